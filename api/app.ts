@@ -1,0 +1,52 @@
+// The root plugin: plugins first, then routes. server.ts listens; tests register this and call inject().
+import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Client } from '@temporalio/client';
+import type { AppConfig } from '../config/config.js';
+import type { Orm } from '../db/orm.js';
+import { newId } from '../db/ids.js';
+import { registerFormats } from './schemas/formats.js';
+import { authPlugin } from './plugins/auth.plugin.js';
+import { metricsPlugin } from './plugins/metrics.plugin.js';
+import { openapiPlugin } from './plugins/openapi.plugin.js';
+import { ormPlugin } from './plugins/orm.plugin.js';
+import { problemPlugin } from './plugins/problem.plugin.js';
+import { temporalPlugin } from './plugins/temporal.plugin.js';
+import { healthRoutes } from './routes/health.routes.js';
+import { registryRoutes } from './routes/v1/registry/index.js';
+
+export interface AppDependencies {
+  config: AppConfig;
+  orm: Orm;
+  temporal: Client;
+}
+
+export const app: FastifyPluginAsync<AppDependencies> = async (instance, deps) => {
+  await instance.register(problemPlugin);
+  await instance.register(metricsPlugin);
+  await instance.register(ormPlugin, { orm: deps.orm });
+  await instance.register(temporalPlugin, { client: deps.temporal, settings: deps.config.temporal });
+  await instance.register(authPlugin, { apiKeys: deps.config.apiKeys });
+  await instance.register(openapiPlugin, { publicUrl: deps.config.publicUrl });
+  await instance.register(healthRoutes);
+  await instance.register(registryRoutes);
+};
+
+/** Builds a Fastify instance with the API's options (logging, validation) and the root plugin. */
+export async function buildApp(deps: AppDependencies, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const instance = Fastify({
+    logger: options.logger === false ? false : {
+      level: deps.config.logLevel,
+      // Secrets never reach the logs, whatever a caller sends.
+      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.code'], censor: '[redacted]' },
+    },
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : newId('req');
+    },
+    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true }, plugins: [registerFormats] },
+    bodyLimit: 256 * 1024,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  await instance.register(app, deps);
+  return instance;
+}

@@ -1,0 +1,25 @@
+// The OpenAPI document is generated from the route schemas; the UI is served at /docs.
+import fp from 'fastify-plugin';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+
+export const openapiPlugin = fp(
+  async (app, options: { publicUrl: string }) => {
+    await app.register(swagger, {
+      openapi: {
+        openapi: '3.1.0',
+        info: {
+          title: 'Repair API',
+          version: '1.0.0',
+          description: 'Durable repairs of broken delivery-provider connections. Errors are application/problem+json (RFC 9457).',
+        },
+        servers: [{ url: options.publicUrl }],
+        components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'A service API key.' } } },
+        security: [{ apiKey: [] }],
+      },
+      refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+    });
+    await app.register(swaggerUi, { routePrefix: '/docs' });
+  },
+  { name: 'openapi' },
+);

@@ -1,0 +1,55 @@
+// The one error handler: every failure leaves as application/problem+json.
+import fp from 'fastify-plugin';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { ConnectionException, ForeignKeyConstraintViolationException, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { InvalidParam, Problem, PROBLEM_CONTENT_TYPE, ProblemError, conflict, problemType, unavailable } from '../errors/problem.js';
+import { validationProblem } from '../errors/validation-problem.js';
+
+function isTemporalUnavailable(error: unknown): boolean {
+  const name = (error as { name?: string })?.name ?? '';
+  const code = (error as { code?: number })?.code;
+  // gRPC UNAVAILABLE (14) and DEADLINE_EXCEEDED (4) mean the cluster did not answer.
+  return name === 'ServiceError' && (code === 14 || code === 4);
+}
+
+/** Maps any error to a ProblemError; unknown errors become a 500 that hides internals. */
+export function toProblemError(error: unknown): ProblemError {
+  if (error instanceof ProblemError) return error;
+  const fastifyError = error as FastifyError;
+  if (fastifyError.validation) return validationProblem(fastifyError.validation, fastifyError.validationContext);
+  if (error instanceof UniqueConstraintViolationException) return conflict('A resource with the same unique values already exists.');
+  if (error instanceof ForeignKeyConstraintViolationException) {
+    return new ProblemError({ status: 422, kind: 'unprocessable', title: 'The request refers to something that does not exist' });
+  }
+  if (error instanceof ConnectionException || isTemporalUnavailable(error)) {
+    return unavailable('A backing service is not reachable; try again shortly.', 5);
+  }
+  const status = fastifyError.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return new ProblemError({ status, kind: (fastifyError.code ?? 'bad-request').toLowerCase().replaceAll('_', '-'), title: 'Bad request', detail: fastifyError.message });
+  }
+  return new ProblemError({ status: 500, kind: 'internal', title: 'Internal error', detail: 'Something failed on our side; it has been logged.' });
+}
+
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: ProblemError) {
+  if (problem.headers) reply.headers(problem.headers);
+  return reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).serializer(JSON.stringify).send(problem.toProblem(request.url.split('?')[0]));
+}
+
+export const problemPlugin = fp(
+  async (app) => {
+    app.addSchema(InvalidParam);
+    app.addSchema(Problem);
+    app.setErrorHandler((error, request, reply) => {
+      const problem = toProblemError(error);
+      if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+      return sendProblem(request, reply, problem);
+    });
+    app.setNotFoundHandler((request, reply) =>
+      sendProblem(request, reply, new ProblemError({ status: 404, kind: 'not-found', title: 'Not found', detail: `No route ${request.method} ${request.url.split('?')[0]}.` })),
+    );
+  },
+  { name: 'problem' },
+);
+
+export { problemType };

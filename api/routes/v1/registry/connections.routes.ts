@@ -1,0 +1,30 @@
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Id, ListOf, PageQuery, pageOf, problemResponses } from '../../../schemas/common.schemas.js';
+import { createConnection, getConnection, listConnections } from '../../../services/registry/connections.service.js';
+import { connectionView } from '../../../services/registry/views.js';
+import { ConnectionBody, ConnectionView } from './registry.schemas.js';
+
+const tags = ['registry'];
+
+const ConnectionsQuery = Type.Object(
+  { orgId: Id('org'), status: Type.Optional(Type.Enum(['healthy', 'needs_attention'])), ...PageQuery },
+  { additionalProperties: false },
+);
+
+export const connectionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/v1/connections',
+    { schema: { tags, summary: 'Register a provider connection serving some stores', body: ConnectionBody, response: { 201: ConnectionView, ...problemResponses(400, 401, 404, 409, 422) } } },
+    async (request, reply) => reply.code(201).send(connectionView(await createConnection(request.em, request.body))),
+  );
+  app.get(
+    '/v1/connections',
+    { schema: { tags, summary: 'List the connections of an organization with their status', querystring: ConnectionsQuery, response: { 200: ListOf(ConnectionView), ...problemResponses(400, 401, 404) } } },
+    async (request) => ({ items: (await listConnections(request.em, request.query.orgId, { ...pageOf(request.query), status: request.query.status })).map(connectionView) }),
+  );
+  app.get(
+    '/v1/connections/:connectionId',
+    { schema: { tags, summary: 'Read a connection', params: Type.Object({ connectionId: Id('con') }), response: { 200: ConnectionView, ...problemResponses(400, 401, 404) } } },
+    async (request) => connectionView(await getConnection(request.em, request.params.connectionId)),
+  );
+};

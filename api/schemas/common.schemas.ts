@@ -1,0 +1,28 @@
+// Building blocks shared by the route schemas.
+import { Type, type TSchema } from 'typebox';
+import { LOCALES } from '../../providers/index.js';
+
+export const Id = (prefix: string, description?: string) =>
+  Type.String({ minLength: prefix.length + 2, maxLength: 64, pattern: `^${prefix}_[0-9a-z]+$`, description: description ?? `An id starting with \`${prefix}_\`.` });
+
+export const Name = Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' });
+export const Email = Type.String({ format: 'email', maxLength: 254 });
+export const Phone = Type.String({ format: 'e164', description: 'E.164, e.g. +34600111222.' });
+export const Timezone = Type.String({ format: 'iana-timezone', description: 'An IANA time zone, e.g. Europe/Madrid.' });
+export const Locale = Type.Enum([...LOCALES], { description: 'One of en, es, fr, it, pt.' });
+export const Timestamp = Type.String({ format: 'date-time' });
+
+export const OrgIdParams = Type.Object({ orgId: Id('org') }, { additionalProperties: false });
+export const OrgIdQuery = Type.Object({ orgId: Id('org') }, { additionalProperties: false });
+
+export const ListOf = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item) });
+
+/** The standard problem answers a route can give, besides its success. */
+export const problemResponses = (...codes: number[]) =>
+  Object.fromEntries(codes.map((code) => [code, Type.Ref('Problem')]));
+
+export const PageQuery = {
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+};
+export const pageOf = (q: { limit?: number; offset?: number }) => ({ limit: q.limit ?? 100, offset: q.offset ?? 0 });

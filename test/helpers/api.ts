@@ -1,0 +1,52 @@
+// The API as tests use it: the real app plugin on a database of its own and the shared Temporal server.
+import type { FastifyInstance } from 'fastify';
+import { Client, Connection } from '@temporalio/client';
+import { inject } from 'vitest';
+import { buildApp } from '../../api/app.js';
+import { loadConfig, type AppConfig } from '../../config/config.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
+
+export const TEST_API_KEY = 'test-service-key-0001';
+export const TEST_AGENT_KEY = 'test-agent-key-00001';
+
+export interface TestApi {
+  app: FastifyInstance;
+  db: TestDatabase;
+  temporal: Client;
+  config: AppConfig;
+  close(): Promise<void>;
+}
+
+export function testConfig(overrides: NodeJS.ProcessEnv = {}): AppConfig {
+  return loadConfig({
+    NODE_ENV: 'production',
+    API_KEYS: `${TEST_API_KEY}:service,${TEST_AGENT_KEY}:agent`,
+    TEMPORAL_ADDRESS: inject('temporalAddress'),
+    TEMPORAL_TASK_QUEUE: `test-${Math.random().toString(36).slice(2, 10)}`,
+    DATA_DIR: '/tmp/repair-test-data',
+    LOG_LEVEL: 'warn',
+    ...overrides,
+  });
+}
+
+export async function createTestApi(overrides: NodeJS.ProcessEnv = {}): Promise<TestApi> {
+  const config = testConfig(overrides);
+  const db = await createTestDatabase();
+  const connection = await Connection.connect({ address: config.temporal.address });
+  const temporal = new Client({ connection, namespace: config.temporal.namespace });
+  const app = await buildApp({ config: { ...config, databaseUrl: db.url }, orm: db.orm, temporal }, { logger: false });
+  await app.ready();
+  return {
+    app,
+    db,
+    temporal,
+    config: { ...config, databaseUrl: db.url },
+    close: async () => {
+      await app.close();
+      await connection.close();
+      await db.close();
+    },
+  };
+}
+
+export const auth = (key = TEST_API_KEY) => ({ authorization: `Bearer ${key}` });

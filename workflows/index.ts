@@ -1,0 +1,2 @@
+// The worker's workflowsPath: every workflow function, and nothing else.
+export { workerProbeWorkflow } from './worker-probe.workflow.js';
