@@ -4,6 +4,13 @@ import { DefaultLogger, NativeConnection, Runtime, Worker, type WorkerOptions } 
 import { loadConfig, type AppConfig } from './config/config.js';
 import { openOrm, type Orm } from './db/orm.js';
 import { createActivities } from './activities/index.js';
+import { createConnector } from './connectors/index.js';
+import type { ProviderConnector } from './connectors/provider-connector.js';
+import { SecretBox } from './secrets/secret-box.js';
+import { Client, Connection } from '@temporalio/client';
+import type { AlertChannels } from './activities/alerts/alert-channels.js';
+import { createAlertChannels } from './activities/alerts/create-alert-channels.js';
+import { linkKeyFrom } from './links/repair-links.js';
 import { connectionOptions } from './temporal/connection-options.js';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('./workflows/index.ts', import.meta.url));
@@ -12,17 +19,44 @@ export interface WorkerDependencies {
   config: AppConfig;
   orm: Orm;
   connection: NativeConnection;
+  /** Activities start other workflows (the notifiers) through this client. */
+  client: Client;
+  channels: AlertChannels;
   /** Tests pass a prebuilt bundle to save the bundling time. */
   workflowBundle?: WorkerOptions['workflowBundle'];
 }
 
+/** One connector per provider, made on first use and reused. */
+function connectorRegistry(settings: AppConfig['providers']): (provider: string) => ProviderConnector {
+  const made = new Map<string, ProviderConnector>();
+  return (provider) => {
+    let connector = made.get(provider);
+    if (!connector) {
+      connector = createConnector(provider, settings);
+      made.set(provider, connector);
+    }
+    return connector;
+  };
+}
+
 export async function createWorker(deps: WorkerDependencies): Promise<Worker> {
+  const secretBox = new SecretBox(deps.config.secretKeys.keys, deps.config.secretKeys.current);
   return Worker.create({
     connection: deps.connection,
     namespace: deps.config.temporal.namespace,
     taskQueue: deps.config.temporal.taskQueue,
     ...(deps.workflowBundle ? { workflowBundle: deps.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
-    activities: createActivities({ orm: deps.orm }),
+    activities: createActivities({
+      orm: deps.orm,
+      secretBox,
+      connectorFor: connectorRegistry(deps.config.providers),
+      temporal: deps.client,
+      taskQueue: deps.config.temporal.taskQueue,
+      alertWindowMs: deps.config.alertWindowMs,
+      channels: deps.channels,
+      publicUrl: deps.config.publicUrl,
+      linkKey: linkKeyFrom(deps.config.secretKeys.keys[deps.config.secretKeys.current]!),
+    }),
     // Bounded cache: thousands of repairs wait for days; evicted ones replay when they wake.
     maxCachedWorkflows: 1000,
   });
@@ -38,10 +72,13 @@ async function main() {
   }
   const orm = await openOrm(config.databaseUrl);
   const connection = await NativeConnection.connect(connectionOptions(config.temporal));
-  const worker = await createWorker({ config, orm, connection });
+  const clientConnection = await Connection.connect(connectionOptions(config.temporal));
+  const client = new Client({ connection: clientConnection, namespace: config.temporal.namespace });
+  const worker = await createWorker({ config, orm, connection, client, channels: createAlertChannels(config) });
   console.log(`worker polling task queue "${config.temporal.taskQueue}" on ${config.temporal.address}`);
   // The SDK's runtime shuts the worker down on SIGINT/SIGTERM; run() then resolves.
   await worker.run();
+  await clientConnection.close();
   await connection.close();
   await orm.close();
 }

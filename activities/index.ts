@@ -1,12 +1,21 @@
 // Activities are built from their dependencies, never from module singletons.
 import type { Orm } from '../db/orm.js';
+import { createAlertActivities, type AlertDependencies } from './alerts/deliver-alerts.activities.js';
+import { createNotifyActivities, type NotifyDependencies } from './notify.activities.js';
+import { createPairingActivities, type PairingDependencies } from './pairing.activities.js';
+import { createRecordActivities } from './records.activities.js';
 
-export interface ActivityDependencies {
+export interface ActivityDependencies extends PairingDependencies, NotifyDependencies, AlertDependencies {
   orm: Orm;
 }
 
-export function createActivities(_deps: ActivityDependencies) {
-  return {};
+export function createActivities(deps: ActivityDependencies) {
+  return {
+    ...createRecordActivities(deps),
+    ...createPairingActivities(deps),
+    ...createNotifyActivities(deps),
+    ...createAlertActivities(deps),
+  };
 }
 
 export type Activities = ReturnType<typeof createActivities>;

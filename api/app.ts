@@ -14,6 +14,10 @@ import { problemPlugin } from './plugins/problem.plugin.js';
 import { temporalPlugin } from './plugins/temporal.plugin.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { registryRoutes } from './routes/v1/registry/index.js';
+import { providersRoutes } from './routes/v1/providers.routes.js';
+import { contactsRoutes } from './routes/v1/contacts/contacts.routes.js';
+import { repairsRoutes } from './routes/v1/repairs/repairs.routes.js';
+import { repairsPlugin } from './plugins/repairs.plugin.js';
 
 export interface AppDependencies {
   config: AppConfig;
@@ -27,9 +31,13 @@ export const app: FastifyPluginAsync<AppDependencies> = async (instance, deps) =
   await instance.register(ormPlugin, { orm: deps.orm });
   await instance.register(temporalPlugin, { client: deps.temporal, settings: deps.config.temporal });
   await instance.register(authPlugin, { apiKeys: deps.config.apiKeys });
+  await instance.register(repairsPlugin, { config: deps.config });
   await instance.register(openapiPlugin, { publicUrl: deps.config.publicUrl });
   await instance.register(healthRoutes);
   await instance.register(registryRoutes);
+  await instance.register(providersRoutes);
+  await instance.register(contactsRoutes);
+  await instance.register(repairsRoutes);
 };
 
 /** Builds a Fastify instance with the API's options (logging, validation) and the root plugin. */

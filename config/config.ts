@@ -1,6 +1,8 @@
 // Configuration is read and validated once, at start; everything else receives the typed result.
 import { resolve } from 'node:path';
+import { loadSecretKeys, type SecretKeys } from '../secrets/load-secret-keys.js';
 import { ConfigError, readInt, readString, readUrl } from './env-readers.js';
+import { loadRepairTimings, type RepairTimings } from './repair-timings.js';
 
 export interface TemporalSettings {
   address: string;
@@ -28,6 +30,13 @@ export interface AppConfig {
   temporal: TemporalSettings;
   apiKeys: ApiKeySetting[];
   logLevel: string;
+  /** Encrypts passwords and codes between the API and the pairing activity. */
+  secretKeys: SecretKeys;
+  /** Where the connectors reach providers (the provider sandbox by default). */
+  providers: { baseUrl: string; partnerKey: string; timeoutMs: number };
+  repairTimings: RepairTimings;
+  /** Alerts of one organization within this window go out as one grouped message. */
+  alertWindowMs: number;
 }
 
 export const DEFAULT_DEV_API_KEY = 'dev-repair-key';
@@ -73,14 +82,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const production = env.NODE_ENV === 'production';
   const port = readInt(env, 'PORT', 3000);
   const host = readString(env, 'HOST', '127.0.0.1');
+  const dataDir = resolve(readString(env, 'DATA_DIR', '.data'));
   return {
     host,
     port,
     publicUrl: readUrl(env, 'PUBLIC_URL', `http://localhost:${port}`),
-    dataDir: resolve(readString(env, 'DATA_DIR', '.data')),
+    dataDir,
     databaseUrl: env.DATABASE_URL ? readUrl(env, 'DATABASE_URL', '') : undefined,
     temporal: readTemporal(env),
     apiKeys: readApiKeys(env, production),
-    logLevel: readString(env, 'LOG_LEVEL', production ? 'info' : 'info'),
+    logLevel: readString(env, 'LOG_LEVEL', 'info'),
+    secretKeys: loadSecretKeys(env, dataDir, production),
+    providers: {
+      baseUrl: readUrl(env, 'PROVIDER_BASE_URL', `http://127.0.0.1:${readInt(env, 'SANDBOX_PORT', 4010)}`),
+      partnerKey: readString(env, 'PROVIDER_PARTNER_KEY', 'sandbox-partner-key'),
+      timeoutMs: readInt(env, 'PROVIDER_TIMEOUT_MS', 10_000, 100, 120_000),
+    },
+    repairTimings: loadRepairTimings(env),
+    alertWindowMs: readInt(env, 'ALERT_WINDOW_MS', 60_000, 0, 3_600_000),
   };
 }

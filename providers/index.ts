@@ -1,4 +1,8 @@
-// The provider ids and locales the registry needs; the full catalogue replaces this file.
-export const LOCALES = ['en', 'es', 'fr', 'it', 'pt'] as const;
-const IDS = ['uber_eats','doordash','grubhub','skipthedishes','deliveroo','just_eat','coupang_eats','baemin','rappi','chownow','yogiyo','jahez','glovo','takeaway_web','foodpanda_web'];
-export const isSelfRepairable = (id: string) => IDS.includes(id);
+// The provider catalogue and error classification: pure data and functions, importable from
+// workflows, activities and the API alike.
+export * from './types.js';
+export { PROVIDERS } from './catalogue.js';
+export { classifyError, codeRejection, codeRejectionRule, findProvider, isSelfRepairable, resolutionFor, ruleFor } from './classify.js';
+export { causeLabel, errorTypeLabel, portalSteps, PROVIDER_TEXTS, resolutionLabel } from './texts/index.js';
+export { catalogueView } from './catalogue-view.js';
+export { pickLocale } from './locale.js';

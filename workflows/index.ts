@@ -1,2 +1,4 @@
 // The worker's workflowsPath: every workflow function, and nothing else.
+export { repairWorkflow } from './repair.workflow.js';
 export { workerProbeWorkflow } from './worker-probe.workflow.js';
+export { orgNotifierWorkflow } from './org-notifier.workflow.js';

@@ -1,8 +1,14 @@
-// Every workflow's messages, task queue and id helpers: imported by the worker, the API and tests.
+// Every workflow's messages, payload types, task queue and id helpers: imported by the worker,
+// the API and tests. Clients never import workflow bodies.
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { ErrorType, Resolution, StoreConfigCause } from '../providers/index.js';
+import type { ActionOutcome, RepairState } from './repair-rules.js';
+import type { RepairTimings } from '../config/repair-timings.js';
 
 /** The task queue every repair workflow and activity runs on (overridable by TEMPORAL_TASK_QUEUE). */
 export const DEFAULT_TASK_QUEUE = 'repair';
 
+// ---------------------------------------------------------------- worker probe
 export interface WorkerProbeInput {
   version: 1;
   sentAt: string;
@@ -10,5 +16,138 @@ export interface WorkerProbeInput {
 export interface WorkerProbeResult {
   answeredAt: string;
 }
-
 export const workerProbeWorkflowId = (nonce: string) => `worker-probe-${nonce}`;
+
+// ---------------------------------------------------------------- repair
+/** One workflow per connection: a second report joins the running repair instead of starting a twin. */
+export const repairWorkflowId = (connectionId: string) => `repair-${connectionId}`;
+
+export interface ConnectionFacts {
+  connectionId: string;
+  orgId: string;
+  provider: string;
+  accountRef: string;
+  storeIds: string[];
+}
+
+export interface DisconnectionReport {
+  errorCode: string;
+  errorMessage?: string;
+  /** ISO time the caller saw the failure. */
+  occurredAt?: string;
+  /** Who reported it: an API caller, or a proactive probe. */
+  source?: 'api' | 'probe';
+}
+
+export interface ClassifiedError {
+  code: string;
+  message?: string;
+  errorType: ErrorType;
+  cause: StoreConfigCause | null;
+  resolution: Resolution;
+}
+
+export interface RepairSnapshot {
+  repairId: string;
+  connection: ConnectionFacts;
+  state: RepairState;
+  error: ClassifiedError | null;
+  attempts: number;
+  lastOutcome: ActionOutcome | null;
+  reportCount: number;
+  reminderCount: number;
+  escalation: 'none' | 'emergency' | 'support';
+  supportRequested: boolean;
+  /** Workflow times in epoch ms. */
+  openedAt: number;
+  lastActivityAt: number;
+  deferredUntil: number | null;
+  unavailableSince: number | null;
+  challengeId: string | null;
+  /** Bumped on every change, so the database keeps only the newest copy. */
+  revision: number;
+}
+
+export interface RepairWorkflowInput {
+  version: 1;
+  repairId: string;
+  connection: ConnectionFacts;
+  timings: RepairTimings;
+  /** Set when the workflow continues as new: the state it carries over. */
+  carried?: RepairSnapshot;
+}
+
+export interface RepairResult {
+  repairId: string;
+  outcome: 'healthy' | 'repaired_elsewhere';
+  attempts: number;
+}
+
+export interface ReportAnswer {
+  repairId: string;
+  state: RepairState;
+  /** True when the report joined a repair that was already running. */
+  joined: boolean;
+}
+
+export interface ActorInput {
+  actingUserId: string;
+}
+export interface CredentialsInput extends ActorInput {
+  /** Reference of the encrypted username and password; the secret itself never enters history. */
+  secretRef: string;
+}
+export interface VerificationCodeInput extends ActorInput {
+  secretRef: string;
+}
+export interface SupportRequestInput extends ActorInput {
+  message: string;
+}
+
+export interface ActionAnswer {
+  outcome: ActionOutcome;
+  state: RepairState;
+  errorType: ErrorType | null;
+  resolution: Resolution | null;
+  /** For deferrals: when the reminder is due. */
+  remindAt?: string;
+  /** For a code refused because it expired: credentials must be entered again. */
+  codeExpired?: boolean;
+}
+
+export const reportDisconnectionUpdate = defineUpdate<ReportAnswer, [DisconnectionReport]>('reportDisconnection');
+export const submitCredentialsUpdate = defineUpdate<ActionAnswer, [CredentialsInput]>('submitCredentials');
+export const submitVerificationCodeUpdate = defineUpdate<ActionAnswer, [VerificationCodeInput]>('submitVerificationCode');
+export const completeStepsUpdate = defineUpdate<ActionAnswer, [ActorInput]>('completeSteps');
+export const deferRepairUpdate = defineUpdate<ActionAnswer, [ActorInput]>('deferRepair');
+export const requestSupportUpdate = defineUpdate<ActionAnswer, [SupportRequestInput]>('requestSupport');
+
+/** A backend saw the connection working again: the repair ends as repaired elsewhere. */
+export const connectionHealthySignal = defineSignal<[{ source: 'api' | 'probe'; at?: string }]>('connectionHealthy');
+export const repairSnapshotQuery = defineQuery<RepairSnapshot>('repairSnapshot');
+
+// ---------------------------------------------------------------- alerts (one notifier per organization)
+export const orgNotifierWorkflowId = (orgId: string) => `notifier-${orgId}`;
+
+export type AlertKind = 'action_needed' | 'reminder' | 'escalated_emergency' | 'escalated_support' | 'support_requested' | 'reconnected' | 'provider_issue';
+
+/** One repair's wish to tell people something; the notifier groups these per organization. */
+export interface AlertIntent {
+  intentId: string;
+  repairId: string;
+  kind: AlertKind;
+  /** Workflow time of the repair, epoch ms. */
+  at: number;
+}
+
+export interface OrgNotifierInput {
+  version: 1;
+  orgId: string;
+  windowMs: number;
+  /** Intents received but not yet delivered, carried across continue-as-new. */
+  carried?: AlertIntent[];
+  /** SMS held outside support hours, to release at that time (epoch ms). */
+  heldUntil?: number | null;
+}
+
+export const alertRequestedSignal = defineSignal<[AlertIntent]>('alertRequested');

@@ -4,6 +4,12 @@ export * from './location.entity.js';
 export * from './org.entity.js';
 export * from './store.entity.js';
 export * from './user.entity.js';
+export * from './repair.entity.js';
+export * from './repair-event.entity.js';
+export * from './pending-secret.entity.js';
+export * from './notification-intent.entity.js';
+export * from './org-contacts.entity.js';
+export * from './message.entity.js';
 
 import { Brand } from './brand.entity.js';
 import { Connection } from './connection.entity.js';
@@ -11,6 +17,12 @@ import { Location } from './location.entity.js';
 import { Org } from './org.entity.js';
 import { Store } from './store.entity.js';
 import { User } from './user.entity.js';
+import { NotificationIntent } from './notification-intent.entity.js';
+import { OrgContacts } from './org-contacts.entity.js';
+import { Message } from './message.entity.js';
+import { PendingSecret } from './pending-secret.entity.js';
+import { Repair } from './repair.entity.js';
+import { RepairEvent } from './repair-event.entity.js';
 
 /** Every entity, for the ORM configuration. */
-export const ALL_ENTITIES = [Org, User, Location, Brand, Store, Connection];
+export const ALL_ENTITIES = [Org, User, Location, Brand, Store, Connection, Repair, RepairEvent, PendingSecret, NotificationIntent, OrgContacts, Message];

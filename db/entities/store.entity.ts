@@ -13,6 +13,10 @@ export const Store = defineEntity({
     org: () => p.manyToOne(Org).mapToPk().index(),
     location: () => p.manyToOne(Location).mapToPk(),
     brand: () => p.manyToOne(Brand).mapToPk(),
+    /** `host:port` of the store's POS printer (ESC/POS over TCP), for printed repair tickets. */
+    printerAddress: p.string().nullable(),
+    /** Phones (E.164) that get the store's SMS alerts, besides the organization's alert contacts. */
+    alertPhones: p.json<string[]>().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
 });

@@ -46,6 +46,7 @@ describe('npm run dev', () => {
       PORT: String(await freePort()),
       TEMPORAL_PORT: String(await freePort()),
       TEMPORAL_UI_PORT: String(await freePort()),
+      SANDBOX_PORT: String(await freePort()),
       DEV_API_KEY: 'launcher-test-key',
     };
   });
@@ -68,8 +69,10 @@ describe('npm run dev', () => {
 
     const second = launch(env);
     await until(second, 'Repair is running');
-    const orgs = (await (await fetch(`${api}/v1/orgs`, { headers })).json()) as { items: { id: string }[] };
-    expect(orgs.items.map((o) => o.id)).toEqual([org.id]);
+    const orgs = (await (await fetch(`${api}/v1/orgs`, { headers })).json()) as { items: { id: string; name: string }[] };
+    expect(orgs.items.filter((o) => o.name === 'Kept').map((o) => o.id)).toEqual([org.id]);
+    // The demo data is seeded once, not again on the second start.
+    expect(orgs.items.filter((o) => o.name === 'Casa Lola Group')).toHaveLength(1);
     second.child.kill('SIGINT');
     expect(await second.exited).toBe(0);
   }, 300_000);

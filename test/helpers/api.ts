@@ -24,6 +24,7 @@ export function testConfig(overrides: NodeJS.ProcessEnv = {}): AppConfig {
     TEMPORAL_ADDRESS: inject('temporalAddress'),
     TEMPORAL_TASK_QUEUE: `test-${Math.random().toString(36).slice(2, 10)}`,
     DATA_DIR: '/tmp/repair-test-data',
+    SECRETS_KEYS: `test:${Buffer.alloc(32, 7).toString('base64')}`,
     LOG_LEVEL: 'warn',
     ...overrides,
   });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { createWorker } from '../../worker.js';
+import { createAlertChannels } from '../../activities/alerts/create-alert-channels.js';
 import { workerProbeWorkflow } from '../../workflows/index.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { testConfig } from '../helpers/api.js';
@@ -18,7 +19,7 @@ it('runs the worker-probe workflow through the real worker', async () => {
   const nativeConnection = await NativeConnection.connect({ address: config.temporal.address });
   const connection = await Connection.connect({ address: config.temporal.address });
   const client = new Client({ connection });
-  const worker = await createWorker({ config, orm: db.orm, connection: nativeConnection });
+  const worker = await createWorker({ config, orm: db.orm, connection: nativeConnection, client, channels: createAlertChannels(config) });
   const result = await worker.runUntil(
     client.workflow.execute(workerProbeWorkflow, {
       taskQueue: config.temporal.taskQueue,

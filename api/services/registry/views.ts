@@ -27,7 +27,15 @@ export const locationView = (l: LocationRow) => ({ id: l.id, orgId: l.org, name:
 
 export const brandView = (b: BrandRow) => ({ id: b.id, orgId: b.org, name: b.name, createdAt: iso(b.createdAt) });
 
-export const storeView = (s: StoreRow) => ({ id: s.id, orgId: s.org, locationId: s.location, brandId: s.brand, createdAt: iso(s.createdAt) });
+export const storeView = (s: StoreRow) => ({
+  id: s.id,
+  orgId: s.org,
+  locationId: s.location,
+  brandId: s.brand,
+  printerAddress: s.printerAddress ?? null,
+  alertPhones: s.alertPhones ?? [],
+  createdAt: iso(s.createdAt),
+});
 
 export const connectionView = (c: ConnectionRow) => ({
   id: c.id,

@@ -50,9 +50,25 @@ export const LocationView = Type.Object(
 export const BrandBody = Type.Object({ name: Name }, { additionalProperties: false });
 export const BrandView = Type.Object({ id: Id('brd'), orgId: Type.String(), name: Type.String(), createdAt: Timestamp });
 
-export const StoreBody = Type.Object({ locationId: Id('loc'), brandId: Id('brd') }, { additionalProperties: false });
+export const StoreBody = Type.Object(
+  {
+    locationId: Id('loc'),
+    brandId: Id('brd'),
+    printerAddress: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9.-]+(:[0-9]{1,5})?$', maxLength: 255, description: 'host[:port] of a POS printer (ESC/POS over TCP, port 9100 by default).' })),
+    alertPhones: Type.Optional(Type.Array(Phone, { maxItems: 5, description: 'Phones that get this store\'s SMS alerts.' })),
+  },
+  { additionalProperties: false },
+);
 export const StoreView = Type.Object(
-  { id: Id('str'), orgId: Type.String(), locationId: Type.String(), brandId: Type.String(), createdAt: Timestamp },
+  {
+    id: Id('str'),
+    orgId: Type.String(),
+    locationId: Type.String(),
+    brandId: Type.String(),
+    printerAddress: Type.Union([Type.String(), Type.Null()]),
+    alertPhones: Type.Array(Type.String()),
+    createdAt: Timestamp,
+  },
 
 );
 

@@ -1,0 +1,46 @@
+// Who hears about what: merchant-facing alerts go to the alert contacts (e-mail, SMS when they have a
+// phone) and to the stores' SMS phones; escalations go to the emergency technical contacts; support
+// requests to the operations contact for merchant issues (or the platform's).
+import type { OrgContactsRow, UserRow } from '../../db/entities/index.js';
+import type { AlertKind } from '../../workflows/messages.js';
+import type { Channel } from './alert-channels.js';
+
+export interface Recipient {
+  channel: Exclude<Channel, 'ticket'>;
+  address: string;
+  name?: string;
+  locale: string | null;
+  /** Emergencies may be texted outside support hours. */
+  emergency: boolean;
+}
+
+const MERCHANT_KINDS: readonly AlertKind[] = ['action_needed', 'reminder', 'reconnected', 'provider_issue'];
+
+export function recipientsFor(kind: AlertKind, contacts: OrgContactsRow, users: UserRow[], storePhones: string[]): Recipient[] {
+  const out: Recipient[] = [];
+  if (MERCHANT_KINDS.includes(kind)) {
+    const byId = new Map(users.map((u) => [u.id, u]));
+    for (const { userId } of contacts.alertContacts) {
+      const user = byId.get(userId);
+      if (!user) continue;
+      out.push({ channel: 'email', address: user.email, name: user.name ?? undefined, locale: user.locale ?? null, emergency: false });
+      if (user.phone) out.push({ channel: 'sms', address: user.phone, name: user.name ?? undefined, locale: user.locale ?? null, emergency: false });
+    }
+    // Reconnected needs no text message at the stores; the dashboard and e-mail say it.
+    if (kind !== 'reconnected') for (const phone of storePhones) out.push({ channel: 'sms', address: phone, locale: null, emergency: false });
+  } else {
+    const people = kind === 'support_requested' ? (contacts.merchantOperations.length ? contacts.merchantOperations : contacts.platformOperations) : contacts.emergencyTechnical;
+    for (const person of people) {
+      out.push({ channel: 'email', address: person.email, name: person.name, locale: null, emergency: kind !== 'support_requested' });
+      if (person.phone && kind !== 'support_requested') out.push({ channel: 'sms', address: person.phone, name: person.name, locale: null, emergency: true });
+    }
+  }
+  // One message per address and channel, whatever the overlaps.
+  const seen = new Set<string>();
+  return out.filter((r) => {
+    const key = `${r.channel}:${r.address.toLowerCase()}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

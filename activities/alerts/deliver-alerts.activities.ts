@@ -1,0 +1,175 @@
+// Turns a window of alert intents of one organization into messages: one per recipient, channel
+// and kind (grouped when several repairs or stores are involved), logged with delivery status.
+// SMS outside support hours wait for the next opening, except emergencies; e-mail always goes.
+import { DateTime } from 'luxon';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { isOpenAt, nextOpening } from '../../business-hours/business-hours.js';
+import { Brand, Location, Message, NotificationIntent, Org, OrgContacts, Repair, Store, User, type OrgRow, type RepairRow, type StoreRow } from '../../db/entities/index.js';
+import { newId } from '../../db/ids.js';
+import type { Orm } from '../../db/orm.js';
+import { signLink } from '../../links/repair-links.js';
+import { errorTypeLabel, findProvider, portalSteps, resolutionLabel, type ErrorType, type Locale, type StoreConfigCause } from '../../providers/index.js';
+import { pickLocale } from '../../providers/index.js';
+import type { AlertIntent, AlertKind } from '../../workflows/messages.js';
+import { activityKey } from '../records.activities.js';
+import { recipientsFor, type Recipient } from './alert-audience.js';
+import type { AlertChannels, AlertData, AlertRepairLine, RenderedMessage, TemplateKind } from './alert-channels.js';
+
+export interface AlertDependencies {
+  orm: Orm;
+  channels: AlertChannels;
+  publicUrl: string;
+  linkKey: Buffer;
+}
+
+interface Loaded {
+  org: OrgRow;
+  repairs: Map<string, RepairRow>;
+  stores: Map<string, StoreRow>;
+  names: { locations: Map<string, string>; brands: Map<string, string> };
+}
+
+async function load(em: EntityManager, orgId: string, repairIds: string[]): Promise<Loaded> {
+  const org = await em.findOneOrFail(Org, { id: orgId });
+  const repairs = await em.find(Repair, { id: { $in: repairIds } });
+  const stores = await em.find(Store, { id: { $in: [...new Set(repairs.flatMap((r) => r.storeIds))] } });
+  const locations = await em.find(Location, { id: { $in: stores.map((s) => s.location) } });
+  const brands = await em.find(Brand, { id: { $in: stores.map((s) => s.brand) } });
+  return {
+    org,
+    repairs: new Map(repairs.map((r) => [r.id, r])),
+    stores: new Map(stores.map((s) => [s.id, s])),
+    names: { locations: new Map(locations.map((l) => [l.id, l.name])), brands: new Map(brands.map((b) => [b.id, b.name])) },
+  };
+}
+
+function repairLine(d: AlertDependencies, loaded: Loaded, repair: RepairRow, locale: Locale): AlertRepairLine {
+  const provider = findProvider(repair.provider)?.name ?? repair.provider;
+  const resolution = (repair.resolution ?? 'support') as AlertRepairLine['resolution'];
+  const cause = repair.cause as StoreConfigCause | null;
+  return {
+    repairId: repair.id,
+    provider,
+    errorTypeLabel: errorTypeLabel((repair.errorType ?? 'unknown') as ErrorType, locale),
+    resolution,
+    actionLabel: resolutionLabel(resolution, locale),
+    link: `${d.publicUrl}/r/${signLink(d.linkKey, { repairId: repair.id })}`,
+    stores: repair.storeIds.flatMap((id) => {
+      const store = loaded.stores.get(id);
+      return store ? [{ location: loaded.names.locations.get(store.location) ?? '', brand: loaded.names.brands.get(store.brand) ?? '', provider }] : [];
+    }),
+    ...(resolution === 'merchant_portal' && cause ? { steps: portalSteps(repair.provider, cause, locale) } : {}),
+  };
+}
+
+function templateFor(kind: AlertKind, repairs: AlertRepairLine[]): TemplateKind {
+  const stores = repairs.reduce((n, r) => n + r.stores.length, 0);
+  return kind === 'action_needed' && (repairs.length > 1 || stores > 1) ? 'action_needed_grouped' : kind;
+}
+
+export function createAlertActivities(d: AlertDependencies) {
+  /** Sends one message unless this very attempt already sent it (the activity may be retried). */
+  async function sendOnce(em: EntityManager, key: string, row: { org: string; repairIds: string[]; channel: 'email' | 'sms' | 'ticket'; recipient: string; template: string; locale: string }, content: RenderedMessage, send: (() => Promise<{ providerId: string }>) | { heldUntil: Date }) {
+    const existing = await em.findOne(Message, { idempotencyKey: key });
+    if (existing && existing.status !== 'queued') return existing;
+    const message = existing ?? em.create(Message, { id: newId('msg'), idempotencyKey: key, ...row, status: 'queued', content, createdAt: new Date(), updatedAt: new Date() });
+    if ('heldUntil' in send) {
+      em.assign(message, { status: 'held', sendAfter: send.heldUntil, updatedAt: new Date() });
+      await em.flush();
+      return message;
+    }
+    await em.flush();
+    try {
+      const sent = await send();
+      em.assign(message, { status: 'sent', providerId: sent.providerId, updatedAt: new Date() });
+    } catch (error) {
+      em.assign(message, { status: 'failed', error: error instanceof Error ? error.message.slice(0, 500) : 'send failed', updatedAt: new Date() });
+      await em.flush();
+      throw error;
+    }
+    await em.flush();
+    return message;
+  }
+
+  function sender(recipient: Recipient, content: RenderedMessage): () => Promise<{ providerId: string }> {
+    return recipient.channel === 'email'
+      ? () => d.channels.sendEmail({ to: [recipient.address], subject: content.subject ?? '', html: content.html, text: content.text })
+      : () => d.channels.sendSms({ to: recipient.address, body: content.text });
+  }
+
+  return {
+    async deliverAlerts({ orgId, intents }: { orgId: string; intents: AlertIntent[] }): Promise<{ heldUntil: number | null; sent: number }> {
+      const em = d.orm.em.fork();
+      const intentIds = intents.map((i) => i.intentId);
+      const contacts = await em.findOne(OrgContacts, { org: orgId });
+      const loaded = await load(em, orgId, [...new Set(intents.map((i) => i.repairId))]);
+      const incomplete = !contacts || contacts.missing.length > 0;
+      if (incomplete) {
+        // Only the dashboard knows until the contacts are complete; the repair detail says why.
+        await em.nativeUpdate(NotificationIntent, { id: { $in: intentIds } }, { status: 'suppressed', reason: 'contacts_incomplete' });
+        return { heldUntil: null, sent: 0 };
+      }
+      const users = await em.find(User, { org: orgId });
+      const calendar = { ranges: contacts.supportHours };
+      const now = new Date();
+      const smsAllowedNow = calendar.ranges.length === 0 || isOpenAt(calendar, now);
+      let heldUntil: number | null = null;
+      let sent = 0;
+
+      const byKind = new Map<AlertKind, Set<string>>();
+      for (const intent of intents) byKind.set(intent.kind, (byKind.get(intent.kind) ?? new Set()).add(intent.repairId));
+      for (const [kind, repairIds] of byKind) {
+        const repairs = [...repairIds].map((id) => loaded.repairs.get(id)).filter((r): r is RepairRow => r !== undefined);
+        const storePhones = repairs.flatMap((r) => r.storeIds.flatMap((id) => loaded.stores.get(id)?.alertPhones ?? []));
+        for (const recipient of recipientsFor(kind, contacts, users, storePhones)) {
+          const locale = pickLocale([recipient.locale, loaded.org.locale]);
+          const lines = repairs.map((r) => repairLine(d, loaded, r, locale));
+          const data: AlertData = { orgName: loaded.org.name, recipientName: recipient.name, repairs: lines, generatedAt: now.toISOString(), timezone: loaded.org.timezone };
+          const template = templateFor(kind, lines);
+          const content = d.channels.render(template, recipient.channel, locale, data);
+          const hold = recipient.channel === 'sms' && !recipient.emergency && !smsAllowedNow ? nextOpening(calendar, now) : null;
+          if (hold) heldUntil = Math.min(heldUntil ?? Infinity, hold.getTime());
+          const key = `${activityKey()}/${kind}/${recipient.channel}/${recipient.address}`;
+          const row = { org: orgId, repairIds: repairs.map((r) => r.id), channel: recipient.channel, recipient: recipient.address, template, locale };
+          const message = await sendOnce(em, key, row, content, hold ? { heldUntil: hold } : sender(recipient, content));
+          if (message.status === 'sent') sent += 1;
+        }
+        if (kind === 'action_needed') sent += await printTickets(em, loaded, repairs, kind);
+      }
+      await em.nativeUpdate(NotificationIntent, { id: { $in: intentIds } }, { status: 'delivered' });
+      return { heldUntil, sent };
+    },
+
+    /** Sends the SMS held for support hours whose time has come. */
+    async releaseHeldMessages({ orgId }: { orgId: string }): Promise<{ nextHeldUntil: number | null }> {
+      const em = d.orm.em.fork();
+      const due = await em.find(Message, { org: orgId, status: 'held', sendAfter: { $lte: new Date() } });
+      for (const message of due) {
+        const sent = await d.channels.sendSms({ to: message.recipient, body: message.content?.text ?? '' });
+        em.assign(message, { status: 'sent', providerId: sent.providerId, updatedAt: new Date() });
+        await em.flush();
+      }
+      const next = await em.findOne(Message, { org: orgId, status: 'held' }, { orderBy: { sendAfter: 'asc' } });
+      return { nextHeldUntil: next?.sendAfter?.getTime() ?? null };
+    },
+  };
+
+  async function printTickets(em: EntityManager, loaded: Loaded, repairs: RepairRow[], kind: AlertKind): Promise<number> {
+    let printed = 0;
+    for (const repair of repairs) {
+      for (const storeId of repair.storeIds) {
+        const store = loaded.stores.get(storeId);
+        if (!store?.printerAddress) continue;
+        const locale = pickLocale([loaded.org.locale]);
+        const line = repairLine(d, loaded, repair, locale);
+        const data: AlertData = { orgName: loaded.org.name, repairs: [{ ...line, stores: line.stores.filter((s) => s.location === loaded.names.locations.get(store.location)) }], generatedAt: DateTime.now().toISO() ?? '', timezone: loaded.org.timezone };
+        const content = d.channels.render(kind, 'ticket', locale, data);
+        const key = `${activityKey()}/${kind}/ticket/${store.id}/${repair.id}`;
+        const address = store.printerAddress;
+        const message = await sendOnce(em, key, { org: loaded.org.id, repairIds: [repair.id], channel: 'ticket', recipient: address, template: kind, locale }, content, () => d.channels.printTicket(address, content));
+        if (message.status === 'sent') printed += 1;
+      }
+    }
+    return printed;
+  }
+}

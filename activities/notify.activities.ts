@@ -1,0 +1,50 @@
+// A repair asks for people to be told something: the intent is recorded (the repair detail lists
+// it) and handed to the organization's notifier workflow, started if it is not running.
+import type { Client } from '@temporalio/client';
+import type { Orm } from '../db/orm.js';
+import { alertRequestedSignal, orgNotifierWorkflowId, type AlertIntent, type AlertKind, type RepairSnapshot } from '../workflows/messages.js';
+import type { orgNotifierWorkflow } from '../workflows/org-notifier.workflow.js';
+import { activityKey } from './records.activities.js';
+
+export type NotificationKind = AlertKind;
+
+export interface NotifyRepairInput {
+  repairId: string;
+  orgId: string;
+  kind: NotificationKind;
+  snapshot: RepairSnapshot;
+}
+
+export interface NotifyDependencies {
+  orm: Orm;
+  temporal: Client;
+  taskQueue: string;
+  /** The grouping window of the notifier (mass outages become one message). */
+  alertWindowMs: number;
+}
+
+export function createNotifyActivities(d: NotifyDependencies) {
+  return {
+    async notifyRepair({ repairId, orgId, kind }: NotifyRepairInput): Promise<void> {
+      const intentId = activityKey();
+      const now = Date.now();
+      await d.orm.em
+        .fork()
+        .getConnection()
+        .execute("insert into notification_intents (id, repair_id, org_id, kind, status, created_at) values (?, ?, ?, ?, 'recorded', ?) on conflict (id) do nothing", [
+          intentId,
+          repairId,
+          orgId,
+          kind,
+          new Date(now),
+        ]);
+      await d.temporal.workflow.signalWithStart<typeof orgNotifierWorkflow, [AlertIntent]>('orgNotifierWorkflow', {
+        workflowId: orgNotifierWorkflowId(orgId),
+        taskQueue: d.taskQueue,
+        args: [{ version: 1, orgId, windowMs: d.alertWindowMs }],
+        signal: alertRequestedSignal,
+        signalArgs: [{ intentId, repairId, kind, at: now }],
+      });
+    },
+  };
+}

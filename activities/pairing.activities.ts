@@ -1,0 +1,47 @@
+// Account pairing: reads a one-time secret, talks to the provider through its connector, and
+// returns what the provider said, never the secret.
+import { ApplicationFailure } from '@temporalio/activity';
+import type { PairingStep, ProviderConnector } from '../connectors/provider-connector.js';
+import type { Orm } from '../db/orm.js';
+import type { SecretBox } from '../secrets/secret-box.js';
+import { takeSecret } from '../secrets/pending-secrets.js';
+
+export interface PairingDependencies {
+  orm: Orm;
+  secretBox: SecretBox;
+  connectorFor(provider: string): ProviderConnector;
+}
+
+interface AccountRef {
+  provider: string;
+  accountRef: string;
+}
+
+const secretUnavailable = () => ApplicationFailure.nonRetryable('The submitted secret expired or was already used', 'SecretUnavailable');
+
+/** A successful login is only half of pairing: the store status must be fine too. */
+async function thenCheck(connector: ProviderConnector, accountRef: string, step: PairingStep): Promise<PairingStep> {
+  return step.kind === 'paired' ? connector.checkConnection({ accountRef }) : step;
+}
+
+export function createPairingActivities(deps: PairingDependencies) {
+  return {
+    async pairWithCredentials(input: AccountRef & { repairId: string; secretRef: string }): Promise<PairingStep> {
+      const secret = await takeSecret<{ username: string; password: string }>(deps.orm.em.fork(), deps.secretBox, { id: input.secretRef, repairId: input.repairId, kind: 'credentials' });
+      if (!secret) throw secretUnavailable();
+      const connector = deps.connectorFor(input.provider);
+      return thenCheck(connector, input.accountRef, await connector.login({ accountRef: input.accountRef, username: secret.username, password: secret.password }));
+    },
+
+    async pairWithCode(input: AccountRef & { repairId: string; challengeId: string; secretRef: string }): Promise<PairingStep> {
+      const secret = await takeSecret<{ code: string }>(deps.orm.em.fork(), deps.secretBox, { id: input.secretRef, repairId: input.repairId, kind: 'verification_code' });
+      if (!secret) throw secretUnavailable();
+      const connector = deps.connectorFor(input.provider);
+      return thenCheck(connector, input.accountRef, await connector.verify({ accountRef: input.accountRef, challengeId: input.challengeId, code: secret.code }));
+    },
+
+    async checkConnection(input: AccountRef): Promise<PairingStep> {
+      return deps.connectorFor(input.provider).checkConnection({ accountRef: input.accountRef });
+    },
+  };
+}

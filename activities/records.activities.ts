@@ -1,0 +1,74 @@
+// Keeps the readable copy of each repair in PostgreSQL: its row, its history, its connection's status.
+import { Context } from '@temporalio/activity';
+import type { Orm } from '../db/orm.js';
+import type { RepairSnapshot } from '../workflows/messages.js';
+import type { ActionOutcome, RepairAction } from '../workflows/repair-rules.js';
+
+export interface RepairEventInput {
+  at: number;
+  kind: 'reported' | 'error_changed' | 'attempt' | 'deferred' | 'support_requested' | 'reminder' | 'escalated' | 'resolved';
+  actorUserId?: string;
+  action?: RepairAction;
+  outcome?: ActionOutcome;
+  errorType?: string;
+  cause?: string;
+  errorCode?: string;
+  detail?: Record<string, unknown>;
+}
+
+export interface SaveRepairInput {
+  workflowId: string;
+  snapshot: RepairSnapshot;
+  event?: RepairEventInput;
+  connectionStatus?: 'healthy' | 'needs_attention';
+}
+
+/** Idempotency key of this activity execution: the same on every retry, different for every call. */
+export function activityKey(): string {
+  const info = Context.current().info;
+  const run = info.workflowExecution;
+  return `${run?.workflowId ?? 'standalone'}/${run?.runId ?? ''}/${info.activityId}`;
+}
+
+const date = (ms: number | null) => (ms === null ? null : new Date(ms));
+
+export function createRecordActivities({ orm }: { orm: Orm }) {
+  return {
+    /** Upserts the repair row (only if this revision is newer), appends the event once, and sets the connection status. */
+    async saveRepair({ workflowId, snapshot: s, event, connectionStatus }: SaveRepairInput): Promise<void> {
+      const em = orm.em.fork();
+      const closed = s.state === 'healthy' || s.state === 'repaired_elsewhere';
+      await em.transactional(async (tx) => {
+        const conn = tx.getConnection();
+        await conn.execute(
+          `insert into repairs (id, workflow_id, org_id, connection_id, provider, account_ref, store_ids, state, error_code, error_message, error_type, cause, resolution,
+             attempts, last_outcome, report_count, reminder_count, escalation, support_requested, deferred_until, opened_at, updated_at, resolved_at, outcome, revision)
+           values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?, ?, ?)
+           on conflict (id) do update set state = excluded.state, error_code = excluded.error_code, error_message = excluded.error_message,
+             error_type = excluded.error_type, cause = excluded.cause, resolution = excluded.resolution, attempts = excluded.attempts,
+             last_outcome = excluded.last_outcome, report_count = excluded.report_count, reminder_count = excluded.reminder_count,
+             escalation = excluded.escalation, support_requested = excluded.support_requested, deferred_until = excluded.deferred_until,
+             updated_at = now(), resolved_at = excluded.resolved_at, outcome = excluded.outcome, revision = excluded.revision
+           where repairs.revision <= excluded.revision`,
+          [
+            s.repairId, workflowId, s.connection.orgId, s.connection.connectionId, s.connection.provider, s.connection.accountRef, JSON.stringify(s.connection.storeIds),
+            s.state, s.error?.code ?? null, s.error?.message ?? null, s.error?.errorType ?? null, s.error?.cause ?? null, s.error?.resolution ?? null,
+            s.attempts, s.lastOutcome, s.reportCount, s.reminderCount, s.escalation, s.supportRequested, date(s.deferredUntil), date(s.openedAt),
+            closed ? date(s.lastActivityAt) : null, closed ? s.state : null, s.revision,
+          ],
+        );
+        if (event) {
+          await conn.execute(
+            `insert into repair_events (id, repair_id, at, kind, actor_user_id, action, outcome, error_type, cause, error_code, detail)
+             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) on conflict (id) do nothing`,
+            [activityKey(), s.repairId, new Date(event.at), event.kind, event.actorUserId ?? null, event.action ?? null, event.outcome ?? null,
+              event.errorType ?? null, event.cause ?? null, event.errorCode ?? null, event.detail ? JSON.stringify(event.detail) : null],
+          );
+        }
+        if (connectionStatus) {
+          await conn.execute('update connections set status = ?, updated_at = now() where id = ?', [connectionStatus, s.connection.connectionId]);
+        }
+      });
+    },
+  };
+}

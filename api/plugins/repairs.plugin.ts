@@ -1,0 +1,22 @@
+import fp from 'fastify-plugin';
+import type { AppConfig } from '../../config/config.js';
+import { SecretBox } from '../../secrets/secret-box.js';
+import { RepairActions } from '../services/repairs/repair-actions.js';
+import type { StartRepairContext } from '../services/repairs/start-repair.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    repairActions: RepairActions;
+    repairStart: StartRepairContext;
+  }
+}
+
+/** The repair services that routes and pages share. */
+export const repairsPlugin = fp<{ config: AppConfig }>(
+  async (app, { config }) => {
+    const secretBox = new SecretBox(config.secretKeys.keys, config.secretKeys.current);
+    app.decorate('repairActions', new RepairActions({ temporal: app.temporal, secretBox }));
+    app.decorate('repairStart', { temporal: app.temporal, taskQueue: config.temporal.taskQueue, timings: config.repairTimings });
+  },
+  { name: 'repairs', dependencies: ['temporal'] },
+);

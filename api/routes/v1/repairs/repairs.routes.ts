@@ -1,0 +1,101 @@
+import { type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { Repair, User } from '../../../../db/entities/index.js';
+import { CLOSED_STATES } from '../../../../workflows/repair-rules.js';
+import { ListOf, problemResponses } from '../../../schemas/common.schemas.js';
+import { getOrg } from '../../../services/registry/orgs.service.js';
+import type { ActedOn } from '../../../services/repairs/repair-actions.js';
+import { findRepair, localeFor, repairDetail, repairSummary } from '../../../services/repairs/repair-view.js';
+import { reportDisconnection } from '../../../services/repairs/start-repair.js';
+import { notFound } from '../../../errors/problem.js';
+import {
+  ActionResult,
+  ActorBody,
+  CodeBody,
+  CredentialsBody,
+  DisconnectionAnswer,
+  DisconnectionBody,
+  RepairDetail,
+  RepairListQuery,
+  RepairParams,
+  RepairQuery,
+  RepairSummary,
+  SupportBody,
+} from './repairs.schemas.js';
+
+const tags = ['repairs'];
+const actionResponses = { 200: ActionResult, ...problemResponses(400, 401, 403, 404, 409) };
+const idempotencyKey = (request: FastifyRequest) => {
+  const key = request.headers['idempotency-key'];
+  return typeof key === 'string' && key.length > 0 && key.length <= 200 ? key : undefined;
+};
+
+export const repairsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const answerWith = async (request: FastifyRequest, acted: ActedOn) => ({
+    outcome: acted.answer.outcome,
+    ...(acted.answer.codeExpired ? { codeExpired: true } : {}),
+    ...(acted.answer.remindAt ? { remindAt: acted.answer.remindAt } : {}),
+    repair: await repairDetail(request.em, acted.repair, { user: acted.user, locale: await localeFor(request.em, acted.repair.org, acted.user) }),
+  });
+
+  app.post(
+    '/v1/disconnections',
+    { schema: { tags, summary: 'Report a broken connection: starts its repair, or joins the one running', body: DisconnectionBody, response: { 202: DisconnectionAnswer, ...problemResponses(400, 401, 404, 503) } } },
+    async (request, reply) => reply.code(202).send(await reportDisconnection(request.em, app.repairStart, request.body)),
+  );
+
+  app.get(
+    '/v1/repairs',
+    { schema: { tags, summary: 'Repairs of an organization, newest first', querystring: RepairListQuery, response: { 200: ListOf(RepairSummary), ...problemResponses(400, 401, 404) } } },
+    async (request) => {
+      const { orgId, state, limit = 100, offset = 0 } = request.query;
+      await getOrg(request.em, orgId);
+      const where =
+        state === 'open' ? { org: orgId, state: { $nin: [...CLOSED_STATES] } } : state === 'closed' ? { org: orgId, state: { $in: [...CLOSED_STATES] } } : state ? { org: orgId, state } : { org: orgId };
+      const rows = await request.em.find(Repair, where, { orderBy: { openedAt: 'desc', id: 'asc' }, limit, offset });
+      return { items: rows.map(repairSummary) };
+    },
+  );
+
+  app.get(
+    '/v1/repairs/:repairId',
+    { schema: { tags, summary: 'A repair with its stores, help, history and the actions a user may take', params: RepairParams, querystring: RepairQuery, response: { 200: RepairDetail, ...problemResponses(400, 401, 404) } } },
+    async (request) => {
+      const repair = await findRepair(request.em, request.params.repairId);
+      const { actingUserId, locale } = request.query;
+      const user = actingUserId ? await request.em.findOne(User, { id: actingUserId, org: repair.org }) : undefined;
+      if (actingUserId && !user) throw notFound('repair', repair.id);
+      return repairDetail(request.em, repair, { user: user ?? undefined, locale: await localeFor(request.em, repair.org, user ?? undefined, locale) });
+    },
+  );
+
+  app.post(
+    '/v1/repairs/:repairId/credentials',
+    { schema: { tags, summary: 'Re-enter provider credentials: pairs the account and answers the outcome', params: RepairParams, body: CredentialsBody, response: actionResponses } },
+    async (request) => answerWith(request, await app.repairActions.submitCredentials(request.em, { repairId: request.params.repairId, ...request.body, idempotencyKey: idempotencyKey(request) })),
+  );
+
+  app.post(
+    '/v1/repairs/:repairId/verification-code',
+    { schema: { tags, summary: 'Submit the verification code the provider sent', params: RepairParams, body: CodeBody, response: actionResponses } },
+    async (request) => answerWith(request, await app.repairActions.submitVerificationCode(request.em, { repairId: request.params.repairId, ...request.body, idempotencyKey: idempotencyKey(request) })),
+  );
+
+  app.post(
+    '/v1/repairs/:repairId/steps-completed',
+    { schema: { tags, summary: '"I have completed these steps": re-checks the connection', params: RepairParams, body: ActorBody, response: actionResponses } },
+    async (request) => answerWith(request, await app.repairActions.completeSteps(request.em, { repairId: request.params.repairId, ...request.body, idempotencyKey: idempotencyKey(request) })),
+  );
+
+  app.post(
+    '/v1/repairs/:repairId/defer',
+    { schema: { tags, summary: '"I\'ll do it later": schedules a reminder', params: RepairParams, body: ActorBody, response: actionResponses } },
+    async (request) => answerWith(request, await app.repairActions.defer(request.em, { repairId: request.params.repairId, ...request.body, idempotencyKey: idempotencyKey(request) })),
+  );
+
+  app.post(
+    '/v1/repairs/:repairId/support',
+    { schema: { tags, summary: 'Ask people for help with this repair', params: RepairParams, body: SupportBody, response: actionResponses } },
+    async (request) => answerWith(request, await app.repairActions.requestSupport(request.em, { repairId: request.params.repairId, ...request.body, idempotencyKey: idempotencyKey(request) })),
+  );
+};

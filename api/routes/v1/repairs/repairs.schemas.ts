@@ -1,0 +1,91 @@
+import { Type } from 'typebox';
+import { REPAIR_ACTIONS, REPAIR_STATES } from '../../../../workflows/repair-rules.js';
+import { Id, Locale, Timestamp } from '../../../schemas/common.schemas.js';
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+
+export const DisconnectionBody = Type.Object(
+  {
+    connectionId: Id('con'),
+    errorCode: Type.String({ minLength: 1, maxLength: 200, description: 'The provider\'s error code, as GET /v1/providers lists them.' }),
+    errorMessage: Type.Optional(Type.String({ maxLength: 2000 })),
+    occurredAt: Type.Optional(Timestamp),
+  },
+  { additionalProperties: false },
+);
+
+export const DisconnectionAnswer = Type.Object({
+  repairId: Type.String(),
+  workflowId: Type.String(),
+  state: Type.String(),
+  joined: Type.Boolean({ description: 'True when the report joined a repair already running for this connection.' }),
+});
+
+export const RepairSummary = Type.Object(
+  {
+    id: Type.String(),
+    workflowId: Type.String(),
+    orgId: Type.String(),
+    connectionId: Type.String(),
+    provider: Type.String(),
+    providerName: Type.String(),
+    accountRef: Type.String(),
+    state: Type.String(),
+    errorCode: Nullable(Type.String()),
+    errorType: Nullable(Type.String()),
+    cause: Nullable(Type.String()),
+    resolution: Nullable(Type.String()),
+    storeCount: Type.Integer(),
+    attempts: Type.Integer(),
+    lastOutcome: Nullable(Type.String()),
+    openedAt: Timestamp,
+    updatedAt: Timestamp,
+    resolvedAt: Nullable(Timestamp),
+    outcome: Nullable(Type.String()),
+  },
+  { additionalProperties: true },
+);
+
+export const RepairDetail = Type.Intersect([
+  RepairSummary,
+  Type.Object(
+    {
+      stores: Type.Array(Type.Object({ id: Type.String(), location: Type.Object({ id: Type.String(), name: Type.String() }), brand: Type.Object({ id: Type.String(), name: Type.String() }) })),
+      help: Type.Object({ locale: Type.String(), steps: Type.Array(Type.String()) }, { additionalProperties: true }),
+      history: Type.Array(Type.Object({ at: Timestamp, kind: Type.String() }, { additionalProperties: true })),
+      allowedActions: Type.Array(Type.String()),
+      notifications: Type.Array(Type.Object({ kind: Type.String(), createdAt: Timestamp })),
+    },
+    { additionalProperties: true },
+  ),
+]);
+
+export const RepairParams = Type.Object({ repairId: Id('rep') }, { additionalProperties: false });
+export const RepairQuery = Type.Object({ actingUserId: Type.Optional(Id('usr')), locale: Type.Optional(Locale) }, { additionalProperties: false });
+export const RepairListQuery = Type.Object(
+  {
+    orgId: Id('org'),
+    state: Type.Optional(Type.Enum([...REPAIR_STATES, 'open', 'closed'])),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+  },
+  { additionalProperties: false },
+);
+
+const Actor = { actingUserId: Id('usr') };
+export const CredentialsBody = Type.Object(
+  { ...Actor, username: Type.String({ minLength: 1, maxLength: 320 }), password: Type.String({ minLength: 1, maxLength: 512, writeOnly: true }) },
+  { additionalProperties: false },
+);
+export const CodeBody = Type.Object({ ...Actor, code: Type.String({ pattern: '^[0-9A-Za-z]{4,10}$', writeOnly: true }) }, { additionalProperties: false });
+export const ActorBody = Type.Object(Actor, { additionalProperties: false });
+export const SupportBody = Type.Object({ ...Actor, message: Type.String({ minLength: 1, maxLength: 5000 }) }, { additionalProperties: false });
+
+export const ActionResult = Type.Object({
+  outcome: Type.String({ description: 'healthy, verification_required, invalid_credentials, invalid_code, unresolved, new_error, deferred, support_requested' }),
+  codeExpired: Type.Optional(Type.Boolean()),
+  remindAt: Type.Optional(Timestamp),
+  repair: RepairDetail,
+});
+
+export { REPAIR_ACTIONS };

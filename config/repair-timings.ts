@@ -1,0 +1,62 @@
+// When a repair reminds, escalates and retries: the defaults, in one place. Each can be
+// overridden by an environment variable holding milliseconds (REPAIR_<NAME>_MS); tests pass
+// short values. Running repairs keep the timings they started with.
+import { readInt } from './env-readers.js';
+
+export interface RepairTimings {
+  /** First reminder when nobody acted since the alert. */
+  firstReminderMs: number;
+  /** Later reminders, while nobody acts. */
+  reminderEveryMs: number;
+  maxReminders: number;
+  /** "I'll do it later": remind after this long. */
+  deferMs: number;
+  /** Tell the emergency technical contacts when the repair is still open after this long. */
+  escalateToEmergencyMs: number;
+  /** Hand the case to support when the repair is still open after this long. */
+  escalateToSupportMs: number;
+  /** provider_unavailable: first retry delay, doubling up to the maximum. */
+  retryInitialMs: number;
+  retryMaxMs: number;
+  /** provider_unavailable lasting longer than this becomes a repair that asks merchants to act. */
+  unavailableGraceMs: number;
+  /** Continue as new past this many history events, keeping histories small. */
+  historyLimit: number;
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+export const DEFAULT_REPAIR_TIMINGS: RepairTimings = {
+  firstReminderMs: 2 * HOUR,
+  reminderEveryMs: 24 * HOUR,
+  maxReminders: 3,
+  deferMs: 4 * HOUR,
+  escalateToEmergencyMs: 24 * HOUR,
+  escalateToSupportMs: 72 * HOUR,
+  retryInitialMs: 30_000,
+  retryMaxMs: 10 * MINUTE,
+  unavailableGraceMs: 30 * MINUTE,
+  historyLimit: 5_000,
+};
+
+const ENV_NAMES: Record<keyof RepairTimings, string> = {
+  firstReminderMs: 'REPAIR_FIRST_REMINDER_MS',
+  reminderEveryMs: 'REPAIR_REMINDER_EVERY_MS',
+  maxReminders: 'REPAIR_MAX_REMINDERS',
+  deferMs: 'REPAIR_DEFER_MS',
+  escalateToEmergencyMs: 'REPAIR_ESCALATE_EMERGENCY_MS',
+  escalateToSupportMs: 'REPAIR_ESCALATE_SUPPORT_MS',
+  retryInitialMs: 'REPAIR_RETRY_INITIAL_MS',
+  retryMaxMs: 'REPAIR_RETRY_MAX_MS',
+  unavailableGraceMs: 'REPAIR_UNAVAILABLE_GRACE_MS',
+  historyLimit: 'REPAIR_HISTORY_LIMIT',
+};
+
+export function loadRepairTimings(env: NodeJS.ProcessEnv = process.env): RepairTimings {
+  const timings = { ...DEFAULT_REPAIR_TIMINGS };
+  for (const key of Object.keys(ENV_NAMES) as (keyof RepairTimings)[]) {
+    timings[key] = readInt(env, ENV_NAMES[key], DEFAULT_REPAIR_TIMINGS[key], 1, 365 * 24 * HOUR);
+  }
+  return timings;
+}

@@ -1,0 +1,28 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+
+/** The delivery log: every alert message, per channel and recipient, with its delivery status. */
+export const Message = defineEntity({
+  name: 'Message',
+  tableName: 'messages',
+  indexes: [{ properties: ['org', 'createdAt'] }, { properties: ['providerId'] }, { properties: ['status', 'sendAfter'] }],
+  properties: {
+    id: p.string().primary(),
+    /** Deterministic per send attempt of a workflow activity: a retried activity never sends twice. */
+    idempotencyKey: p.string().unique(),
+    org: p.string(),
+    repairIds: p.json<string[]>(),
+    channel: p.enum(['email', 'sms', 'ticket'] as const),
+    recipient: p.string(),
+    template: p.string(),
+    locale: p.string().length(5),
+    status: p.enum(['queued', 'held', 'sent', 'delivered', 'failed', 'suppressed'] as const),
+    providerId: p.string().nullable(),
+    error: p.text().nullable(),
+    sendAfter: p.datetime().nullable(),
+    /** The rendered message (alerts carry no secrets), kept for held messages and the delivery log. */
+    content: p.json<{ subject?: string; text: string; html?: string }>().nullable(),
+    createdAt: p.datetime(),
+    updatedAt: p.datetime(),
+  },
+});
+export type MessageRow = InferEntity<typeof Message>;

@@ -1,0 +1,20 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+
+/** That a repair wants people told something (opened, reminder, escalation, reconnected). */
+export const NotificationIntent = defineEntity({
+  name: 'NotificationIntent',
+  tableName: 'notification_intents',
+  indexes: [{ properties: ['repairId'] }, { properties: ['orgId', 'createdAt'] }],
+  properties: {
+    /** The activity's idempotency key. */
+    id: p.string().primary(),
+    repairId: p.string(),
+    orgId: p.string(),
+    kind: p.string(),
+    /** recorded → delivered (messages went out) or suppressed (see `reason`). */
+    status: p.string().default('recorded'),
+    reason: p.string().nullable(),
+    createdAt: p.datetime(),
+  },
+});
+export type NotificationIntentRow = InferEntity<typeof NotificationIntent>;

@@ -1,0 +1,64 @@
+// Demo data for `npm run dev`, created through the public API (the same path as any backend).
+// Idempotent: a second start finds the demo organization and only re-seeds the sandbox accounts.
+
+export interface DemoTargets {
+  apiUrl: string;
+  apiKey: string;
+  sandboxUrl: string;
+}
+
+export const DEMO_ORG_NAME = 'Casa Lola Group';
+
+const DEMO_ACCOUNTS = [
+  { provider: 'uber_eats', accountRef: 'casa-lola-ue', stores: [0, 1, 2, 3], sandbox: { secondFactor: 'sms' } },
+  { provider: 'deliveroo', accountRef: 'casa-lola-roo', stores: [0, 1], sandbox: { storeStatus: 'inactive' } },
+  { provider: 'doordash', accountRef: 'bao-bros-dd', stores: [2, 3], sandbox: {} },
+];
+
+async function call<T>(t: DemoTargets, method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${t.apiUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${t.apiKey}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+async function seedSandbox(t: DemoTargets): Promise<void> {
+  for (const account of DEMO_ACCOUNTS) {
+    const res = await fetch(`${t.sandboxUrl}/sandbox/accounts/${account.provider}/${account.accountRef}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ password: 'correct-horse', ...account.sandbox }),
+    });
+    if (!res.ok) throw new Error(`sandbox seed: ${res.status}`);
+  }
+}
+
+/** Returns the demo organization's id. */
+export async function seedDemoData(t: DemoTargets): Promise<string> {
+  await seedSandbox(t);
+  const existing = (await call<{ items: { id: string; name: string }[] }>(t, 'GET', '/v1/orgs?limit=500')).items.find((o) => o.name === DEMO_ORG_NAME);
+  if (existing) return existing.id;
+
+  const org = await call<{ id: string }>(t, 'POST', '/v1/orgs', { name: DEMO_ORG_NAME, locale: 'es', timezone: 'Europe/Madrid', environment: 'production' });
+  await call(t, 'POST', `/v1/orgs/${org.id}/users`, { email: 'lola@casalola.example', name: 'Lola Martín', phone: '+34600111222', locale: 'es', permissions: ['integrations:view', 'integrations:reconnect', 'contacts:edit', 'users:invite', 'support:chat'] });
+  await call(t, 'POST', `/v1/orgs/${org.id}/users`, { email: 'marco@casalola.example', name: 'Marco Rossi', locale: 'it', permissions: ['integrations:view', 'support:chat'] });
+  const locations = [
+    await call<{ id: string }>(t, 'POST', `/v1/orgs/${org.id}/locations`, { name: 'Lavapiés', timezone: 'Europe/Madrid' }),
+    await call<{ id: string }>(t, 'POST', `/v1/orgs/${org.id}/locations`, { name: 'Chamberí', timezone: 'Europe/Madrid' }),
+  ];
+  const brands = [
+    await call<{ id: string }>(t, 'POST', `/v1/orgs/${org.id}/brands`, { name: 'Casa Lola' }),
+    await call<{ id: string }>(t, 'POST', `/v1/orgs/${org.id}/brands`, { name: 'Bao Bros' }),
+  ];
+  const stores: string[] = [];
+  for (const location of locations) {
+    for (const brand of brands) stores.push((await call<{ id: string }>(t, 'POST', `/v1/orgs/${org.id}/stores`, { locationId: location.id, brandId: brand.id })).id);
+  }
+  for (const account of DEMO_ACCOUNTS) {
+    await call(t, 'POST', '/v1/connections', { orgId: org.id, provider: account.provider, accountRef: account.accountRef, storeIds: account.stores.map((i) => stores[i]) });
+  }
+  return org.id;
+}

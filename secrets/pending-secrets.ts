@@ -1,0 +1,40 @@
+// The hand-off of a submitted secret: the API seals and stores it; the pairing activity takes it
+// once (the row is deleted as it is read). Only the reference travels through Temporal.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { newId } from '../db/ids.js';
+import type { SecretBox } from './secret-box.js';
+
+export type SecretKind = 'credentials' | 'verification_code';
+export const SECRET_TTL_MS = 10 * 60_000;
+
+export async function storeSecret(em: EntityManager, box: SecretBox, input: { repairId: string; kind: SecretKind; payload: unknown }): Promise<string> {
+  const id = newId('sec');
+  const conn = em.getConnection();
+  // Expired secrets are swept on the way: nothing lingers even if a pairing never ran.
+  await conn.execute('delete from pending_secrets where expires_at < now()');
+  await conn.execute('insert into pending_secrets (id, repair_id, kind, sealed, expires_at, created_at) values (?, ?, ?, ?, ?, now())', [
+    id,
+    input.repairId,
+    input.kind,
+    box.seal(JSON.stringify(input.payload), id),
+    new Date(Date.now() + SECRET_TTL_MS),
+  ]);
+  return id;
+}
+
+/** Returns the payload and deletes it; null when missing, expired, or not of this repair. */
+export async function takeSecret<T>(em: EntityManager, box: SecretBox, ref: { id: string; repairId: string; kind: SecretKind }): Promise<T | null> {
+  const rows = await em
+    .getConnection()
+    .execute<{ sealed: string; expired: boolean }[]>(
+      'delete from pending_secrets where id = ? and repair_id = ? and kind = ? returning sealed, expires_at < now() as expired',
+      [ref.id, ref.repairId, ref.kind],
+    );
+  const row = rows[0];
+  if (!row || row.expired) return null;
+  return JSON.parse(box.open(row.sealed, ref.id)) as T;
+}
+
+export async function discardSecret(em: EntityManager, id: string): Promise<void> {
+  await em.getConnection().execute('delete from pending_secrets where id = ?', [id]);
+}

@@ -1,0 +1,258 @@
+// One repair per broken connection: classify, record, alert, wait for people (Updates), re-pair,
+// follow new errors, remind and escalate, and finish when the connection is healthy again.
+import {
+  ActivityFailure,
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  continueAsNew,
+  currentUpdateInfo,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { PairingStep } from '../connectors/provider-connector.js';
+import {
+  completeStepsUpdate,
+  connectionHealthySignal,
+  deferRepairUpdate,
+  repairSnapshotQuery,
+  reportDisconnectionUpdate,
+  requestSupportUpdate,
+  submitCredentialsUpdate,
+  submitVerificationCodeUpdate,
+  type ActionAnswer,
+  type DisconnectionReport,
+  type RepairResult,
+  type RepairSnapshot,
+  type RepairWorkflowInput,
+  type ReportAnswer,
+} from './messages.js';
+import { isActionAllowed, isOpen, type ActionOutcome, type RepairAction } from './repair-rules.js';
+import { notifications, pairing, records } from './repair/activity-proxies.js';
+import { interpretPairing, type PairingPurpose } from './repair/interpret-pairing.js';
+import { createOperatorView } from './repair/operator-view.js';
+import { applyError, classifyReport, initialSnapshot, nextDue, sameError, touch } from './repair/snapshot.js';
+import type { RepairEventInput } from '../activities/records.activities.js';
+import type { NotificationKind } from '../activities/notify.activities.js';
+
+export async function repairWorkflow(input: RepairWorkflowInput): Promise<RepairResult> {
+  const t = input.timings;
+  const s: RepairSnapshot = input.carried ?? initialSnapshot(input, Date.now());
+  const workflowId = workflowInfo().workflowId;
+  const publish = createOperatorView();
+  let recorded = input.carried !== undefined;
+  let endedElsewhere = false;
+  // A client may deliver the same report update twice (retries); count each report once.
+  const seenReports = new Set<string>();
+
+  const save = (event?: Omit<RepairEventInput, 'at'>, connectionStatus?: 'healthy' | 'needs_attention') =>
+    records.saveRepair({ workflowId, snapshot: { ...s }, event: event ? { ...event, at: Date.now() } : undefined, connectionStatus });
+
+  const notify = (kind: NotificationKind) => notifications.notifyRepair({ repairId: s.repairId, orgId: s.connection.orgId, kind, snapshot: { ...s } });
+
+  /** The alert that asks people to act; a provider outage asks nothing of them. */
+  const announceError = async () => {
+    publish(s);
+    if (s.error && s.error.resolution !== 'retry') await notify('action_needed');
+  };
+
+  const requireAllowed = (action: RepairAction) => (_input?: unknown) => {
+    if (!isActionAllowed(s.state, action)) throw new Error(`${action} is not allowed while the repair is ${s.state}`);
+  };
+
+  const answer = (outcome: ActionOutcome, extra: Partial<ActionAnswer> = {}): ActionAnswer => ({
+    outcome,
+    state: s.state,
+    errorType: s.error?.errorType ?? null,
+    resolution: s.error?.resolution ?? null,
+    ...extra,
+  });
+
+  /** Runs one pairing attempt for a person (or a retry), applies its meaning and records it. */
+  async function attempt(purpose: PairingPurpose, actingUserId: string | undefined, run: () => Promise<PairingStep>): Promise<ActionAnswer> {
+    const before = s.state;
+    s.state = 'verifying';
+    s.attempts += 1;
+    touch(s, Date.now());
+    publish(s);
+    let step: PairingStep;
+    try {
+      step = await run();
+    } catch (error) {
+      // The one-time secret was gone (expired or already used): ask for it again.
+      if (error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && error.cause.type === 'SecretUnavailable') {
+        s.state = before;
+        touch(s, Date.now());
+        publish(s);
+        return answer(purpose === 'code' ? 'invalid_code' : 'invalid_credentials');
+      }
+      throw error;
+    }
+    const meaning = interpretPairing(purpose, step, s);
+    const changed = meaning.error !== undefined && !sameError(s.error, meaning.error);
+    s.lastOutcome = meaning.outcome;
+    if (meaning.outcome === 'healthy') s.state = 'healthy';
+    else if (meaning.outcome === 'verification_required') {
+      s.state = 'awaiting_verification_code';
+      s.challengeId = meaning.challengeId ?? null;
+    } else if (meaning.outcome === 'invalid_code') {
+      s.state = meaning.codeExpired ? 'awaiting_credentials' : 'awaiting_verification_code';
+      if (meaning.codeExpired) s.challengeId = null;
+    } else if (meaning.error) applyError(s, meaning.error, Date.now());
+    touch(s, Date.now());
+    publish(s);
+    await save({ kind: 'attempt', actorUserId: actingUserId, action: purposeAction(purpose), outcome: meaning.outcome, errorType: s.error?.errorType, cause: s.error?.cause ?? undefined, errorCode: s.error?.code });
+    if (changed && s.state !== 'healthy') await announceError();
+    return answer(meaning.outcome, meaning.codeExpired ? { codeExpired: true } : {});
+  }
+
+  // ------------------------------------------------------------------ handlers (before any await)
+  setHandler(
+    reportDisconnectionUpdate,
+    async (report: DisconnectionReport): Promise<ReportAnswer> => {
+      const error = classifyReport(s.connection.provider, report);
+      const joined = s.error !== null;
+      const updateId = currentUpdateInfo()?.id;
+      if (!updateId || !seenReports.has(updateId)) s.reportCount += 1;
+      if (updateId && seenReports.size < 10_000) seenReports.add(updateId);
+      if (!joined) applyError(s, error, Date.now());
+      else if (!sameError(s.error, error) && s.state !== 'verifying' && isOpen(s.state)) {
+        applyError(s, error, Date.now());
+        await save({ kind: 'error_changed', errorType: error.errorType, cause: error.cause ?? undefined, errorCode: error.code });
+        await announceError();
+      }
+      await condition(() => recorded);
+      return { repairId: s.repairId, state: s.state, joined };
+    },
+    {
+      validator: (report) => {
+        if (typeof report?.errorCode !== 'string' || report.errorCode.length === 0 || report.errorCode.length > 200) throw new Error('errorCode must be a non-empty string');
+      },
+    },
+  );
+
+  setHandler(
+    submitCredentialsUpdate,
+    async ({ actingUserId, secretRef }) =>
+      attempt('credentials', actingUserId, () => pairing.pairWithCredentials({ repairId: s.repairId, provider: s.connection.provider, accountRef: s.connection.accountRef, secretRef })),
+    { validator: requireAllowed('submit_credentials') },
+  );
+
+  setHandler(
+    submitVerificationCodeUpdate,
+    async ({ actingUserId, secretRef }) =>
+      attempt('code', actingUserId, () =>
+        pairing.pairWithCode({ repairId: s.repairId, provider: s.connection.provider, accountRef: s.connection.accountRef, challengeId: s.challengeId ?? '', secretRef }),
+      ),
+    { validator: requireAllowed('submit_verification_code') },
+  );
+
+  setHandler(
+    completeStepsUpdate,
+    async ({ actingUserId }) => attempt('steps', actingUserId, () => pairing.checkConnection({ provider: s.connection.provider, accountRef: s.connection.accountRef })),
+    { validator: requireAllowed('complete_steps') },
+  );
+
+  setHandler(
+    deferRepairUpdate,
+    async ({ actingUserId }) => {
+      s.deferredUntil = Date.now() + t.deferMs;
+      s.lastOutcome = 'deferred';
+      touch(s, Date.now());
+      await save({ kind: 'deferred', actorUserId: actingUserId, action: 'defer', outcome: 'deferred' });
+      return answer('deferred', { remindAt: new Date(s.deferredUntil).toISOString() });
+    },
+    { validator: requireAllowed('defer') },
+  );
+
+  setHandler(
+    requestSupportUpdate,
+    async ({ actingUserId, message }) => {
+      s.supportRequested = true;
+      s.lastOutcome = 'support_requested';
+      touch(s, Date.now());
+      await save({ kind: 'support_requested', actorUserId: actingUserId, action: 'request_support', outcome: 'support_requested', detail: { message } });
+      await notify('support_requested');
+      return answer('support_requested');
+    },
+    {
+      validator: (request) => {
+        requireAllowed('request_support')();
+        if (typeof request?.message !== 'string' || request.message.trim().length === 0) throw new Error('message must not be empty');
+      },
+    },
+  );
+
+  setHandler(connectionHealthySignal, () => {
+    if (isOpen(s.state) && s.state !== 'verifying') endedElsewhere = true;
+  });
+  setHandler(repairSnapshotQuery, () => s);
+
+  // ------------------------------------------------------------------ opening
+  if (!recorded) {
+    await condition(() => s.error !== null);
+    await save({ kind: 'reported', errorType: s.error!.errorType, cause: s.error!.cause ?? undefined, errorCode: s.error!.code }, 'needs_attention');
+    recorded = true;
+    await announceError();
+  }
+
+  // ------------------------------------------------------------------ waiting
+  let retryDelay = t.retryInitialMs;
+  while (isOpen(s.state) && !endedElsewhere) {
+    if (workflowInfo().historyLength > t.historyLimit || workflowInfo().continueAsNewSuggested) {
+      await condition(allHandlersFinished);
+      if (s.state !== 'verifying') await continueAsNew<typeof repairWorkflow>({ ...input, carried: s });
+    }
+    const seen = s.revision;
+    if (s.state === 'retrying') {
+      const interrupted = await condition(() => s.revision !== seen || endedElsewhere, retryDelay);
+      if (interrupted) continue;
+      retryDelay = Math.min(retryDelay * 2, t.retryMaxMs);
+      const answerOfRetry = await attempt('check', undefined, () => pairing.checkConnection({ provider: s.connection.provider, accountRef: s.connection.accountRef }));
+      if (answerOfRetry.state === 'retrying' && s.unavailableSince !== null && Date.now() - s.unavailableSince > t.unavailableGraceMs) {
+        // The outage lasts: from now on it is a normal repair that asks people to act.
+        applyError(s, { ...s.error!, resolution: 'reconnect' }, Date.now());
+        s.state = 'awaiting_credentials';
+        await save({ kind: 'error_changed', errorType: s.error!.errorType, errorCode: s.error!.code, detail: { reason: 'unavailable_too_long' } });
+        await announceError();
+      }
+      continue;
+    }
+    retryDelay = t.retryInitialMs;
+    const due = nextDue(s, t);
+    const woke = await condition(() => s.revision !== seen || endedElsewhere || !isOpen(s.state), due ? Math.max(due.at - Date.now(), 1) : undefined);
+    if (woke || !due || s.state === 'verifying') continue;
+    await onDue(due.kind);
+  }
+
+  async function onDue(kind: 'reminder' | 'escalate_emergency' | 'escalate_support') {
+    if (kind === 'reminder') {
+      s.reminderCount += 1;
+      s.deferredUntil = null;
+      touch(s, Date.now());
+      await save({ kind: 'reminder', detail: { count: s.reminderCount } });
+      await notify('reminder');
+    } else {
+      s.escalation = kind === 'escalate_emergency' ? 'emergency' : 'support';
+      if (kind === 'escalate_support') s.supportRequested = true;
+      s.revision += 1;
+      await save({ kind: 'escalated', detail: { to: s.escalation } });
+      await notify(kind === 'escalate_emergency' ? 'escalated_emergency' : 'escalated_support');
+    }
+  }
+
+  // ------------------------------------------------------------------ closing
+  await condition(allHandlersFinished);
+  const outcome = endedElsewhere && s.state !== 'healthy' ? 'repaired_elsewhere' : 'healthy';
+  s.state = outcome;
+  s.lastOutcome = outcome === 'healthy' ? 'healthy' : s.lastOutcome;
+  touch(s, Date.now());
+  publish(s);
+  await save({ kind: 'resolved', outcome: outcome === 'healthy' ? 'healthy' : undefined, detail: { outcome } }, 'healthy');
+  if (outcome === 'healthy') await notify('reconnected');
+  return { repairId: s.repairId, outcome, attempts: s.attempts };
+}
+
+function purposeAction(purpose: PairingPurpose): RepairAction | undefined {
+  return ({ credentials: 'submit_credentials', code: 'submit_verification_code', steps: 'complete_steps', check: undefined } as const)[purpose];
+}

@@ -1,0 +1,79 @@
+// Pure changes to a repair's snapshot: classification, state for a resolution, due timers.
+import { classifyError, type Resolution } from '../../providers/index.js';
+import type { RepairTimings } from '../../config/repair-timings.js';
+import type { ClassifiedError, DisconnectionReport, RepairSnapshot, RepairWorkflowInput } from '../messages.js';
+import type { RepairState } from '../repair-rules.js';
+
+export function initialSnapshot(input: RepairWorkflowInput, now: number): RepairSnapshot {
+  return {
+    repairId: input.repairId,
+    connection: input.connection,
+    state: 'awaiting_support',
+    error: null,
+    attempts: 0,
+    lastOutcome: null,
+    reportCount: 0,
+    reminderCount: 0,
+    escalation: 'none',
+    supportRequested: false,
+    openedAt: now,
+    lastActivityAt: now,
+    deferredUntil: null,
+    unavailableSince: null,
+    challengeId: null,
+    revision: 0,
+  };
+}
+
+export function classify(provider: string, code: string, message?: string): ClassifiedError {
+  const c = classifyError(provider, { errorCode: code, errorMessage: message });
+  return { code, message, errorType: c.errorType, cause: c.cause, resolution: c.resolution };
+}
+
+export const classifyReport = (provider: string, report: DisconnectionReport) => classify(provider, report.errorCode, report.errorMessage);
+
+export function stateForResolution(resolution: Resolution): RepairState {
+  switch (resolution) {
+    case 'reconnect':
+      return 'awaiting_credentials';
+    case 'merchant_portal':
+      return 'awaiting_portal_steps';
+    case 'retry':
+      return 'retrying';
+    case 'support':
+      return 'awaiting_support';
+  }
+}
+
+/** Two errors are "the same" when type and cause match, whatever the wording. */
+export const sameError = (a: ClassifiedError | null, b: ClassifiedError) => a !== null && a.errorType === b.errorType && a.cause === b.cause;
+
+/** Makes `error` the repair's current error and puts the repair in the state its resolution asks for. */
+export function applyError(s: RepairSnapshot, error: ClassifiedError, now: number): void {
+  s.error = error;
+  s.state = stateForResolution(error.resolution);
+  s.challengeId = null;
+  s.unavailableSince = error.errorType === 'provider_unavailable' ? (s.unavailableSince ?? now) : null;
+  touch(s, now);
+}
+
+export function touch(s: RepairSnapshot, now: number): void {
+  s.lastActivityAt = now;
+  s.revision += 1;
+}
+
+export type DueKind = 'reminder' | 'escalate_emergency' | 'escalate_support';
+
+/** The next timer a waiting repair must act on, or null when nothing is scheduled. */
+export function nextDue(s: RepairSnapshot, t: RepairTimings): { at: number; kind: DueKind } | null {
+  const candidates: { at: number; kind: DueKind }[] = [];
+  if (s.state !== 'retrying' && s.state !== 'verifying') {
+    if (s.deferredUntil !== null) candidates.push({ at: s.deferredUntil, kind: 'reminder' });
+    else if (s.reminderCount < t.maxReminders) {
+      candidates.push({ at: s.lastActivityAt + (s.reminderCount === 0 ? t.firstReminderMs : t.reminderEveryMs), kind: 'reminder' });
+    }
+  }
+  if (s.escalation === 'none') candidates.push({ at: s.openedAt + t.escalateToEmergencyMs, kind: 'escalate_emergency' });
+  if (s.escalation !== 'support') candidates.push({ at: s.openedAt + t.escalateToSupportMs, kind: 'escalate_support' });
+  return candidates.sort((a, b) => a.at - b.at)[0] ?? null;
+}
