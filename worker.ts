@@ -64,8 +64,13 @@ export async function createWorker(deps: WorkerDependencies): Promise<Worker> {
 
 async function main() {
   const config = loadConfig();
-  // The SDK logs every bundling step at INFO; our own lines say what matters.
-  Runtime.install({ logger: new DefaultLogger(config.logLevel === 'debug' ? 'DEBUG' : 'WARN') });
+  const metricsPort = Number(process.env.WORKER_METRICS_PORT ?? 9464);
+  Runtime.install({
+    // The SDK logs every bundling step at INFO; our own lines say what matters.
+    logger: new DefaultLogger(config.logLevel === 'debug' ? 'DEBUG' : 'WARN'),
+    // Workflow and activity metrics (task latencies, schedule-to-start, failures) for Prometheus.
+    telemetryOptions: { metrics: { prometheus: { bindAddress: `127.0.0.1:${metricsPort}` } } },
+  });
   if (!config.databaseUrl) {
     console.error('DATABASE_URL is not set: start the worker through `npm run dev`, or point it at a PostgreSQL server.');
     process.exit(1);
@@ -75,7 +80,7 @@ async function main() {
   const clientConnection = await Connection.connect(connectionOptions(config.temporal));
   const client = new Client({ connection: clientConnection, namespace: config.temporal.namespace });
   const worker = await createWorker({ config, orm, connection, client, channels: createAlertChannels(config) });
-  console.log(`worker polling task queue "${config.temporal.taskQueue}" on ${config.temporal.address}`);
+  console.log(`worker polling task queue "${config.temporal.taskQueue}" on ${config.temporal.address}; metrics on http://127.0.0.1:${metricsPort}/metrics`);
   // The SDK's runtime shuts the worker down on SIGINT/SIGTERM; run() then resolves.
   await worker.run();
   await clientConnection.close();

@@ -1,6 +1,6 @@
 // Account pairing: reads a one-time secret, talks to the provider through its connector, and
 // returns what the provider said, never the secret.
-import { ApplicationFailure } from '@temporalio/activity';
+import { ApplicationFailure, log } from '@temporalio/activity';
 import type { PairingStep, ProviderConnector } from '../connectors/provider-connector.js';
 import type { Orm } from '../db/orm.js';
 import type { SecretBox } from '../secrets/secret-box.js';
@@ -30,14 +30,18 @@ export function createPairingActivities(deps: PairingDependencies) {
       const secret = await takeSecret<{ username: string; password: string }>(deps.orm.em.fork(), deps.secretBox, { id: input.secretRef, repairId: input.repairId, kind: 'credentials' });
       if (!secret) throw secretUnavailable();
       const connector = deps.connectorFor(input.provider);
-      return thenCheck(connector, input.accountRef, await connector.login({ accountRef: input.accountRef, username: secret.username, password: secret.password }));
+      const step = await thenCheck(connector, input.accountRef, await connector.login({ accountRef: input.accountRef, username: secret.username, password: secret.password }));
+      log.info('pairing with credentials', { repairId: input.repairId, provider: input.provider, step: step.kind, code: 'code' in step ? step.code : undefined });
+      return step;
     },
 
     async pairWithCode(input: AccountRef & { repairId: string; challengeId: string; secretRef: string }): Promise<PairingStep> {
       const secret = await takeSecret<{ code: string }>(deps.orm.em.fork(), deps.secretBox, { id: input.secretRef, repairId: input.repairId, kind: 'verification_code' });
       if (!secret) throw secretUnavailable();
       const connector = deps.connectorFor(input.provider);
-      return thenCheck(connector, input.accountRef, await connector.verify({ accountRef: input.accountRef, challengeId: input.challengeId, code: secret.code }));
+      const step = await thenCheck(connector, input.accountRef, await connector.verify({ accountRef: input.accountRef, challengeId: input.challengeId, code: secret.code }));
+      log.info('pairing with a verification code', { repairId: input.repairId, provider: input.provider, step: step.kind });
+      return step;
     },
 
     async checkConnection(input: AccountRef): Promise<PairingStep> {

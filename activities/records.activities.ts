@@ -1,5 +1,5 @@
 // Keeps the readable copy of each repair in PostgreSQL: its row, its history, its connection's status.
-import { Context } from '@temporalio/activity';
+import { Context, log } from '@temporalio/activity';
 import type { Orm } from '../db/orm.js';
 import type { RepairSnapshot } from '../workflows/messages.js';
 import type { ActionOutcome, RepairAction } from '../workflows/repair-rules.js';
@@ -36,6 +36,7 @@ export function createRecordActivities({ orm }: { orm: Orm }) {
   return {
     /** Upserts the repair row (only if this revision is newer), appends the event once, and sets the connection status. */
     async saveRepair({ workflowId, snapshot: s, event, connectionStatus }: SaveRepairInput): Promise<void> {
+      if (event) log.info(`repair ${event.kind}`, { repairId: s.repairId, state: s.state, errorType: s.error?.errorType, outcome: event.outcome, actorUserId: event.actorUserId });
       const em = orm.em.fork();
       const closed = s.state === 'healthy' || s.state === 'repaired_elsewhere';
       await em.transactional(async (tx) => {

@@ -83,7 +83,7 @@ function printUrls(config: AppConfig, uiPort: number, databaseUrl: string, sandb
   const lines = [
     ['API', config.publicUrl],
     ['OpenAPI docs', `${config.publicUrl}/docs`],
-    ['Metrics', `${config.publicUrl}/metrics`],
+    ['Metrics', `${config.publicUrl}/metrics (API), http://127.0.0.1:${process.env.WORKER_METRICS_PORT ?? 9464}/metrics (worker)`],
     ['Temporal', config.temporal.address],
     ...(config.temporal.local ? [['Temporal Web UI', `http://localhost:${uiPort}`]] : []),
     ['PostgreSQL', databaseUrl.replace(/:[^:@/]+@/, ':****@')],
@@ -109,6 +109,7 @@ async function main(): Promise<void> {
 
   await assertPortFree(config.port, 'PORT', 'API');
   await assertPortFree(sandboxPort, 'SANDBOX_PORT', 'provider sandbox');
+  await assertPortFree(readInt(process.env, 'WORKER_METRICS_PORT', 9464), 'WORKER_METRICS_PORT', 'worker metrics');
   if (config.temporal.local) {
     await assertPortFree(Number(config.temporal.address.split(':').pop()), 'TEMPORAL_PORT', 'Temporal');
     await assertPortFree(uiPort, 'TEMPORAL_UI_PORT', 'Temporal Web UI');

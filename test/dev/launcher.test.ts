@@ -47,6 +47,7 @@ describe('npm run dev', () => {
       TEMPORAL_PORT: String(await freePort()),
       TEMPORAL_UI_PORT: String(await freePort()),
       SANDBOX_PORT: String(await freePort()),
+      WORKER_METRICS_PORT: String(await freePort()),
       DEV_API_KEY: 'launcher-test-key',
     };
   });

@@ -99,6 +99,28 @@ describe('durability', () => {
   });
 });
 
+describe('operators', () => {
+  it('can list "all Uber Eats repairs waiting for a code" by search attributes', async () => {
+    const m = await setUpMerchant(stack, { provider: 'uber_eats', stores: 3 });
+    await sandboxAccount(stack, 'uber_eats', m.accountRef, { secondFactor: 'sms' });
+    const opened = await report(stack, m.connectionId, invalidCredentials('uber_eats'));
+    await act(stack, opened.repairId, 'credentials', { actingUserId: m.owner, username: m.accountRef, password: 'correct-horse' });
+    const query = `RepairProvider = "uber_eats" AND RepairState = "awaiting_verification_code" AND RepairOrgId = "${m.orgId}"`;
+    const found = await eventually(
+      async () => {
+        const ids: string[] = [];
+        for await (const wf of stack.temporal.workflow.list({ query })) ids.push(wf.workflowId);
+        return ids;
+      },
+      (ids) => ids.length > 0,
+    );
+    expect(found).toEqual([repairWorkflowId(m.connectionId)]);
+    const description = await stack.temporal.workflow.getHandle(repairWorkflowId(m.connectionId)).describe();
+    expect(description.searchAttributes).toMatchObject({ RepairStoreCount: [3], RepairErrorType: ['invalid_credentials'] });
+    expect(await description.staticSummary()).toContain('Uber Eats');
+  });
+});
+
 describe('secrets', () => {
   it('keeps passwords and codes out of workflow history and the database', async () => {
     const password = 'Sup3r-Secret-Pa55word!';

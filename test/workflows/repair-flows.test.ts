@@ -127,6 +127,20 @@ describe('provider unavailable', () => {
   });
 });
 
+describe('repaired elsewhere', () => {
+  it('ends the open repair when a backend says the connection works again', async () => {
+    const m = await setUpMerchant(stack, { provider: 'takeaway_web' });
+    const opened = await report(stack, m.connectionId, code('takeaway_web', 'invalid_credentials'));
+    const res = await stack.app.inject({ method: 'POST', url: `/v1/connections/${m.connectionId}/healthy`, headers: { authorization: 'Bearer test-service-key-0001' } });
+    expect(res.statusCode).toBe(202);
+    expect(res.json()).toEqual({ connectionId: m.connectionId, repairId: opened.repairId, signalled: true });
+    const ended = await eventually(() => repairDetail(stack, opened.repairId), (d) => d.state === 'repaired_elsewhere');
+    expect(ended.notifications.map((n) => n.kind)).not.toContain('reconnected');
+    expect(await connectionStatus(m.connectionId)).toBe('healthy');
+    expect(ended.allowedActions).toEqual([]);
+  });
+});
+
 describe('support', () => {
   it('routes a provider outside the catalogue to support and records requests', async () => {
     const m = await setUpMerchant(stack, { provider: 'tiny_local_delivery' });

@@ -6,7 +6,9 @@ import { ListOf, problemResponses } from '../../../schemas/common.schemas.js';
 import { getOrg } from '../../../services/registry/orgs.service.js';
 import type { ActedOn } from '../../../services/repairs/repair-actions.js';
 import { findRepair, localeFor, repairDetail, repairSummary } from '../../../services/repairs/repair-view.js';
-import { reportDisconnection } from '../../../services/repairs/start-repair.js';
+import { reportConnectionHealthy, reportDisconnection } from '../../../services/repairs/start-repair.js';
+import { Type } from '@fastify/type-provider-typebox';
+import { Id } from '../../../schemas/common.schemas.js';
 import { notFound } from '../../../errors/problem.js';
 import {
   ActionResult,
@@ -42,6 +44,19 @@ export const repairsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/v1/disconnections',
     { schema: { tags, summary: 'Report a broken connection: starts its repair, or joins the one running', body: DisconnectionBody, response: { 202: DisconnectionAnswer, ...problemResponses(400, 401, 404, 503) } } },
     async (request, reply) => reply.code(202).send(await reportDisconnection(request.em, app.repairStart, request.body)),
+  );
+
+  app.post(
+    '/v1/connections/:connectionId/healthy',
+    {
+      schema: {
+        tags,
+        summary: 'A backend saw the connection working again: ends its open repair as repaired elsewhere',
+        params: Type.Object({ connectionId: Id('con') }, { additionalProperties: false }),
+        response: { 202: Type.Object({ connectionId: Type.String(), repairId: Type.Union([Type.String(), Type.Null()]), signalled: Type.Boolean() }), ...problemResponses(400, 401, 404) },
+      },
+    },
+    async (request, reply) => reply.code(202).send(await reportConnectionHealthy(request.em, app.temporal, request.params.connectionId)),
   );
 
   app.get(
