@@ -40,6 +40,8 @@ export function createRecordActivities({ orm }: { orm: Orm }) {
       const em = orm.em.fork();
       const closed = s.state === 'healthy' || s.state === 'repaired_elsewhere';
       await em.transactional(async (tx) => {
+        // Statements must run on the transaction's own connection, or each call takes a second one from the pool.
+        const ctx = tx.getTransactionContext();
         const conn = tx.getConnection();
         await conn.execute(
           `insert into repairs (id, workflow_id, org_id, connection_id, provider, account_ref, store_ids, state, error_code, error_message, error_type, cause, resolution,
@@ -57,6 +59,8 @@ export function createRecordActivities({ orm }: { orm: Orm }) {
             s.attempts, s.lastOutcome, s.reportCount, s.reminderCount, s.escalation, s.supportRequested, date(s.deferredUntil), date(s.openedAt),
             closed ? date(s.lastActivityAt) : null, closed ? s.state : null, s.revision,
           ],
+          'run',
+          ctx,
         );
         if (event) {
           await conn.execute(
@@ -64,10 +68,12 @@ export function createRecordActivities({ orm }: { orm: Orm }) {
              values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) on conflict (id) do nothing`,
             [activityKey(), s.repairId, new Date(event.at), event.kind, event.actorUserId ?? null, event.action ?? null, event.outcome ?? null,
               event.errorType ?? null, event.cause ?? null, event.errorCode ?? null, event.detail ? JSON.stringify(event.detail) : null],
+            'run',
+            ctx,
           );
         }
         if (connectionStatus) {
-          await conn.execute('update connections set status = ?, updated_at = now() where id = ?', [connectionStatus, s.connection.connectionId]);
+          await conn.execute('update connections set status = ?, updated_at = now() where id = ?', [connectionStatus, s.connection.connectionId], 'run', ctx);
         }
       });
     },

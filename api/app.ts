@@ -16,6 +16,7 @@ import { healthRoutes } from './routes/health.routes.js';
 import { registryRoutes } from './routes/v1/registry/index.js';
 import { providersRoutes } from './routes/v1/providers.routes.js';
 import { contactsRoutes } from './routes/v1/contacts/contacts.routes.js';
+import { twilioStatusRoutes } from './routes/v1/webhooks/twilio-status.routes.js';
 import { repairsRoutes } from './routes/v1/repairs/repairs.routes.js';
 import { repairsPlugin } from './plugins/repairs.plugin.js';
 
@@ -37,6 +38,7 @@ export const app: FastifyPluginAsync<AppDependencies> = async (instance, deps) =
   await instance.register(registryRoutes);
   await instance.register(providersRoutes);
   await instance.register(contactsRoutes);
+  await instance.register(twilioStatusRoutes, { authToken: deps.config.channels.twilio.authToken, callbackUrl: deps.config.channels.twilio.statusCallbackUrl });
   await instance.register(repairsRoutes);
 };
 

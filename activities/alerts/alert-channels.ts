@@ -42,5 +42,5 @@ export interface AlertChannels {
   render(kind: TemplateKind, channel: Channel, locale: string, data: AlertData): RenderedMessage;
   sendEmail(message: { to: string[]; subject: string; html?: string; text: string }): Promise<{ providerId: string }>;
   sendSms(message: { to: string; body: string }): Promise<{ providerId: string; status: string }>;
-  printTicket(address: string, message: RenderedMessage): Promise<{ providerId: string }>;
+  printTicket(address: string, message: RenderedMessage, link?: string): Promise<{ providerId: string }>;
 }

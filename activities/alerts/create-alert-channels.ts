@@ -1,10 +1,22 @@
-// TEMPORARY until the channel clients land: every send fails loudly.
+// Wires the alert channels to the real clients: Twilio, SMTP and POS printers (local sinks unless
+// production variables say otherwise).
 import type { AppConfig } from '../../config/config.js';
+import { createEmailSender } from '../../channels/email-sender.js';
+import { encodeTicket, sendToPrinter } from '../../channels/printer-sender.js';
+import { createTwilioSmsSender } from '../../channels/sms-sender.js';
+import { renderMessage } from '../../templates/render-message.js';
 import type { AlertChannels } from './alert-channels.js';
 
-export function createAlertChannels(_config: AppConfig): AlertChannels {
-  const missing = () => {
-    throw new Error('alert channels are not wired yet');
+export function createAlertChannels(config: AppConfig): AlertChannels {
+  const sms = createTwilioSmsSender(config.channels.twilio);
+  const email = createEmailSender({ smtpUrl: config.channels.smtpUrl, from: config.channels.mailFrom });
+  return {
+    render: renderMessage,
+    sendEmail: (message) => email.send(message),
+    sendSms: (message) => sms.send(message),
+    printTicket: async (address, message, link) => {
+      await sendToPrinter(address, encodeTicket(message.text, link));
+      return { providerId: `ticket:${address}` };
+    },
   };
-  return { render: missing, sendEmail: missing, sendSms: missing, printTicket: missing };
 }

@@ -166,7 +166,7 @@ export function createAlertActivities(d: AlertDependencies) {
         const content = d.channels.render(kind, 'ticket', locale, data);
         const key = `${activityKey()}/${kind}/ticket/${store.id}/${repair.id}`;
         const address = store.printerAddress;
-        const message = await sendOnce(em, key, { org: loaded.org.id, repairIds: [repair.id], channel: 'ticket', recipient: address, template: kind, locale }, content, () => d.channels.printTicket(address, content));
+        const message = await sendOnce(em, key, { org: loaded.org.id, repairIds: [repair.id], channel: 'ticket', recipient: address, template: kind, locale }, content, () => d.channels.printTicket(address, content, line.link));
         if (message.status === 'sent') printed += 1;
       }
     }

@@ -18,7 +18,8 @@ export const authPlugin = fp<{ apiKeys: ApiKeySetting[] }>(
     const known = apiKeys.map((k) => ({ digest: digest(k.key), role: k.role }));
     app.decorateRequest('caller', null);
     app.addHook('onRequest', async (request) => {
-      if (!request.url.startsWith('/v1/')) return;
+      // Callbacks from Twilio and the like carry their own signatures instead of our API key.
+      if (!request.url.startsWith('/v1/') || request.routeOptions.config?.public) return;
       const header = request.headers.authorization;
       const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
       if (!match?.[1]) throw unauthorized('Send an API key as "Authorization: Bearer <key>".');
@@ -30,3 +31,10 @@ export const authPlugin = fp<{ apiKeys: ApiKeySetting[] }>(
   },
   { name: 'auth' },
 );
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route authenticates its callers another way (e.g. Twilio's signature). */
+    public?: boolean;
+  }
+}

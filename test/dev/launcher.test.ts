@@ -48,6 +48,11 @@ describe('npm run dev', () => {
       TEMPORAL_UI_PORT: String(await freePort()),
       SANDBOX_PORT: String(await freePort()),
       WORKER_METRICS_PORT: String(await freePort()),
+      SMS_SINK_PORT: String(await freePort()),
+      MAIL_SINK_SMTP_PORT: String(await freePort()),
+      MAIL_SINK_WEB_PORT: String(await freePort()),
+      PRINTER_SINK_PORT: String(await freePort()),
+      PRINTER_SINK_WEB_PORT: String(await freePort()),
       DEV_API_KEY: 'launcher-test-key',
     };
   });

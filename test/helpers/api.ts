@@ -26,6 +26,12 @@ export function testConfig(overrides: NodeJS.ProcessEnv = {}): AppConfig {
     DATA_DIR: '/tmp/repair-test-data',
     SECRETS_KEYS: `test:${Buffer.alloc(32, 7).toString('base64')}`,
     LOG_LEVEL: 'warn',
+    // Channels point nowhere unless a test starts sinks and overrides these.
+    TWILIO_ACCOUNT_SID: 'AC0000000000000000000000000000test',
+    TWILIO_AUTH_TOKEN: 'test-twilio-auth-token',
+    TWILIO_FROM: '+15005550006',
+    TWILIO_API_BASE_URL: 'http://127.0.0.1:1',
+    SMTP_URL: 'smtp://127.0.0.1:1',
     ...overrides,
   });
 }

@@ -9,6 +9,7 @@ import { buildSandbox } from '../../sandbox/app.js';
 import { createWorker } from '../../worker.js';
 import { createAlertChannels } from '../../activities/alerts/create-alert-channels.js';
 import { auth, testConfig } from './api.js';
+import { freePort } from '../../dev/ports.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
 export interface RepairStack {
@@ -21,11 +22,14 @@ export interface RepairStack {
   close(): Promise<void>;
 }
 
-export async function startRepairStack(options: { env?: NodeJS.ProcessEnv; temporal?: { client: Client; nativeConnection: NativeConnection } } = {}): Promise<RepairStack> {
+export async function startRepairStack(
+  options: { env?: NodeJS.ProcessEnv; temporal?: { client: Client; nativeConnection: NativeConnection }; /** Serve HTTP for callers outside the process (Twilio callbacks). */ listen?: boolean } = {},
+): Promise<RepairStack> {
+  const port = options.listen ? await freePort() : undefined;
   const sandbox = buildSandbox();
   const sandboxUrl = await sandbox.listen({ port: 0, host: '127.0.0.1' });
   const db = await createTestDatabase();
-  const base = testConfig({ PROVIDER_BASE_URL: sandboxUrl, PROVIDER_TIMEOUT_MS: '3000', ...options.env });
+  const base = testConfig({ PROVIDER_BASE_URL: sandboxUrl, PROVIDER_TIMEOUT_MS: '3000', ...(port ? { PUBLIC_URL: `http://127.0.0.1:${port}` } : {}), ...options.env });
   const config = { ...base, databaseUrl: db.url };
   const ownConnection = options.temporal ? undefined : await Connection.connect({ address: config.temporal.address });
   const temporal = options.temporal?.client ?? new Client({ connection: ownConnection! });
@@ -34,6 +38,7 @@ export async function startRepairStack(options: { env?: NodeJS.ProcessEnv; tempo
   void worker.run();
   const app = await buildApp({ config, orm: db.orm, temporal }, { logger: false });
   await app.ready();
+  if (port) await app.listen({ port, host: '127.0.0.1' });
   const stack: RepairStack = {
     app,
     temporal,

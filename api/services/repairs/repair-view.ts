@@ -1,6 +1,6 @@
 // The repair as the API shows it: read from PostgreSQL (kept current by the workflow).
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Brand, Location, NotificationIntent, Org, Repair, RepairEvent, Store, type RepairRow, type UserRow } from '../../../db/entities/index.js';
+import { Brand, Location, Message, NotificationIntent, Org, OrgContacts, Repair, RepairEvent, Store, type RepairRow, type UserRow } from '../../../db/entities/index.js';
 import { causeLabel, errorTypeLabel, findProvider, pickLocale, portalSteps, type Locale, type StoreConfigCause, type ErrorType } from '../../../providers/index.js';
 import { hasPermission } from '../../auth/permissions.js';
 import { actionsForUser, actionsInState, type RepairState } from '../../../workflows/repair-rules.js';
@@ -67,11 +67,17 @@ export async function findRepair(em: EntityManager, repairId: string): Promise<R
 }
 
 export async function repairDetail(em: EntityManager, r: RepairRow, options: RepairViewOptions) {
-  const [stores, events, notifications] = await Promise.all([
+  const [stores, events, notifications, messages] = await Promise.all([
     storesOf(em, r.storeIds),
     em.find(RepairEvent, { repair: r.id }, { orderBy: { at: 'asc', id: 'asc' } }),
     em.find(NotificationIntent, { repairId: r.id }, { orderBy: { createdAt: 'asc' } }),
+    em.find(Message, { repairIds: { $contains: [r.id] } } as never, { orderBy: { createdAt: 'asc' } }),
   ]);
+  // Alerts stay on the dashboard until the organization's contact details are complete: say so.
+  const blocked = notifications.some((n) => n.status === 'suppressed') ? await em.findOne(OrgContacts, { org: r.org }) : null;
+  const notificationsBlocked = notifications.some((n) => n.status === 'suppressed')
+    ? { reason: 'contacts_incomplete', missing: blocked?.missing ?? ['alertContacts', 'emergencyTechnical', 'nonEmergencyTechnical', 'platformOperations', 'userFacingOperations', 'supportHours'] }
+    : null;
   const state = r.state as RepairState;
   const canReconnect = options.user ? hasPermission(options.user, 'integrations:reconnect') : true;
   return {
@@ -96,7 +102,9 @@ export async function repairDetail(em: EntityManager, r: RepairRow, options: Rep
     })),
     allowedActions: options.user ? actionsForUser(state, canReconnect) : [...actionsInState(state)],
     permissions: options.user ? { actingUserId: options.user.id, canReconnect } : null,
-    notifications: notifications.map((n) => ({ kind: n.kind, createdAt: n.createdAt.toISOString() })),
+    notifications: notifications.map((n) => ({ kind: n.kind, status: n.status, createdAt: n.createdAt.toISOString() })),
+    notificationsBlocked,
+    messages: messages.map((m) => ({ id: m.id, channel: m.channel, recipient: m.recipient, template: m.template, locale: m.locale, status: m.status, sendAfter: m.sendAfter?.toISOString() ?? null, createdAt: m.createdAt.toISOString() })),
   };
 }
 

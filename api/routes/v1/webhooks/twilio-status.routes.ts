@@ -1,0 +1,34 @@
+// Twilio's delivery reports: verified by Twilio's request signature, then written to the delivery log.
+import formbody from '@fastify/formbody';
+import type { FastifyPluginAsync } from 'fastify';
+import { verifyTwilioSignature } from '../../../../channels/twilio-signature.js';
+import { Message } from '../../../../db/entities/index.js';
+import { unauthorized } from '../../../errors/problem.js';
+
+const STATUS_ORDER = ['queued', 'sent', 'delivered', 'failed', 'undelivered'];
+
+export const twilioStatusRoutes: FastifyPluginAsync<{ authToken: string; callbackUrl: string }> = async (app, options) => {
+  await app.register(formbody);
+  app.post<{ Body: Record<string, string> }>(
+    '/v1/webhooks/twilio/status',
+    { config: { public: true }, schema: { tags: ['webhooks'], summary: 'Twilio delivery status callback (signed by Twilio)', hide: false } },
+    async (request, reply) => {
+      const params = request.body ?? {};
+      const signature = request.headers['x-twilio-signature'];
+      if (!verifyTwilioSignature({ authToken: options.authToken, signature: typeof signature === 'string' ? signature : undefined, url: options.callbackUrl, params })) {
+        throw unauthorized('The Twilio signature does not match this request.');
+      }
+      const sid = params.MessageSid ?? params.SmsSid;
+      const status = params.MessageStatus ?? params.SmsStatus;
+      if (sid && status && STATUS_ORDER.includes(status)) {
+        const message = await request.em.findOne(Message, { providerId: sid, channel: 'sms' });
+        // Callbacks can arrive out of order; a later status never goes back to an earlier one.
+        if (message && STATUS_ORDER.indexOf(status) >= STATUS_ORDER.indexOf(message.status)) {
+          request.em.assign(message, { status: status === 'undelivered' ? 'failed' : (status as 'sent' | 'delivered' | 'failed'), error: params.ErrorCode ? `Twilio ${params.ErrorCode}` : (message.error ?? null), updatedAt: new Date() });
+          await request.em.flush();
+        }
+      }
+      return reply.code(204).send();
+    },
+  );
+};

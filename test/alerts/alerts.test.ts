@@ -1,0 +1,159 @@
+// Alerts over the real channels: Twilio client → SMS sink (with signed status callbacks), SMTP → MailDev,
+// ESC/POS over TCP → printer sink. Grouping, support hours and mandatory contacts.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DateTime } from 'luxon';
+import { ruleFor } from '../../providers/index.js';
+import { signTwilioRequest } from '../../channels/twilio-signature.js';
+import { auth } from '../helpers/api.js';
+import { startSinks, TEST_TWILIO, type Sinks } from '../helpers/sinks.js';
+import { eventually, repairDetail, report, startRepairStack, type RepairStack } from '../helpers/repair-stack.js';
+
+let sinks: Sinks;
+let stack: RepairStack;
+beforeAll(async () => {
+  sinks = await startSinks();
+  stack = await startRepairStack({ listen: true, env: { ...sinks.env, ALERT_WINDOW_MS: '1500' } });
+});
+afterAll(async () => {
+  await stack?.close();
+  await sinks?.close();
+});
+
+async function post(url: string, payload: object): Promise<{ id: string }> {
+  const res = await stack.app.inject({ method: 'POST', url, payload, headers: auth() });
+  if (res.statusCode !== 201) throw new Error(`${url}: ${res.body}`);
+  return res.json();
+}
+
+interface Merchant {
+  orgId: string;
+  connections: string[];
+}
+
+/** An organization with `stores` stores, each served by its own Deliveroo connection. */
+async function merchant(options: { name: string; locale: string; userLocale: string; stores: number; phone: string; email: string; contacts?: 'complete' | 'none'; hours?: object[]; printer?: string }): Promise<Merchant> {
+  const org = await post('/v1/orgs', { name: options.name, locale: options.locale, timezone: 'Europe/Madrid', environment: 'production' });
+  const user = await post(`/v1/orgs/${org.id}/users`, { email: options.email, phone: options.phone, locale: options.userLocale, permissions: ['integrations:reconnect'] });
+  const brand = await post(`/v1/orgs/${org.id}/brands`, { name: 'Churros Ñam' });
+  const connections: string[] = [];
+  for (let i = 0; i < options.stores; i += 1) {
+    const loc = await post(`/v1/orgs/${org.id}/locations`, { name: `Local ${String(i + 1).padStart(2, '0')}` });
+    const store = await post(`/v1/orgs/${org.id}/stores`, { locationId: loc.id, brandId: brand.id, ...(options.printer ? { printerAddress: options.printer } : {}) });
+    connections.push((await post('/v1/connections', { orgId: org.id, provider: 'deliveroo', accountRef: `roo-${org.id}-${i}`, storeIds: [store.id] })).id);
+  }
+  if (options.contacts !== 'none') {
+    const res = await stack.app.inject({
+      method: 'PUT',
+      url: `/v1/orgs/${org.id}/contacts`,
+      headers: auth(),
+      payload: {
+        alertContacts: [{ userId: user.id }],
+        emergencyTechnical: [{ name: 'Pager', email: `pager-${org.id}@example.com` }],
+        nonEmergencyTechnical: [{ name: 'Tech', email: `tech-${org.id}@example.com` }],
+        merchantOperations: [{ name: 'Ops', email: `ops-${org.id}@example.com` }],
+        platformOperations: [{ name: 'Platform', email: `platform-${org.id}@example.com` }],
+        userFacingOperations: { email: `help-${org.id}@example.com` },
+        supportHours: options.hours ?? [{ days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], from: '00:00', to: '24:00', timezone: 'Europe/Madrid' }],
+      },
+    });
+    expect(res.statusCode).toBe(200);
+  }
+  return { orgId: org.id, connections };
+}
+
+const inactive = ruleFor('deliveroo', 'invalid_store_config', 'store_inactive')!.code;
+
+describe('alerts', () => {
+  it('sends the right e-mail and SMS in the recipient\'s language, and tracks delivery from signed callbacks', async () => {
+    const m = await merchant({ name: 'Churrería Élodie', locale: 'es', userLocale: 'fr', stores: 1, phone: '+33612345678', email: 'elodie@example.com', printer: sinks.printerAddress });
+    const opened = await report(stack, m.connections[0]!, inactive);
+
+    const mail = await eventually(sinks.mails, (all) => all.some((x) => x.to.some((t) => t.address === 'elodie@example.com')));
+    const mine = mail.find((x) => x.to.some((t) => t.address === 'elodie@example.com'))!;
+    expect(mine.subject).toBe('Action requise : Deliveroo est déconnecté');
+    expect(mine.html).toContain('<html lang="fr">');
+    expect(mine.html).toContain('Local 01');
+    expect(mine.text).toContain('/r/');
+
+    const sms = await eventually(async () => sinks.sms.filter((s) => s.to === '+33612345678'), (list) => list.length === 1);
+    expect(sms[0]!.body).toContain('Churrería Élodie');
+    expect(sms[0]!.body).toContain('Réparer');
+
+    const detail = await eventually(
+      () => repairDetail(stack, opened.repairId),
+      (d) => (d as unknown as { messages: { channel: string; status: string }[] }).messages.some((x) => x.channel === 'sms' && x.status === 'delivered'),
+    );
+    const messages = (detail as unknown as { messages: { channel: string; recipient: string; locale: string; template: string }[] }).messages;
+    expect(messages.map((x) => [x.channel, x.recipient, x.locale])).toEqual(
+      expect.arrayContaining([
+        ['email', 'elodie@example.com', 'fr'],
+        ['sms', '+33612345678', 'fr'],
+      ]),
+    );
+    const ticket = await eventually(async () => sinks.tickets(), (t) => t.length > 0);
+    expect(ticket[0]!.text).toContain('Local 01');
+  });
+
+  it('groups 50 disconnections of one organization into one e-mail listing all 50 stores', async () => {
+    const m = await merchant({ name: 'Grupo Cincuenta', locale: 'es', userLocale: 'es', stores: 50, phone: '+34600000050', email: 'cincuenta@example.com' });
+    await Promise.all(m.connections.map((c) => report(stack, c, inactive)));
+    const mails = await eventually(sinks.mails, (all) => all.some((x) => x.to.some((t) => t.address === 'cincuenta@example.com')), 30_000);
+    // Give a second window the chance to (wrongly) send more.
+    await new Promise((r) => setTimeout(r, 2500));
+    const ours = (await sinks.mails()).filter((x) => x.to.some((t) => t.address === 'cincuenta@example.com'));
+    expect(ours).toHaveLength(1);
+    expect(ours[0]!.subject).toBe('Acción necesaria: 50 tiendas desconectadas');
+    for (let i = 1; i <= 50; i += 1) expect(ours[0]!.html).toContain(`Local ${String(i).padStart(2, '0')}`);
+    expect(sinks.sms.filter((s) => s.to === '+34600000050')).toHaveLength(1);
+    expect(mails.length).toBeGreaterThan(0);
+  });
+
+  it('holds SMS outside support hours but still sends the e-mail', async () => {
+    const madridNow = DateTime.now().setZone('Europe/Madrid');
+    const closedSlot = madridNow.plus({ hours: 12 });
+    const hours = [{ days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], from: closedSlot.toFormat('HH:00'), to: closedSlot.plus({ hours: 1 }).toFormat('HH:00') === '00:00' ? '24:00' : closedSlot.plus({ hours: 1 }).toFormat('HH:00'), timezone: 'Europe/Madrid' }];
+    const m = await merchant({ name: 'Noche Cerrada', locale: 'it', userLocale: 'it', stores: 1, phone: '+393401234567', email: 'notte@example.com', hours });
+    const opened = await report(stack, m.connections[0]!, inactive);
+    await eventually(sinks.mails, (all) => all.some((x) => x.to.some((t) => t.address === 'notte@example.com')));
+    const detail = await eventually(
+      () => repairDetail(stack, opened.repairId),
+      (d) => (d as unknown as { messages: { channel: string; status: string }[] }).messages.some((x) => x.channel === 'sms'),
+    );
+    const sms = (detail as unknown as { messages: { channel: string; status: string; sendAfter: string }[] }).messages.find((x) => x.channel === 'sms')!;
+    expect(sms.status).toBe('held');
+    expect(Date.parse(sms.sendAfter)).toBeGreaterThan(Date.now());
+    expect(sinks.sms.filter((s) => s.to === '+393401234567')).toHaveLength(0);
+  });
+
+  it('notifies nobody beyond the dashboard while contacts are incomplete, and says why', async () => {
+    const m = await merchant({ name: 'Sin Contactos', locale: 'pt', userLocale: 'pt', stores: 1, phone: '+351912345678', email: 'semcontactos@example.com', contacts: 'none' });
+    const opened = await report(stack, m.connections[0]!, inactive);
+    const detail = await eventually(
+      () => repairDetail(stack, opened.repairId),
+      (d) => (d as unknown as { notificationsBlocked: unknown }).notificationsBlocked !== null,
+    );
+    expect((detail as unknown as { notificationsBlocked: { reason: string; missing: string[] } }).notificationsBlocked).toMatchObject({ reason: 'contacts_incomplete' });
+    expect((await sinks.mails()).some((x) => x.to.some((t) => t.address === 'semcontactos@example.com'))).toBe(false);
+  });
+});
+
+describe('Twilio status callbacks', () => {
+  const url = () => `${stack.config.publicUrl}/v1/webhooks/twilio/status`;
+  const params = { MessageSid: 'SMdoesnotexist', MessageStatus: 'delivered', AccountSid: TEST_TWILIO.accountSid };
+
+  it('refuses a forged callback with 401', async () => {
+    const res = await fetch(url(), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': 'forged' }, body: new URLSearchParams(params).toString() });
+    expect(res.status).toBe(401);
+    const unsigned = await fetch(url(), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(params).toString() });
+    expect(unsigned.status).toBe(401);
+  });
+
+  it('accepts a genuine one', async () => {
+    const res = await fetch(url(), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signTwilioRequest(TEST_TWILIO.authToken, url(), params) },
+      body: new URLSearchParams(params).toString(),
+    });
+    expect(res.status).toBe(204);
+  });
+});
