@@ -5,6 +5,8 @@ export interface DemoTargets {
   apiUrl: string;
   apiKey: string;
   sandboxUrl: string;
+  /** The printer sink, so the first store prints repair tickets in development. */
+  printerAddress?: string;
 }
 
 export const DEMO_ORG_NAME = 'Casa Lola Group';
@@ -43,7 +45,7 @@ export async function seedDemoData(t: DemoTargets): Promise<string> {
   if (existing) return existing.id;
 
   const org = await call<{ id: string }>(t, 'POST', '/v1/orgs', { name: DEMO_ORG_NAME, locale: 'es', timezone: 'Europe/Madrid', environment: 'production' });
-  await call(t, 'POST', `/v1/orgs/${org.id}/users`, { email: 'lola@casalola.example', name: 'Lola Martín', phone: '+34600111222', locale: 'es', permissions: ['integrations:view', 'integrations:reconnect', 'contacts:edit', 'users:invite', 'support:chat'] });
+  const lola = await call<{ id: string }>(t, 'POST', `/v1/orgs/${org.id}/users`, { email: 'lola@casalola.example', name: 'Lola Martín', phone: '+34600111222', locale: 'es', permissions: ['integrations:view', 'integrations:reconnect', 'contacts:edit', 'users:invite', 'support:chat'] });
   await call(t, 'POST', `/v1/orgs/${org.id}/users`, { email: 'marco@casalola.example', name: 'Marco Rossi', locale: 'it', permissions: ['integrations:view', 'support:chat'] });
   const locations = [
     await call<{ id: string }>(t, 'POST', `/v1/orgs/${org.id}/locations`, { name: 'Lavapiés', timezone: 'Europe/Madrid' }),
@@ -55,8 +57,21 @@ export async function seedDemoData(t: DemoTargets): Promise<string> {
   ];
   const stores: string[] = [];
   for (const location of locations) {
-    for (const brand of brands) stores.push((await call<{ id: string }>(t, 'POST', `/v1/orgs/${org.id}/stores`, { locationId: location.id, brandId: brand.id })).id);
+    for (const brand of brands) {
+      const printer = stores.length === 0 && t.printerAddress ? { printerAddress: t.printerAddress } : {};
+      stores.push((await call<{ id: string }>(t, 'POST', `/v1/orgs/${org.id}/stores`, { locationId: location.id, brandId: brand.id, ...printer })).id);
+    }
   }
+  // Complete contacts, so alerts reach the local sinks (shown on their pages).
+  await call(t, 'PUT', `/v1/orgs/${org.id}/contacts`, {
+    alertContacts: [{ userId: lola.id }],
+    emergencyTechnical: [{ name: 'Casa Lola on-call', email: 'oncall@casalola.example', phone: '+34600999000' }],
+    nonEmergencyTechnical: [{ name: 'Tech team', email: 'tech@casalola.example' }],
+    merchantOperations: [{ name: 'Operations', email: 'ops@casalola.example' }],
+    platformOperations: [{ name: 'Operations', email: 'ops@casalola.example' }],
+    userFacingOperations: { email: 'hola@casalola.example', phone: '+34910000000' },
+    supportHours: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], from: '00:00', to: '24:00', timezone: 'Europe/Madrid' }],
+  });
   for (const account of DEMO_ACCOUNTS) {
     await call(t, 'POST', '/v1/connections', { orgId: org.id, provider: account.provider, accountRef: account.accountRef, storeIds: account.stores.map((i) => stores[i]) });
   }

@@ -156,7 +156,7 @@ async function main(): Promise<void> {
     await fetch(`${sandboxUrl}/sandbox/accounts/uber_eats/probe`);
   });
   const apiKey = process.env.DEV_API_KEY || DEFAULT_DEV_API_KEY;
-  const demoOrgId = await seedDemoData({ apiUrl: `http://127.0.0.1:${config.port}`, apiKey, sandboxUrl });
+  const demoOrgId = await seedDemoData({ apiUrl: `http://127.0.0.1:${config.port}`, apiKey, sandboxUrl, printerAddress: process.env.TWILIO_ACCOUNT_SID ? undefined : `127.0.0.1:${sinkPorts.printer}` });
   printUrls(config, uiPort, databaseUrl, sandboxUrl);
   console.log(`  Demo organization: ${demoOrgId} (GET /v1/connections?orgId=${demoOrgId})\n`);
 }

@@ -66,6 +66,8 @@ export interface RepairSnapshot {
   challengeId: string | null;
   /** Bumped on every change, so the database keeps only the newest copy. */
   revision: number;
+  /** Ids of the latest report updates: a report re-delivered after continue-as-new is not counted twice. */
+  recentReportIds?: string[];
 }
 
 export interface RepairWorkflowInput {

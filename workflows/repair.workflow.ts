@@ -42,8 +42,8 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
   const publish = createOperatorView();
   let recorded = input.carried !== undefined;
   let endedElsewhere = false;
-  // A client may deliver the same report update twice (retries); count each report once.
-  const seenReports = new Set<string>();
+  // A client may deliver the same report update twice (retries, continue-as-new); count each report once.
+  const seenReports = new Set<string>(s.recentReportIds ?? []);
 
   const save = (event?: Omit<RepairEventInput, 'at'>, connectionStatus?: 'healthy' | 'needs_attention') =>
     records.saveRepair({ workflowId, snapshot: { ...s }, event: event ? { ...event, at: Date.now() } : undefined, connectionStatus });
@@ -114,7 +114,7 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
       const joined = s.error !== null;
       const updateId = currentUpdateInfo()?.id;
       if (!updateId || !seenReports.has(updateId)) s.reportCount += 1;
-      if (updateId && seenReports.size < 10_000) seenReports.add(updateId);
+      if (updateId) seenReports.add(updateId);
       if (!joined) applyError(s, error, Date.now());
       else if (!sameError(s.error, error) && s.state !== 'verifying' && isOpen(s.state)) {
         applyError(s, error, Date.now());
@@ -201,7 +201,7 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
   while (isOpen(s.state) && !endedElsewhere) {
     if (workflowInfo().historyLength > t.historyLimit || workflowInfo().continueAsNewSuggested) {
       await condition(allHandlersFinished);
-      if (s.state !== 'verifying') await continueAsNew<typeof repairWorkflow>({ ...input, carried: s });
+      if (s.state !== 'verifying') await continueAsNew<typeof repairWorkflow>({ ...input, carried: { ...s, recentReportIds: [...seenReports].slice(-500) } });
     }
     const seen = s.revision;
     if (s.state === 'retrying') {

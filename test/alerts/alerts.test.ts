@@ -92,6 +92,10 @@ describe('alerts', () => {
     );
     const ticket = await eventually(async () => sinks.tickets(), (t) => t.length > 0);
     expect(ticket[0]!.text).toContain('Local 01');
+    expect(ticket[0]!.text).toContain('Churrería Élodie');
+    const preview = await stack.app.inject({ method: 'GET', url: `/v1/repairs/${opened.repairId}/ticket?locale=pt`, headers: auth() });
+    expect(preview.headers['content-type']).toMatch(/text\/html/);
+    expect(preview.body).toContain('ALERTA DE LIGAÇÃO DE ENTREGAS');
   });
 
   it('groups 50 disconnections of one organization into one e-mail listing all 50 stores', async () => {

@@ -1,6 +1,6 @@
 import { type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
-import { Repair, User } from '../../../../db/entities/index.js';
+import { Org, Repair, User } from '../../../../db/entities/index.js';
 import { CLOSED_STATES } from '../../../../workflows/repair-rules.js';
 import { ListOf, problemResponses } from '../../../schemas/common.schemas.js';
 import { getOrg } from '../../../services/registry/orgs.service.js';
@@ -10,6 +10,7 @@ import { reportConnectionHealthy, reportDisconnection } from '../../../services/
 import { Type } from '@fastify/type-provider-typebox';
 import { Id } from '../../../schemas/common.schemas.js';
 import { notFound } from '../../../errors/problem.js';
+import { ticketPreview } from '../../../services/repairs/ticket-preview.js';
 import {
   ActionResult,
   ActorBody,
@@ -81,6 +82,19 @@ export const repairsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const user = actingUserId ? await request.em.findOne(User, { id: actingUserId, org: repair.org }) : undefined;
       if (actingUserId && !user) throw notFound('repair', repair.id);
       return repairDetail(request.em, repair, { user: user ?? undefined, locale: await localeFor(request.em, repair.org, user ?? undefined, locale) });
+    },
+  );
+
+  app.get(
+    '/v1/repairs/:repairId/ticket',
+    { schema: { tags, summary: 'HTML preview of the printed ticket for this repair (what a POS printer prints)', params: RepairParams, querystring: RepairQuery, produces: ['text/html'] } },
+    async (request, reply) => {
+      const repair = await findRepair(request.em, request.params.repairId);
+      const locale = await localeFor(request.em, repair.org, undefined, request.query.locale);
+      const detail = await repairDetail(request.em, repair, { locale });
+      const org = await request.em.findOne(Org, { id: repair.org });
+      const ticket = ticketPreview(detail, locale, org?.name ?? repair.org);
+      return reply.type('text/html; charset=utf-8').send(ticket);
     },
   );
 
