@@ -56,6 +56,7 @@ export async function createWorker(deps: WorkerDependencies): Promise<Worker> {
       channels: deps.channels,
       publicUrl: deps.config.publicUrl,
       linkKey: linkKeyFrom(deps.config.secretKeys.keys[deps.config.secretKeys.current]!),
+      webhookRetryInitialMs: deps.config.webhookRetryInitialMs,
     }),
     // Bounded cache: thousands of repairs wait for days; evicted ones replay when they wake.
     maxCachedWorkflows: 1000,

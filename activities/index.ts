@@ -4,8 +4,9 @@ import { createAlertActivities, type AlertDependencies } from './alerts/deliver-
 import { createNotifyActivities, type NotifyDependencies } from './notify.activities.js';
 import { createPairingActivities, type PairingDependencies } from './pairing.activities.js';
 import { createRecordActivities } from './records.activities.js';
+import { createWebhookActivities, type WebhookDependencies } from './webhooks.activities.js';
 
-export interface ActivityDependencies extends PairingDependencies, NotifyDependencies, AlertDependencies {
+export interface ActivityDependencies extends PairingDependencies, NotifyDependencies, AlertDependencies, WebhookDependencies {
   orm: Orm;
 }
 
@@ -15,6 +16,7 @@ export function createActivities(deps: ActivityDependencies) {
     ...createPairingActivities(deps),
     ...createNotifyActivities(deps),
     ...createAlertActivities(deps),
+    ...createWebhookActivities(deps),
   };
 }
 

@@ -37,6 +37,8 @@ export interface AppConfig {
   repairTimings: RepairTimings;
   /** Alerts of one organization within this window go out as one grouped message. */
   alertWindowMs: number;
+  /** First retry delay of a failing webhook delivery (doubling up to an hour, for a day). */
+  webhookRetryInitialMs: number;
   /** Real Twilio and SMTP in production; the local sinks (started by the launcher) otherwise. */
   channels: {
     twilio: { accountSid: string; authToken: string; from: string; apiBaseUrl?: string; statusCallbackUrl: string };
@@ -124,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     repairTimings: loadRepairTimings(env),
     alertWindowMs: readInt(env, 'ALERT_WINDOW_MS', 60_000, 0, 3_600_000),
+    webhookRetryInitialMs: readInt(env, 'WEBHOOK_RETRY_INITIAL_MS', 10_000, 100, 3_600_000),
     channels: readChannels(env, production, readUrl(env, 'PUBLIC_URL', `http://localhost:${port}`)),
   };
 }

@@ -2,3 +2,4 @@
 export { repairWorkflow } from './repair.workflow.js';
 export { workerProbeWorkflow } from './worker-probe.workflow.js';
 export { orgNotifierWorkflow } from './org-notifier.workflow.js';
+export { webhookDispatcherWorkflow } from './webhook-dispatcher.workflow.js';

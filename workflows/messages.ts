@@ -153,3 +153,29 @@ export interface OrgNotifierInput {
 }
 
 export const alertRequestedSignal = defineSignal<[AlertIntent]>('alertRequested');
+
+// ---------------------------------------------------------------- webhooks (one dispatcher per stream)
+export const WEBHOOK_EVENT_TYPES = [
+  'repair.opened',
+  'repair.action_needed',
+  'repair.attempt',
+  'repair.resolved',
+  'repair.escalated',
+  'provider.degraded',
+  'provider.recovered',
+  'ticket.opened',
+  'ticket.updated',
+  'ticket.closed',
+] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+export const webhookDispatcherWorkflowId = (streamKey: string) => `webhooks-${streamKey}`;
+export const webhookDeliveriesSignal = defineSignal<[{ deliveryIds: string[] }]>('webhookDeliveries');
+
+export interface WebhookDispatcherInput {
+  version: 1;
+  streamKey: string;
+  pending?: string[];
+  /** First retry delay of a failing delivery (doubles up to an hour, for a day at most). */
+  retryInitialMs?: number;
+}

@@ -7,6 +7,7 @@ import {
   condition,
   continueAsNew,
   currentUpdateInfo,
+  patched,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -26,9 +27,10 @@ import {
   type RepairSnapshot,
   type RepairWorkflowInput,
   type ReportAnswer,
+  type WebhookEventType,
 } from './messages.js';
 import { isActionAllowed, isOpen, type ActionOutcome, type RepairAction } from './repair-rules.js';
-import { notifications, pairing, records } from './repair/activity-proxies.js';
+import { events, notifications, pairing, records } from './repair/activity-proxies.js';
 import { interpretPairing, type PairingPurpose } from './repair/interpret-pairing.js';
 import { createOperatorView } from './repair/operator-view.js';
 import { applyError, classifyReport, initialSnapshot, nextDue, sameError, touch } from './repair/snapshot.js';
@@ -48,12 +50,28 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
   const save = (event?: Omit<RepairEventInput, 'at'>, connectionStatus?: 'healthy' | 'needs_attention') =>
     records.saveRepair({ workflowId, snapshot: { ...s }, event: event ? { ...event, at: Date.now() } : undefined, connectionStatus });
 
+  // Webhook events arrived after repairs were already running: old histories replay without them.
+  const emitsEvents = patched('repair-webhook-events');
+  const emit = async (type: WebhookEventType, data: Record<string, unknown> = {}) => {
+    if (!emitsEvents) return;
+    await events.publishEvent({
+      type,
+      orgId: s.connection.orgId,
+      streamKey: s.repairId,
+      at: Date.now(),
+      data: { repairId: s.repairId, connectionId: s.connection.connectionId, provider: s.connection.provider, state: s.state, errorType: s.error?.errorType ?? null, cause: s.error?.cause ?? null, resolution: s.error?.resolution ?? null, attempts: s.attempts, ...data },
+    });
+  };
+
   const notify = (kind: NotificationKind) => notifications.notifyRepair({ repairId: s.repairId, orgId: s.connection.orgId, kind, snapshot: { ...s } });
 
   /** The alert that asks people to act; a provider outage asks nothing of them. */
   const announceError = async () => {
     publish(s);
-    if (s.error && s.error.resolution !== 'retry') await notify('action_needed');
+    if (s.error && s.error.resolution !== 'retry') {
+      await notify('action_needed');
+      await emit('repair.action_needed');
+    }
   };
 
   const requireAllowed = (action: RepairAction) => (_input?: unknown) => {
@@ -102,6 +120,7 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
     touch(s, Date.now());
     publish(s);
     await save({ kind: 'attempt', actorUserId: actingUserId, action: purposeAction(purpose), outcome: meaning.outcome, errorType: s.error?.errorType, cause: s.error?.cause ?? undefined, errorCode: s.error?.code });
+    await emit('repair.attempt', { outcome: meaning.outcome, actingUserId: actingUserId ?? null });
     if (changed && s.state !== 'healthy') await announceError();
     return answer(meaning.outcome, meaning.codeExpired ? { codeExpired: true } : {});
   }
@@ -193,6 +212,7 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
     await condition(() => s.error !== null);
     await save({ kind: 'reported', errorType: s.error!.errorType, cause: s.error!.cause ?? undefined, errorCode: s.error!.code }, 'needs_attention');
     recorded = true;
+    await emit('repair.opened', { storeIds: s.connection.storeIds });
     await announceError();
   }
 
@@ -238,6 +258,7 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
       s.revision += 1;
       await save({ kind: 'escalated', detail: { to: s.escalation } });
       await notify(kind === 'escalate_emergency' ? 'escalated_emergency' : 'escalated_support');
+      await emit('repair.escalated', { to: s.escalation });
     }
   }
 
@@ -250,6 +271,7 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
   publish(s);
   await save({ kind: 'resolved', outcome: outcome === 'healthy' ? 'healthy' : undefined, detail: { outcome } }, 'healthy');
   if (outcome === 'healthy') await notify('reconnected');
+  await emit('repair.resolved', { outcome });
   return { repairId: s.repairId, outcome, attempts: s.attempts };
 }
 

@@ -3,9 +3,11 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123073800_initial_registry } from './Migration20261123073800_initial_registry.js';
 import { Migration20261123075528_repair_engine } from './Migration20261123075528_repair_engine.js';
 import { Migration20261123081127_alerts_and_contacts } from './Migration20261123081127_alerts_and_contacts.js';
+import { Migration20261123084327_webhooks } from './Migration20261123084327_webhooks.js';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123073800_initial_registry', class: Migration20261123073800_initial_registry },
   { name: 'Migration20261123075528_repair_engine', class: Migration20261123075528_repair_engine },
   { name: 'Migration20261123081127_alerts_and_contacts', class: Migration20261123081127_alerts_and_contacts },
+  { name: 'Migration20261123084327_webhooks', class: Migration20261123084327_webhooks },
 ];

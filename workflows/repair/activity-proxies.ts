@@ -18,3 +18,9 @@ export const notifications = proxyActivities<Pick<Activities, 'notifyRepair'>>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
+
+/** Webhook events are recorded quickly; their delivery (with day-long retries) runs elsewhere. */
+export const events = proxyActivities<Pick<Activities, 'publishEvent'>>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});

@@ -1,0 +1,108 @@
+// Outbound events: recorded per subscription, then delivered in order by the stream's dispatcher.
+import { createHash } from 'node:crypto';
+import { ApplicationFailure, log } from '@temporalio/activity';
+import type { Client } from '@temporalio/client';
+import { WebhookDelivery, WebhookSubscription } from '../db/entities/index.js';
+import type { Orm } from '../db/orm.js';
+import type { SecretBox } from '../secrets/secret-box.js';
+import { signatureHeader, SIGNATURE_HEADER } from '../webhooks/signature.js';
+import { activeSecrets } from '../webhooks/subscription-secrets.js';
+import { webhookDeliveriesSignal, webhookDispatcherWorkflowId, type WebhookEventType } from '../workflows/messages.js';
+import type { webhookDispatcherWorkflow } from '../workflows/webhook-dispatcher.workflow.js';
+import { activityKey } from './records.activities.js';
+
+export interface WebhookDependencies {
+  orm: Orm;
+  temporal: Client;
+  taskQueue: string;
+  secretBox: SecretBox;
+  webhookRetryInitialMs: number;
+}
+
+export interface PublishEventInput {
+  type: WebhookEventType;
+  orgId: string;
+  /** Events of one stream are delivered in order (a repair id, or a provider id). */
+  streamKey: string;
+  data: Record<string, unknown>;
+  at: number;
+}
+
+const eventIdOf = (key: string) => `evt_${createHash('sha256').update(key).digest('hex').slice(0, 24)}`;
+
+export function createWebhookActivities(d: WebhookDependencies) {
+  return {
+    async publishEvent(input: PublishEventInput): Promise<{ deliveries: number }> {
+      const em = d.orm.em.fork();
+      const subscriptions = (await em.find(WebhookSubscription, { active: true })).filter(
+        (s) => s.events.includes(input.type) && (!s.orgId || s.orgId === input.orgId),
+      );
+      if (subscriptions.length === 0) return { deliveries: 0 };
+      // Deterministic per activity: a retried publish never creates a second event.
+      const eventId = eventIdOf(activityKey());
+      const payload = { id: eventId, type: input.type, createdAt: new Date(input.at).toISOString(), orgId: input.orgId, data: input.data };
+      const ids = subscriptions.map((s) => `${eventId}_${s.id}`);
+      const conn = em.getConnection();
+      for (const [i, subscription] of subscriptions.entries()) {
+        await conn.execute(
+          `insert into webhook_deliveries (id, event_id, subscription_id, type, stream_key, payload, status, attempts, created_at)
+           values (?, ?, ?, ?, ?, ?::jsonb, 'pending', 0, now()) on conflict (id) do nothing`,
+          [ids[i], eventId, subscription.id, input.type, input.streamKey, JSON.stringify(payload)],
+        );
+      }
+      await d.temporal.workflow.signalWithStart<typeof webhookDispatcherWorkflow, [{ deliveryIds: string[] }]>('webhookDispatcherWorkflow', {
+        workflowId: webhookDispatcherWorkflowId(input.streamKey),
+        taskQueue: d.taskQueue,
+        args: [{ version: 1, streamKey: input.streamKey, retryInitialMs: d.webhookRetryInitialMs }],
+        signal: webhookDeliveriesSignal,
+        signalArgs: [{ deliveryIds: ids }],
+      });
+      return { deliveries: ids.length };
+    },
+
+    /** One attempt: a 2xx answer delivers; anything else throws so Temporal retries with backoff. */
+    async deliverWebhook({ deliveryId }: { deliveryId: string }): Promise<void> {
+      const em = d.orm.em.fork();
+      const delivery = await em.findOne(WebhookDelivery, { id: deliveryId });
+      if (!delivery || delivery.status === 'delivered') return;
+      const subscription = await em.findOne(WebhookSubscription, { id: delivery.subscriptionId });
+      if (!subscription?.active) {
+        em.assign(delivery, { status: 'failed', lastError: 'subscription deleted' });
+        await em.flush();
+        return;
+      }
+      const body = JSON.stringify(delivery.payload);
+      const secrets = activeSecrets(d.secretBox, subscription);
+      let status = 0;
+      let error: string | null = null;
+      try {
+        const res = await fetch(subscription.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signatureHeader(secrets, body), 'Repair-Event-Id': delivery.eventId, 'Repair-Event-Type': delivery.type, 'user-agent': 'Repair-Webhooks/1' },
+          body,
+          signal: AbortSignal.timeout(10_000),
+          redirect: 'manual',
+        });
+        status = res.status;
+        if (status < 200 || status >= 300) error = `HTTP ${status}`;
+      } catch (e) {
+        error = e instanceof Error ? e.message : 'network error';
+      }
+      em.assign(delivery, {
+        attempts: delivery.attempts + 1,
+        lastStatusCode: status || null,
+        lastError: error,
+        ...(error ? {} : { status: 'delivered' as const, deliveredAt: new Date() }),
+      });
+      await em.flush();
+      if (error) {
+        log.warn('webhook delivery failed; will retry', { deliveryId, subscriptionId: subscription.id, error });
+        throw ApplicationFailure.retryable(`delivery to ${new URL(subscription.url).host} failed: ${error}`, 'WebhookDeliveryFailed');
+      }
+    },
+
+    async markWebhookFailed({ deliveryId, reason }: { deliveryId: string; reason: string }): Promise<void> {
+      await d.orm.em.fork().nativeUpdate(WebhookDelivery, { id: deliveryId, status: 'pending' }, { status: 'failed', lastError: reason });
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { WebhookDelivery, WebhookSubscription, type WebhookDeliveryRow } from '../../../../db/entities/index.js';
+import { SecretBox } from '../../../../secrets/secret-box.js';
+import { WEBHOOK_EVENT_TYPES } from '../../../../workflows/messages.js';
+import { Id, ListOf, problemResponses } from '../../../schemas/common.schemas.js';
+import { createSubscription, deleteSubscription, redeliver, rotateSecret, subscriptionView } from '../../../services/webhooks/webhooks.service.js';
+import type { AppConfig } from '../../../../config/config.js';
+
+const tags = ['webhooks'];
+const Subscription = Type.Object({ id: Type.String(), url: Type.String(), events: Type.Array(Type.String()), orgId: Type.Union([Type.String(), Type.Null()]), active: Type.Boolean(), secretsValid: Type.Integer(), createdAt: Type.String() }, { additionalProperties: true });
+const WithSecret = Type.Intersect([Subscription, Type.Object({ secret: Type.String({ description: 'Shown once: sign-check deliveries with it.' }) }, { additionalProperties: true })]);
+const Delivery = Type.Object({ id: Type.String(), eventId: Type.String(), type: Type.String(), status: Type.String(), attempts: Type.Integer(), lastStatusCode: Type.Union([Type.Integer(), Type.Null()]), lastError: Type.Union([Type.String(), Type.Null()]), createdAt: Type.String(), deliveredAt: Type.Union([Type.String(), Type.Null()]) });
+const deliveryView = (d: WebhookDeliveryRow) => ({ id: d.id, eventId: d.eventId, type: d.type, status: d.status, attempts: d.attempts, lastStatusCode: d.lastStatusCode ?? null, lastError: d.lastError ?? null, createdAt: d.createdAt.toISOString(), deliveredAt: d.deliveredAt?.toISOString() ?? null });
+const WebhookParams = Type.Object({ webhookId: Id('whk') }, { additionalProperties: false });
+
+export const webhooksRoutes: FastifyPluginAsyncTypebox<{ config: AppConfig }> = async (app, { config }) => {
+  const box = new SecretBox(config.secretKeys.keys, config.secretKeys.current);
+  app.post(
+    '/v1/webhooks',
+    {
+      schema: {
+        tags,
+        summary: 'Subscribe a URL to repair events (signed with Repair-Signature)',
+        body: Type.Object(
+          {
+            url: Type.String({ format: 'uri', pattern: '^https?://', maxLength: 2000 }),
+            events: Type.Array(Type.Enum([...WEBHOOK_EVENT_TYPES]), { minItems: 1, uniqueItems: true }),
+            secret: Type.Optional(Type.String({ minLength: 16, maxLength: 200 })),
+            orgId: Type.Optional(Id('org')),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: WithSecret, ...problemResponses(400, 401) },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await createSubscription(request.em, box, request.body)),
+  );
+  app.get('/v1/webhooks', { schema: { tags, summary: 'Subscriptions', response: { 200: ListOf(Subscription) } } }, async (request) => ({
+    items: (await request.em.find(WebhookSubscription, { active: true }, { orderBy: { createdAt: 'asc' } })).map(subscriptionView),
+  }));
+  app.delete('/v1/webhooks/:webhookId', { schema: { tags, summary: 'Stop a subscription', params: WebhookParams, response: { 204: Type.Null(), ...problemResponses(400, 401, 404) } } }, async (request, reply) => {
+    await deleteSubscription(request.em, request.params.webhookId);
+    return reply.code(204).send(null);
+  });
+  app.post(
+    '/v1/webhooks/:webhookId/rotate-secret',
+    { schema: { tags, summary: 'New signing secret; the old one stays valid for a grace period', params: WebhookParams, body: Type.Optional(Type.Object({ graceSeconds: Type.Optional(Type.Integer({ minimum: 0, maximum: 7 * 86400 })) }, { additionalProperties: false })), response: { 200: WithSecret, ...problemResponses(400, 401, 404) } } },
+    async (request) => rotateSecret(request.em, box, request.params.webhookId, request.body?.graceSeconds ?? 86400),
+  );
+  app.get(
+    '/v1/webhooks/:webhookId/deliveries',
+    { schema: { tags, summary: 'Delivery log of a subscription, newest first', params: WebhookParams, response: { 200: ListOf(Delivery), ...problemResponses(400, 401, 404) } } },
+    async (request) => ({ items: (await request.em.find(WebhookDelivery, { subscriptionId: request.params.webhookId }, { orderBy: { createdAt: 'desc' }, limit: 200 })).map(deliveryView) }),
+  );
+  app.post(
+    '/v1/webhooks/deliveries/:deliveryId/redeliver',
+    { schema: { tags, summary: 'Send a delivery again (same event id)', params: Type.Object({ deliveryId: Type.String({ minLength: 5, maxLength: 120 }) }), response: { 202: Delivery, ...problemResponses(400, 401, 404) } } },
+    async (request, reply) => reply.code(202).send(deliveryView(await redeliver(request.em, app.temporal, config.temporal.taskQueue, config.webhookRetryInitialMs, request.params.deliveryId))),
+  );
+};

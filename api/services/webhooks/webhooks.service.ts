@@ -1,0 +1,63 @@
+// Webhook subscriptions: create (the secret is shown once), list, delete, rotate, deliveries, redeliver.
+import type { Client } from '@temporalio/client';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { WebhookDelivery, WebhookSubscription, type WebhookSubscriptionRow } from '../../../db/entities/index.js';
+import { newId } from '../../../db/ids.js';
+import type { SecretBox } from '../../../secrets/secret-box.js';
+import { newWebhookSecret } from '../../../webhooks/subscription-secrets.js';
+import { webhookDeliveriesSignal, webhookDispatcherWorkflowId } from '../../../workflows/messages.js';
+import type { webhookDispatcherWorkflow } from '../../../workflows/webhook-dispatcher.workflow.js';
+import { notFound } from '../../errors/problem.js';
+import { findOr404 } from '../registry/lookup.js';
+
+export const subscriptionView = (s: WebhookSubscriptionRow) => ({
+  id: s.id,
+  url: s.url,
+  events: s.events,
+  orgId: s.orgId ?? null,
+  active: s.active,
+  secretsValid: s.secrets.filter((x) => !x.expiresAt || Date.parse(x.expiresAt) > Date.now()).length,
+  createdAt: s.createdAt.toISOString(),
+});
+
+export async function createSubscription(em: EntityManager, box: SecretBox, input: { url: string; events: string[]; secret?: string; orgId?: string }) {
+  const id = newId('whk');
+  const secret = input.secret ?? newWebhookSecret();
+  const subscription = em.create(WebhookSubscription, { id, url: input.url, events: [...new Set(input.events)], orgId: input.orgId ?? null, secrets: [{ sealed: box.seal(secret, id), expiresAt: null }], active: true, createdAt: new Date() });
+  await em.flush();
+  return { ...subscriptionView(subscription), secret };
+}
+
+/** The new secret signs from now on; the old one stays valid for `graceSeconds` so receivers can switch. */
+export async function rotateSecret(em: EntityManager, box: SecretBox, id: string, graceSeconds: number) {
+  const subscription = await findOr404(em, WebhookSubscription, id, 'webhook');
+  const secret = newWebhookSecret();
+  const until = new Date(Date.now() + graceSeconds * 1000).toISOString();
+  const kept = subscription.secrets.filter((s) => !s.expiresAt || Date.parse(s.expiresAt) > Date.now()).map((s) => ({ ...s, expiresAt: s.expiresAt ?? until }));
+  em.assign(subscription, { secrets: [{ sealed: box.seal(secret, id), expiresAt: null }, ...kept] });
+  await em.flush();
+  return { ...subscriptionView(subscription), secret, previousValidUntil: until };
+}
+
+export async function deleteSubscription(em: EntityManager, id: string): Promise<void> {
+  const subscription = await findOr404(em, WebhookSubscription, id, 'webhook');
+  em.assign(subscription, { active: false });
+  await em.flush();
+}
+
+
+export async function redeliver(em: EntityManager, temporal: Client, taskQueue: string, retryInitialMs: number, deliveryId: string) {
+  const delivery = await em.findOne(WebhookDelivery, { id: deliveryId });
+  if (!delivery) throw notFound('webhook delivery', deliveryId);
+  em.assign(delivery, { status: 'pending', lastError: null });
+  await em.flush();
+  // The same event id: receivers that already processed it can ignore the copy.
+  await temporal.workflow.signalWithStart<typeof webhookDispatcherWorkflow, [{ deliveryIds: string[] }]>('webhookDispatcherWorkflow', {
+    workflowId: webhookDispatcherWorkflowId(delivery.streamKey),
+    taskQueue,
+    args: [{ version: 1, streamKey: delivery.streamKey, retryInitialMs }],
+    signal: webhookDeliveriesSignal,
+    signalArgs: [{ deliveryIds: [delivery.id] }],
+  });
+  return delivery;
+}

@@ -1,0 +1,78 @@
+// Repair events reach a subscriber signed, in order, retried with backoff, each with a stable id.
+import { createServer, type Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ruleFor } from '../../providers/index.js';
+import { verifySignature } from '../../webhooks/signature.js';
+import { auth } from '../helpers/api.js';
+import { eventually, report, sandboxAccount, act, setUpMerchant, startRepairStack, type RepairStack } from '../helpers/repair-stack.js';
+
+interface Received {
+  eventId: string;
+  type: string;
+  valid: boolean;
+  status: number;
+}
+
+let stack: RepairStack;
+let receiver: Server;
+let receiverUrl = '';
+const received: Received[] = [];
+let failuresLeft = 0;
+let secret = '';
+
+beforeAll(async () => {
+  stack = await startRepairStack({ env: { WEBHOOK_RETRY_INITIAL_MS: '200' } });
+  receiver = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      const header = req.headers['repair-signature'];
+      const valid = verifySignature(typeof header === 'string' ? header : undefined, body, [secret]).ok;
+      const event = JSON.parse(body) as { id: string; type: string };
+      const status = failuresLeft > 0 ? 500 : 204;
+      if (failuresLeft > 0) failuresLeft -= 1;
+      received.push({ eventId: event.id, type: event.type, valid, status });
+      res.writeHead(status).end();
+    });
+  });
+  await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+  const address = receiver.address();
+  receiverUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/hooks`;
+});
+afterAll(async () => {
+  await stack?.close();
+  receiver?.close();
+});
+
+describe('webhooks', () => {
+  it('delivers signed events in order, retrying a failing receiver until it accepts, with the same event id', async () => {
+    const m = await setUpMerchant(stack, { provider: 'uber_eats' });
+    const created = await stack.app.inject({ method: 'POST', url: '/v1/webhooks', headers: auth(), payload: { url: receiverUrl, events: ['repair.opened', 'repair.attempt', 'repair.resolved'], orgId: m.orgId } });
+    expect(created.statusCode).toBe(201);
+    secret = (created.json() as { secret: string }).secret;
+    expect(secret).toMatch(/^whsec_/);
+
+    failuresLeft = 2;
+    await sandboxAccount(stack, 'uber_eats', m.accountRef, {});
+    const opened = await report(stack, m.connectionId, ruleFor('uber_eats', 'invalid_credentials')!.code);
+    await act(stack, opened.repairId, 'credentials', { actingUserId: m.owner, username: m.accountRef, password: 'correct-horse' });
+
+    const all = await eventually(async () => [...received], (r) => r.some((x) => x.type === 'repair.resolved' && x.status === 204), 30_000);
+    const opens = all.filter((r) => r.type === 'repair.opened');
+    expect(opens.map((r) => r.status)).toEqual([500, 500, 204]);
+    expect(new Set(opens.map((r) => r.eventId)).size).toBe(1);
+    expect(all.every((r) => r.valid)).toBe(true);
+    const accepted = all.filter((r) => r.status === 204).map((r) => r.type);
+    expect(accepted).toEqual(['repair.opened', 'repair.attempt', 'repair.resolved']);
+
+    const id = (created.json() as { id: string }).id;
+    const log = (await stack.app.inject({ method: 'GET', url: `/v1/webhooks/${id}/deliveries`, headers: auth() })).json() as { items: { type: string; status: string; attempts: number }[] };
+    expect(log.items.find((d) => d.type === 'repair.opened')).toMatchObject({ status: 'delivered', attempts: 3 });
+  });
+
+  it('validates subscriptions', async () => {
+    const bad = await stack.app.inject({ method: 'POST', url: '/v1/webhooks', headers: auth(), payload: { url: 'ftp://nope', events: ['repair.exploded'] } });
+    expect(bad.statusCode).toBe(400);
+    expect((bad.json() as { errors: { name: string }[] }).errors.map((e) => e.name).sort()).toEqual(['body.events.0', 'body.url']);
+  });
+});
