@@ -4,8 +4,7 @@ import { DefaultLogger, NativeConnection, Runtime, Worker, type WorkerOptions } 
 import { loadConfig, type AppConfig } from './config/config.js';
 import { openOrm, type Orm } from './db/orm.js';
 import { createActivities } from './activities/index.js';
-import { createConnector } from './connectors/index.js';
-import type { ProviderConnector } from './connectors/provider-connector.js';
+import { connectorFor } from './connectors/index.js';
 import { SecretBox } from './secrets/secret-box.js';
 import { Client, Connection } from '@temporalio/client';
 import type { AlertChannels } from './activities/alerts/alert-channels.js';
@@ -26,19 +25,6 @@ export interface WorkerDependencies {
   workflowBundle?: WorkerOptions['workflowBundle'];
 }
 
-/** One connector per provider, made on first use and reused. */
-function connectorRegistry(settings: AppConfig['providers']): (provider: string) => ProviderConnector {
-  const made = new Map<string, ProviderConnector>();
-  return (provider) => {
-    let connector = made.get(provider);
-    if (!connector) {
-      connector = createConnector(provider, settings);
-      made.set(provider, connector);
-    }
-    return connector;
-  };
-}
-
 export async function createWorker(deps: WorkerDependencies): Promise<Worker> {
   const secretBox = new SecretBox(deps.config.secretKeys.keys, deps.config.secretKeys.current);
   return Worker.create({
@@ -49,7 +35,7 @@ export async function createWorker(deps: WorkerDependencies): Promise<Worker> {
     activities: createActivities({
       orm: deps.orm,
       secretBox,
-      connectorFor: connectorRegistry(deps.config.providers),
+      connectorFor: connectorFor(deps.config.providers),
       temporal: deps.client,
       taskQueue: deps.config.temporal.taskQueue,
       alertWindowMs: deps.config.alertWindowMs,
@@ -57,6 +43,7 @@ export async function createWorker(deps: WorkerDependencies): Promise<Worker> {
       publicUrl: deps.config.publicUrl,
       linkKey: linkKeyFrom(deps.config.secretKeys.keys[deps.config.secretKeys.current]!),
       webhookRetryInitialMs: deps.config.webhookRetryInitialMs,
+      tickets: deps.config.tickets,
     }),
     // Bounded cache: thousands of repairs wait for days; evicted ones replay when they wake.
     maxCachedWorkflows: 1000,

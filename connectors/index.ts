@@ -1,28 +1,28 @@
-// One connector per provider. A provider outside the catalogue has no integration: every call is
-// refused with a code the catalogue classifies as unknown (support takes over).
+// One connector per provider: the shared HTTP connector for catalogue providers, a refusing one
+// for any other provider.
 import { findProvider } from '../providers/index.js';
-import { HttpProviderConnector } from './http-provider-connector.js';
-import type { ConnectorSettings, PairingStep, ProviderConnector } from './provider-connector.js';
+import { HttpProviderConnector } from './http-provider.connector.js';
+import type { ConnectorSettings, ProviderConnector } from './provider-connector.js';
+import { UnsupportedProviderConnector } from './unsupported-provider.connector.js';
 
 export type { ConnectorSettings, PairingStep, ProviderConnector } from './provider-connector.js';
-
-class UnsupportedProviderConnector implements ProviderConnector {
-  constructor(readonly providerId: string) {}
-  private refuse(): Promise<PairingStep> {
-    return Promise.resolve({ kind: 'rejected', code: 'UNSUPPORTED_PROVIDER', message: `No self-repair integration for ${this.providerId}` });
-  }
-  login() {
-    return this.refuse();
-  }
-  verify() {
-    return this.refuse();
-  }
-  checkConnection() {
-    return this.refuse();
-  }
-}
+export { HttpProviderConnector } from './http-provider.connector.js';
+export { UNSUPPORTED_PROVIDER, UnsupportedProviderConnector } from './unsupported-provider.connector.js';
 
 export function createConnector(providerId: string, settings: ConnectorSettings): ProviderConnector {
   const provider = findProvider(providerId);
   return provider ? new HttpProviderConnector(provider, settings) : new UnsupportedProviderConnector(providerId);
+}
+
+/** A lookup that makes each provider's connector on first use and reuses it (the worker's `connectorFor`). */
+export function connectorFor(settings: ConnectorSettings): (providerId: string) => ProviderConnector {
+  const made = new Map<string, ProviderConnector>();
+  return (providerId) => {
+    let connector = made.get(providerId);
+    if (!connector) {
+      connector = createConnector(providerId, settings);
+      made.set(providerId, connector);
+    }
+    return connector;
+  };
 }

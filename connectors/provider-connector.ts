@@ -1,5 +1,5 @@
-// The interface a provider integration implements for account pairing. The sandbox connectors
-// implement it over HTTP; a real provider integration would implement the same three calls.
+// The interface a provider integration implements for account pairing. The HTTP connectors speak
+// to the provider sandbox; a real provider integration would implement the same three calls.
 
 export type PairingStep =
   | { kind: 'paired' }
@@ -18,7 +18,10 @@ export interface ProviderConnector {
 }
 
 export interface ConnectorSettings {
+  /** Where the providers' endpoints live (the sandbox: http://127.0.0.1:4010). */
   baseUrl: string;
+  /** Our partner API key, sent as a bearer token. */
   partnerKey: string;
+  /** Per call, connection to last byte; past it the provider counts as unavailable. */
   timeoutMs: number;
 }

@@ -153,7 +153,8 @@ async function main(): Promise<void> {
   });
   await probeWorker(config);
   await waitFor('provider sandbox', 30_000, async () => {
-    await fetch(`${sandboxUrl}/sandbox/accounts/uber_eats/probe`);
+    const res = await fetch(`${sandboxUrl}/healthz`);
+    if (!res.ok) throw new Error(`sandbox answered ${res.status}`);
   });
   const apiKey = process.env.DEV_API_KEY || DEFAULT_DEV_API_KEY;
   const demoOrgId = await seedDemoData({ apiUrl: `http://127.0.0.1:${config.port}`, apiKey, sandboxUrl, printerAddress: process.env.TWILIO_ACCOUNT_SID ? undefined : `127.0.0.1:${sinkPorts.printer}` });

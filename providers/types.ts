@@ -22,20 +22,43 @@ export type StoreConfigCause = (typeof STORE_CONFIG_CAUSES)[number];
 
 export type SecondFactorStyle = 'sms' | 'totp' | 'email';
 
-/** How a provider wraps its errors in JSON; the sandbox answers in it and the connectors parse it. */
-export type ErrorEnvelope = 'nested' | 'flat' | 'list' | 'status';
+/**
+ * How a provider wraps its errors in JSON; the sandbox answers in it and the connectors read it:
+ * nested `{error:{code,message}}`, flat `{errorCode,errorMessage}`, list `{errors:[{code,detail}]}`,
+ * status `{status:"FAIL",result:{code,msg}}`, result `{success:false,resultCode,resultMessage}`.
+ */
+export const ERROR_ENVELOPES = ['nested', 'flat', 'list', 'status', 'result'] as const;
+export type ErrorEnvelope = (typeof ERROR_ENVELOPES)[number];
+
+/** What a second-factor error answered to a submitted code says about that code. */
+export type CodeRejection = 'invalid_code' | 'code_expired';
 
 export interface ErrorRule {
   code: string;
-  /** Regex source (case-insensitive) matched against the message when one code has several meanings. */
+  /** Regex source (case-insensitive) matched against the message when the code is shared or absent. */
   messagePattern?: string;
   /** In the provider's own words. */
   sampleMessage: string;
   errorType: ErrorType;
   cause?: StoreConfigCause;
-  /** For second-factor errors answered to a code: which way the code was wrong. */
-  meaning?: 'invalid_code' | 'code_expired';
+  /** Second-factor errors answered to a code: which way the code was wrong. */
+  meaning?: CodeRejection;
+  /** What the provider answers with. */
   httpStatus: number;
+}
+
+/** Where things live in a provider's merchant portal, in the portal's own labels (steps quote them). */
+export interface PortalMenus {
+  /** The list of stores (sites, branches, vendors…). */
+  stores: string;
+  /** The control that opens, pauses or closes one store. */
+  storeStatus: string;
+  menu: string;
+  hours: string;
+  /** Users, passwords and sign-in methods. */
+  account: string;
+  /** How to reach the provider's merchant support from the portal. */
+  support: string;
 }
 
 export interface ProviderEntry {
@@ -45,11 +68,11 @@ export interface ProviderEntry {
   portalName: string;
   portalUrl: string;
   helpUrl: string;
-  /** Where in the portal stores and the account live, as the provider names them. */
-  portalSections: { stores: string; account: string };
+  portalMenus: PortalMenus;
+  /** The provider asks for an operations contact for merchant issues (contacts page checks it). */
   requiresMerchantOperationsContact: boolean;
   errorEnvelope: ErrorEnvelope;
-  errors: ErrorRule[];
+  errors: readonly ErrorRule[];
 }
 
 export interface Classification {

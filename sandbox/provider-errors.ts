@@ -1,23 +1,22 @@
-// The sandbox answers each condition with the provider's own error from the catalogue, so the
-// sandbox and the classification can never disagree.
+// The sandbox answers every condition with the provider's own rule from the catalogue, in the
+// provider's own envelope, so the sandbox and the classification can never disagree.
 import type { FastifyReply } from 'fastify';
-import { codeRejectionRule, findProvider, ruleFor, type ErrorType, type StoreConfigCause } from '../providers/index.js';
-import { wrapError } from '../connectors/error-envelopes.js';
+import { codeRejectionRule, findProvider, ruleFor, wrapError, type CodeRejection, type ErrorRule, type ErrorType, type StoreConfigCause } from '../providers/index.js';
 
-export function sendProviderError(reply: FastifyReply, providerId: string, errorType: ErrorType, cause?: StoreConfigCause) {
-  const provider = findProvider(providerId)!;
-  const rule = ruleFor(providerId, errorType, cause) ?? ruleFor(providerId, 'invalid_store_config');
-  const code = rule?.code ?? 'UNKNOWN';
-  return reply.code(rule?.httpStatus ?? 400).send(wrapError(provider.errorEnvelope, code, rule?.sampleMessage ?? 'error'));
+function send(reply: FastifyReply, providerId: string, rule: ErrorRule | undefined, status?: number): FastifyReply {
+  const provider = findProvider(providerId);
+  // The catalogue tests guarantee every rule the sandbox asks for; this is a bug if it shows.
+  if (!provider || !rule) return reply.code(500).send({ error: 'sandbox_rule_missing', provider: providerId });
+  return reply.code(status ?? rule.httpStatus).send(wrapError(provider.errorEnvelope, rule.code, rule.sampleMessage));
 }
 
-export function sendCodeRejection(reply: FastifyReply, providerId: string, meaning: 'invalid_code' | 'code_expired') {
-  const provider = findProvider(providerId)!;
-  const rule = codeRejectionRule(providerId, meaning);
-  return reply.code(rule?.httpStatus ?? 401).send(wrapError(provider.errorEnvelope, rule?.code ?? meaning, rule?.sampleMessage ?? meaning));
+export function sendProviderError(reply: FastifyReply, providerId: string, errorType: ErrorType, cause?: StoreConfigCause, status?: number): FastifyReply {
+  return send(reply, providerId, ruleFor(providerId, errorType, cause), status);
 }
 
-/** The second-factor error type a provider uses (2FA or MFA). */
-export function secondFactorType(providerId: string): ErrorType {
-  return ruleFor(providerId, 'mfa_required') ? 'mfa_required' : 'two_factor_required';
+export function sendCodeRejection(reply: FastifyReply, providerId: string, meaning: CodeRejection): FastifyReply {
+  return send(reply, providerId, codeRejectionRule(providerId, meaning));
 }
+
+/** Only some providers have non-traditional (SSO-only) logins; elsewhere the flag means nothing. */
+export const hasNonTraditionalLogin = (providerId: string): boolean => ruleFor(providerId, 'invalid_store_config', 'non_traditional_login') !== undefined;

@@ -1,98 +1,96 @@
-// The sandbox's accounts, in memory: what a provider knows about a merchant account.
+// The sandbox's memory: accounts per provider and the verification challenges they were sent.
 import { randomBytes, randomInt } from 'node:crypto';
+import { newAccount, type AccountSettings, type SandboxAccount } from './sandbox-account.js';
 
-export interface SandboxSettings {
-  username?: string;
-  password?: string;
-  secondFactor?: 'none' | 'sms' | 'totp';
-  blocked?: boolean;
-  storeStatus?: 'active' | 'inactive' | 'not_found';
-  nonTraditionalLogin?: boolean;
-  latencyMs?: number;
-  failureMode?: 'none' | 'timeout' | 'error';
-}
-
-export interface SandboxAccount extends Required<Omit<SandboxSettings, 'username'>> {
+export interface Challenge {
+  id: string;
   provider: string;
   accountRef: string;
-  username: string | null;
-  /** Paired: our integration's session is valid. Changing the password or second factor breaks it. */
-  linked: boolean;
-  challenge: { id: string; code: string; expiresAt: number } | null;
-  lastCode: { code: string; sentAt: string } | null;
+  code: string;
+  expiresAt: number;
+  attemptsLeft: number;
 }
-
-export const DEFAULT_PASSWORD = 'correct-horse';
 
 export class SandboxState {
   private readonly accounts = new Map<string, SandboxAccount>();
+  private readonly challenges = new Map<string, Challenge>();
 
-  constructor(private readonly codeTtlMs: number) {}
+  constructor(private readonly settings: { codeTtlMs: number; maxCodeAttempts: number }) {}
 
-  private key(provider: string, accountRef: string) {
-    return `${provider}/${accountRef}`;
+  private static key(provider: string, accountRef: string): string {
+    return `${provider}\u0000${accountRef}`;
   }
 
   get(provider: string, accountRef: string): SandboxAccount | undefined {
-    return this.accounts.get(this.key(provider, accountRef));
+    return this.accounts.get(SandboxState.key(provider, accountRef));
   }
 
-  upsert(provider: string, accountRef: string, settings: SandboxSettings): SandboxAccount {
+  list(): SandboxAccount[] {
+    return [...this.accounts.values()];
+  }
+
+  /** Logins name a user, not our account reference. */
+  findByUsername(provider: string, username: string): SandboxAccount | undefined {
+    return this.list().find((a) => a.provider === provider && a.username === username);
+  }
+
+  /** Creates or merges. A new password or second factor ends our session, as at a real provider. */
+  upsert(provider: string, accountRef: string, settings: AccountSettings): SandboxAccount {
     const existing = this.get(provider, accountRef);
-    const account: SandboxAccount = existing ?? {
-      provider,
-      accountRef,
-      username: null,
-      password: DEFAULT_PASSWORD,
-      secondFactor: 'none',
-      blocked: false,
-      storeStatus: 'active',
-      nonTraditionalLogin: false,
-      latencyMs: 0,
-      failureMode: 'none',
-      // A new account was paired once before it broke.
-      linked: true,
-      challenge: null,
-      lastCode: null,
-    };
-    const credentialsChanged =
-      (settings.password !== undefined && settings.password !== account.password) || (settings.secondFactor !== undefined && settings.secondFactor !== account.secondFactor);
-    Object.assign(account, Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined)));
-    if (existing && credentialsChanged) account.linked = false;
-    this.accounts.set(this.key(provider, accountRef), account);
+    const account = existing ?? newAccount(provider, accountRef);
+    const changed = (key: 'password' | 'secondFactor') => settings[key] !== undefined && settings[key] !== account[key];
+    const breaksSession = existing !== undefined && (changed('password') || changed('secondFactor'));
+    for (const [key, value] of Object.entries(settings)) {
+      if (value !== undefined) Object.assign(account, { [key]: value });
+    }
+    if (breaksSession) account.linked = false;
+    this.accounts.set(SandboxState.key(provider, accountRef), account);
     return account;
   }
 
   delete(provider: string, accountRef: string): boolean {
-    return this.accounts.delete(this.key(provider, accountRef));
+    const account = this.get(provider, accountRef);
+    if (account?.challengeId) this.challenges.delete(account.challengeId);
+    return this.accounts.delete(SandboxState.key(provider, accountRef));
   }
 
   reset(): void {
     this.accounts.clear();
+    this.challenges.clear();
   }
 
   /** "Sends" a code: the merchant reads it through GET …/last-code, as they would on their phone. */
-  issueChallenge(account: SandboxAccount): { challengeId: string } {
-    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-    const id = `chl_${randomBytes(8).toString('hex')}`;
-    account.challenge = { id, code, expiresAt: Date.now() + this.codeTtlMs };
-    account.lastCode = { code, sentAt: new Date().toISOString() };
-    return { challengeId: id };
+  issueChallenge(account: SandboxAccount): Challenge {
+    if (account.challengeId) this.challenges.delete(account.challengeId);
+    const challenge: Challenge = {
+      id: `chl_${randomBytes(9).toString('base64url')}`,
+      provider: account.provider,
+      accountRef: account.accountRef,
+      code: String(randomInt(0, 1_000_000)).padStart(6, '0'),
+      expiresAt: Date.now() + this.settings.codeTtlMs,
+      attemptsLeft: this.settings.maxCodeAttempts,
+    };
+    this.challenges.set(challenge.id, challenge);
+    account.challengeId = challenge.id;
+    account.lastCode = { code: challenge.code, sentAt: new Date().toISOString() };
+    return challenge;
   }
-}
 
-/** The account as the control API shows it: never the password. */
-export function publicView(a: SandboxAccount) {
-  return {
-    provider: a.provider,
-    accountRef: a.accountRef,
-    username: a.username ?? a.accountRef,
-    secondFactor: a.secondFactor,
-    blocked: a.blocked,
-    storeStatus: a.storeStatus,
-    nonTraditionalLogin: a.nonTraditionalLogin,
-    latencyMs: a.latencyMs,
-    failureMode: a.failureMode,
-    linked: a.linked,
-  };
+  challenge(provider: string, challengeId: string): Challenge | undefined {
+    const challenge = this.challenges.get(challengeId);
+    return challenge?.provider === provider ? challenge : undefined;
+  }
+
+  /** A used, expired or exhausted challenge is gone: any later code for it is refused as expired. */
+  endChallenge(challenge: Challenge): void {
+    this.challenges.delete(challenge.id);
+    const account = this.get(challenge.provider, challenge.accountRef);
+    if (account?.challengeId === challenge.id) account.challengeId = null;
+  }
+
+  /** A successful login or verification pairs our integration again. */
+  link(account: SandboxAccount): string {
+    account.linked = true;
+    return `tok_${randomBytes(12).toString('base64url')}`;
+  }
 }

@@ -1,6 +1,6 @@
-// Localized labels and merchant-portal steps, filled with each provider's own names.
-import { findProvider } from '../classify.js';
-import type { ErrorType, Locale, Resolution, StoreConfigCause } from '../types.js';
+// Localized labels and merchant-portal steps, filled with each provider's own portal and menus.
+import { findProvider } from '../provider-lookup.js';
+import type { ErrorType, Locale, PortalMenus, ProviderEntry, Resolution, StoreConfigCause } from '../types.js';
 import { en } from './en.js';
 import { es } from './es.js';
 import { fr } from './fr.js';
@@ -8,24 +8,48 @@ import { it } from './it.js';
 import type { ProviderTexts } from './provider-texts.js';
 import { pt } from './pt.js';
 
-export const PROVIDER_TEXTS: Record<Locale, ProviderTexts> = { en, es, fr, it, pt };
+export type { ProviderTexts, StepsByCause } from './provider-texts.js';
 
-const textsFor = (locale: string): ProviderTexts => PROVIDER_TEXTS[locale as Locale] ?? en;
+export const PROVIDER_TEXTS: Readonly<Record<Locale, ProviderTexts>> = { en, es, fr, it, pt };
 
-export const errorTypeLabel = (type: ErrorType, locale: string) => textsFor(locale).errorTypes[type] ?? en.errorTypes.unknown;
-export const causeLabel = (cause: StoreConfigCause, locale: string) => textsFor(locale).causes[cause] ?? cause;
-export const resolutionLabel = (resolution: Resolution, locale: string) => textsFor(locale).resolutions[resolution] ?? resolution;
+/** Any string is accepted: callers pass stored preferences, and unknown ones read English. */
+const textsFor = (locale: string): ProviderTexts => (Object.hasOwn(PROVIDER_TEXTS, locale) ? PROVIDER_TEXTS[locale as Locale] : en);
 
-/** Steps in the provider's portal for a cause; a provider outside the catalogue gets generic names. */
+export const errorTypeLabel = (type: ErrorType, locale: string): string => textsFor(locale).errorTypes[type] ?? en.errorTypes.unknown;
+export const causeLabel = (cause: StoreConfigCause, locale: string): string => textsFor(locale).causes[cause] ?? en.causes[cause] ?? String(cause);
+export const resolutionLabel = (resolution: Resolution, locale: string): string => textsFor(locale).resolutions[resolution] ?? en.resolutions[resolution] ?? String(resolution);
+
+const MENU_KEYS = ['stores', 'storeStatus', 'menu', 'hours', 'account', 'support'] as const satisfies readonly (keyof PortalMenus)[];
+
+/** The placeholder values: the provider's own labels (quoted), or generic words outside the catalogue. */
+function placeholders(texts: ProviderTexts, providerId: string, provider: ProviderEntry | undefined): Record<string, string> {
+  const [open, close] = texts.quotes;
+  const name = provider?.name ?? providerId;
+  const menus = Object.fromEntries(MENU_KEYS.map((key) => [key, provider ? `${open}${provider.portalMenus[key]}${close}` : texts.generic[key]]));
+  return {
+    ...menus,
+    provider: name,
+    portal: provider?.portalName ?? texts.generic.portal.replaceAll('{provider}', name),
+    portalLink: provider ? ` (${provider.portalUrl})` : '',
+    done: `${open}${texts.done}${close}`,
+  };
+}
+
+/** The step templates for a cause: the provider's own list first, then the general one. */
+function templatesFor(texts: ProviderTexts, providerId: string, cause: StoreConfigCause): readonly string[] | undefined {
+  const own = Object.hasOwn(texts.providerSteps, providerId) ? texts.providerSteps[providerId]?.[cause] : undefined;
+  return own ?? texts.steps[cause];
+}
+
+/**
+ * The steps a merchant performs in the provider's portal for a cause, in a locale (English when the
+ * locale has none). A provider outside the catalogue gets the general steps with generic words.
+ */
 export function portalSteps(providerId: string, cause: StoreConfigCause, locale: string): string[] {
   const provider = findProvider(providerId);
-  const values: Record<string, string> = {
-    provider: provider?.name ?? providerId,
-    portal: provider?.portalName ?? `${providerId} merchant portal`,
-    portalUrl: provider?.portalUrl ?? '',
-    stores: provider?.portalSections.stores ?? 'Stores',
-    account: provider?.portalSections.account ?? 'Account',
-  };
-  const steps = textsFor(locale).steps[cause] ?? en.steps[cause] ?? [];
-  return steps.map((step) => step.replace(/\{(\w+)\}/g, (_m, key: string) => values[key] ?? '').replace(' ()', ''));
+  const localized = textsFor(locale);
+  const texts = templatesFor(localized, providerId, cause) ? localized : en;
+  const templates = templatesFor(texts, providerId, cause) ?? [];
+  const values = placeholders(texts, String(providerId), provider);
+  return templates.map((step) => step.replace(/\{(\w+)\}/g, (match, key: string) => values[key] ?? match));
 }
