@@ -5,8 +5,9 @@ import { createNotifyActivities, type NotifyDependencies } from './notify.activi
 import { createPairingActivities, type PairingDependencies } from './pairing.activities.js';
 import { createRecordActivities } from './records.activities.js';
 import { createWebhookActivities, type WebhookDependencies } from './webhooks.activities.js';
+import { createTicketActivities, type TicketDependencies } from './tickets.activities.js';
 
-export interface ActivityDependencies extends PairingDependencies, NotifyDependencies, AlertDependencies, WebhookDependencies {
+export interface ActivityDependencies extends PairingDependencies, NotifyDependencies, AlertDependencies, WebhookDependencies, TicketDependencies {
   orm: Orm;
 }
 
@@ -17,6 +18,7 @@ export function createActivities(deps: ActivityDependencies) {
     ...createNotifyActivities(deps),
     ...createAlertActivities(deps),
     ...createWebhookActivities(deps),
+    ...createTicketActivities(deps),
   };
 }
 

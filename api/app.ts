@@ -18,6 +18,7 @@ import { providersRoutes } from './routes/v1/providers.routes.js';
 import { contactsRoutes } from './routes/v1/contacts/contacts.routes.js';
 import { twilioStatusRoutes } from './routes/v1/webhooks/twilio-status.routes.js';
 import { webhooksRoutes } from './routes/v1/webhooks/webhooks.routes.js';
+import { ticketsRoutes } from './routes/v1/tickets/tickets.routes.js';
 import { repairsRoutes } from './routes/v1/repairs/repairs.routes.js';
 import { repairsPlugin } from './plugins/repairs.plugin.js';
 
@@ -40,6 +41,7 @@ export const app: FastifyPluginAsync<AppDependencies> = async (instance, deps) =
   await instance.register(providersRoutes);
   await instance.register(contactsRoutes);
   await instance.register(webhooksRoutes, { config: deps.config });
+  await instance.register(ticketsRoutes, { settings: instance.ticketSettings });
   await instance.register(twilioStatusRoutes, { authToken: deps.config.channels.twilio.authToken, callbackUrl: deps.config.channels.twilio.statusCallbackUrl });
   await instance.register(repairsRoutes);
 };

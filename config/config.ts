@@ -39,6 +39,7 @@ export interface AppConfig {
   alertWindowMs: number;
   /** First retry delay of a failing webhook delivery (doubling up to an hour, for a day). */
   webhookRetryInitialMs: number;
+  tickets: { firstResponseBusinessHours: number; autoCloseAfterMs: number; reopenWindowMs: number };
   /** Real Twilio and SMTP in production; the local sinks (started by the launcher) otherwise. */
   channels: {
     twilio: { accountSid: string; authToken: string; from: string; apiBaseUrl?: string; statusCallbackUrl: string };
@@ -127,6 +128,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     repairTimings: loadRepairTimings(env),
     alertWindowMs: readInt(env, 'ALERT_WINDOW_MS', 60_000, 0, 3_600_000),
     webhookRetryInitialMs: readInt(env, 'WEBHOOK_RETRY_INITIAL_MS', 10_000, 100, 3_600_000),
+    tickets: {
+      firstResponseBusinessHours: readInt(env, 'TICKET_FIRST_RESPONSE_BUSINESS_HOURS', 24, 1, 48),
+      autoCloseAfterMs: readInt(env, 'TICKET_AUTO_CLOSE_MS', 72 * 3600_000, 1000, 30 * 24 * 3600_000),
+      reopenWindowMs: readInt(env, 'TICKET_REOPEN_WINDOW_MS', 30 * 24 * 3600_000, 1000, 365 * 24 * 3600_000),
+    },
     channels: readChannels(env, production, readUrl(env, 'PUBLIC_URL', `http://localhost:${port}`)),
   };
 }

@@ -3,3 +3,4 @@ export { repairWorkflow } from './repair.workflow.js';
 export { workerProbeWorkflow } from './worker-probe.workflow.js';
 export { orgNotifierWorkflow } from './org-notifier.workflow.js';
 export { webhookDispatcherWorkflow } from './webhook-dispatcher.workflow.js';
+export { supportTicketWorkflow } from './support-ticket.workflow.js';

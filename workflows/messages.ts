@@ -179,3 +179,22 @@ export interface WebhookDispatcherInput {
   /** First retry delay of a failing delivery (doubles up to an hour, for a day at most). */
   retryInitialMs?: number;
 }
+
+// ---------------------------------------------------------------- support tickets (a workflow each)
+export const ticketWorkflowId = (ticketId: string) => `ticket-${ticketId}`;
+
+export interface TicketWorkflowInput {
+  version: 1;
+  ticketId: string;
+  orgId: string;
+  /** Computed from the organization's support hours when the ticket opened (epoch ms). */
+  firstResponseDueAt: number;
+  /** Closed when the merchant has not answered an agent for this long. */
+  autoCloseAfterMs: number;
+  /** A closed ticket still reopens on a merchant reply for this long. */
+  reopenWindowMs: number;
+}
+
+export const ticketMessageSignal = defineSignal<[{ author: 'merchant' | 'agent'; at: number }]>('ticketMessage');
+/** The same error came back on the connection: reopen instead of opening a twin. */
+export const ticketReopenSignal = defineSignal<[{ reason: string }]>('ticketReopen');

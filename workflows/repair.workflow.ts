@@ -258,6 +258,8 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
       s.revision += 1;
       await save({ kind: 'escalated', detail: { to: s.escalation } });
       await notify(kind === 'escalate_emergency' ? 'escalated_emergency' : 'escalated_support');
+      // Support takes over with a ticket (added later: older histories replay without it).
+      if (kind === 'escalate_support' && patched('escalation-opens-ticket')) await events.openTicketForRepair({ repairId: s.repairId });
       await emit('repair.escalated', { to: s.escalation });
     }
   }

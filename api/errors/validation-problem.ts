@@ -1,6 +1,6 @@
 // Turns Fastify/Ajv validation failures into problem details naming each invalid field.
 import type { FastifySchemaValidationError } from 'fastify/types/schema.js';
-import { ProblemError, type InvalidParam } from './problem.js';
+import { ProblemError, type InvalidParam } from '../../errors/problem.js';
 
 const PART_NAMES: Record<string, string> = { body: 'body', querystring: 'query', params: 'params', headers: 'headers' };
 

@@ -2,7 +2,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import fp from 'fastify-plugin';
 import type { ApiKeySetting } from '../../config/config.js';
-import { unauthorized } from '../errors/problem.js';
+import { unauthorized } from '../../errors/problem.js';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -3,11 +3,13 @@ import type { AppConfig } from '../../config/config.js';
 import { SecretBox } from '../../secrets/secret-box.js';
 import { RepairActions } from '../services/repairs/repair-actions.js';
 import type { StartRepairContext } from '../services/repairs/start-repair.js';
+import type { TicketSettings } from '../../support/ticket-service.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     repairActions: RepairActions;
     repairStart: StartRepairContext;
+    ticketSettings: TicketSettings;
   }
 }
 
@@ -17,6 +19,7 @@ export const repairsPlugin = fp<{ config: AppConfig }>(
     const secretBox = new SecretBox(config.secretKeys.keys, config.secretKeys.current);
     app.decorate('repairActions', new RepairActions({ temporal: app.temporal, secretBox }));
     app.decorate('repairStart', { temporal: app.temporal, taskQueue: config.temporal.taskQueue, timings: config.repairTimings });
+    app.decorate('ticketSettings', { temporal: app.temporal, taskQueue: config.temporal.taskQueue, ...config.tickets });
   },
   { name: 'repairs', dependencies: ['temporal'] },
 );

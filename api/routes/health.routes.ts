@@ -1,6 +1,6 @@
 // Liveness and readiness: /readyz answers 503 naming each backing service that does not answer.
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { PROBLEM_CONTENT_TYPE, problemType } from '../errors/problem.js';
+import { PROBLEM_CONTENT_TYPE, problemType } from '../../errors/problem.js';
 
 const CHECK_TIMEOUT_MS = 2000;
 

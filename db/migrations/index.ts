@@ -4,10 +4,12 @@ import { Migration20261123073800_initial_registry } from './Migration20261123073
 import { Migration20261123075528_repair_engine } from './Migration20261123075528_repair_engine.js';
 import { Migration20261123081127_alerts_and_contacts } from './Migration20261123081127_alerts_and_contacts.js';
 import { Migration20261123084327_webhooks } from './Migration20261123084327_webhooks.js';
+import { Migration20261123084952_support_tickets } from './Migration20261123084952_support_tickets.js';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123073800_initial_registry', class: Migration20261123073800_initial_registry },
   { name: 'Migration20261123075528_repair_engine', class: Migration20261123075528_repair_engine },
   { name: 'Migration20261123081127_alerts_and_contacts', class: Migration20261123081127_alerts_and_contacts },
   { name: 'Migration20261123084327_webhooks', class: Migration20261123084327_webhooks },
+  { name: 'Migration20261123084952_support_tickets', class: Migration20261123084952_support_tickets },
 ];

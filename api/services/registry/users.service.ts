@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { User, type UserRow } from '../../../db/entities/index.js';
 import { newId } from '../../../db/ids.js';
-import { conflict } from '../../errors/problem.js';
+import { conflict } from '../../../errors/problem.js';
 import { findInOrg, type Page } from './lookup.js';
 import { getOrg } from './orgs.service.js';
 

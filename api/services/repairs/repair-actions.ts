@@ -15,7 +15,7 @@ import {
 } from '../../../workflows/messages.js';
 import { isActionAllowed, RECONNECT_ACTIONS, type RepairAction, type RepairState } from '../../../workflows/repair-rules.js';
 import { hasPermission } from '../../auth/permissions.js';
-import { conflict, forbidden, notFound } from '../../errors/problem.js';
+import { conflict, forbidden, notFound } from '../../../errors/problem.js';
 import { findRepair } from './repair-view.js';
 
 export interface RepairActionContext {

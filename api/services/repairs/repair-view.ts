@@ -4,7 +4,7 @@ import { Brand, Location, Message, NotificationIntent, Org, OrgContacts, Repair,
 import { causeLabel, errorTypeLabel, findProvider, pickLocale, portalSteps, type Locale, type StoreConfigCause, type ErrorType } from '../../../providers/index.js';
 import { hasPermission } from '../../auth/permissions.js';
 import { actionsForUser, actionsInState, type RepairState } from '../../../workflows/repair-rules.js';
-import { notFound } from '../../errors/problem.js';
+import { notFound } from '../../../errors/problem.js';
 
 export interface RepairViewOptions {
   user?: UserRow;

@@ -7,7 +7,7 @@ import type { SecretBox } from '../../../secrets/secret-box.js';
 import { newWebhookSecret } from '../../../webhooks/subscription-secrets.js';
 import { webhookDeliveriesSignal, webhookDispatcherWorkflowId } from '../../../workflows/messages.js';
 import type { webhookDispatcherWorkflow } from '../../../workflows/webhook-dispatcher.workflow.js';
-import { notFound } from '../../errors/problem.js';
+import { notFound } from '../../../errors/problem.js';
 import { findOr404 } from '../registry/lookup.js';
 
 export const subscriptionView = (s: WebhookSubscriptionRow) => ({

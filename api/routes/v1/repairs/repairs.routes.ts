@@ -9,8 +9,9 @@ import { findRepair, localeFor, repairDetail, repairSummary } from '../../../ser
 import { reportConnectionHealthy, reportDisconnection } from '../../../services/repairs/start-repair.js';
 import { Type } from '@fastify/type-provider-typebox';
 import { Id } from '../../../schemas/common.schemas.js';
-import { notFound } from '../../../errors/problem.js';
+import { notFound } from '../../../../errors/problem.js';
 import { ticketPreview } from '../../../services/repairs/ticket-preview.js';
+import { openTicket } from '../../../../support/ticket-service.js';
 import {
   ActionResult,
   ActorBody,
@@ -124,7 +125,25 @@ export const repairsRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/v1/repairs/:repairId/support',
-    { schema: { tags, summary: 'Ask people for help with this repair', params: RepairParams, body: SupportBody, response: actionResponses } },
-    async (request) => answerWith(request, await app.repairActions.requestSupport(request.em, { repairId: request.params.repairId, ...request.body, idempotencyKey: idempotencyKey(request) })),
+    {
+      schema: {
+        tags,
+        summary: 'Ask people for help: opens a chat ticket carrying the repair\'s full context',
+        params: RepairParams,
+        body: SupportBody,
+        response: { 201: Type.Object({ ticketId: Type.String(), ticket: Type.Object({}, { additionalProperties: true }), outcome: Type.String(), repair: RepairDetail }), ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const acted = await app.repairActions.requestSupport(request.em, { repairId: request.params.repairId, ...request.body, idempotencyKey: idempotencyKey(request) });
+      const ticket = await openTicket(request.em, app.ticketSettings, {
+        orgId: acted.repair.org,
+        actingUserId: acted.user.id,
+        subject: `${acted.repair.provider}: ${acted.repair.errorType ?? 'connection problem'}`,
+        message: request.body.message,
+        repairId: acted.repair.id,
+      });
+      return reply.code(201).send({ ticketId: ticket.id, ticket, ...(await answerWith(request, acted)) });
+    },
   );
 };

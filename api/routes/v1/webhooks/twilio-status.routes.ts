@@ -3,7 +3,7 @@ import formbody from '@fastify/formbody';
 import type { FastifyPluginAsync } from 'fastify';
 import { verifyTwilioSignature } from '../../../../channels/twilio-signature.js';
 import { Message } from '../../../../db/entities/index.js';
-import { unauthorized } from '../../../errors/problem.js';
+import { unauthorized } from '../../../../errors/problem.js';
 
 const STATUS_ORDER = ['queued', 'sent', 'delivered', 'failed', 'undelivered'];
 

@@ -1,0 +1,63 @@
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { SupportTicket } from '../../../../db/entities/index.js';
+import { Id, ListOf, problemResponses } from '../../../schemas/common.schemas.js';
+import { getOrg } from '../../../services/registry/orgs.service.js';
+import { addMessage, getTicket, openTicket, ticketView, type TicketSettings } from '../../../../support/ticket-service.js';
+
+const tags = ['support'];
+const Ticket = Type.Object(
+  { id: Type.String(), orgId: Type.String(), subject: Type.String(), state: Type.String(), firstResponseDueAt: Type.Union([Type.String(), Type.Null()]), stateHistory: Type.Array(Type.Object({}, { additionalProperties: true })), messages: Type.Array(Type.Object({}, { additionalProperties: true })) },
+  { additionalProperties: true },
+);
+const TicketParams = Type.Object({ ticketId: Id('tkt') }, { additionalProperties: false });
+
+export const ticketsRoutes: FastifyPluginAsyncTypebox<{ settings: TicketSettings }> = async (app, { settings }) => {
+  app.post(
+    '/v1/tickets',
+    {
+      schema: {
+        tags,
+        summary: 'Open a chat ticket (first answer due within 24 business hours)',
+        body: Type.Object({ orgId: Id('org'), actingUserId: Id('usr'), subject: Type.String({ minLength: 1, maxLength: 200 }), message: Type.String({ minLength: 1, maxLength: 10_000 }), repairId: Type.Optional(Id('rep')) }, { additionalProperties: false }),
+        response: { 201: Type.Object({ ticketId: Type.String(), ticket: Ticket }), ...problemResponses(400, 401, 404) },
+      },
+    },
+    async (request, reply) => {
+      const ticket = await openTicket(request.em, settings, request.body);
+      return reply.code(201).send({ ticketId: ticket.id, ticket });
+    },
+  );
+  app.get(
+    '/v1/tickets',
+    {
+      schema: {
+        tags,
+        summary: 'Tickets of an organization',
+        querystring: Type.Object({ orgId: Id('org'), state: Type.Optional(Type.Enum(['open', 'waiting_on_merchant', 'closed'])) }, { additionalProperties: false }),
+        response: { 200: ListOf(Ticket), ...problemResponses(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      await getOrg(request.em, request.query.orgId);
+      const where = request.query.state ? { org: request.query.orgId, state: request.query.state } : { org: request.query.orgId };
+      return { items: (await request.em.find(SupportTicket, where, { orderBy: { createdAt: 'desc' }, limit: 200 })).map((t) => ticketView(t)) };
+    },
+  );
+  app.get('/v1/tickets/:ticketId', { schema: { tags, summary: 'A ticket with its messages and state history', params: TicketParams, response: { 200: Ticket, ...problemResponses(400, 401, 404) } } }, async (request) =>
+    getTicket(request.em, request.params.ticketId),
+  );
+  app.post(
+    '/v1/tickets/:ticketId/messages',
+    {
+      schema: {
+        tags,
+        summary: 'Add a message: a merchant (actingUserId) or an agent (API key with the agent role)',
+        params: TicketParams,
+        body: Type.Object({ author: Type.Enum(['merchant', 'agent']), actingUserId: Type.Optional(Id('usr')), body: Type.String({ minLength: 1, maxLength: 10_000 }) }, { additionalProperties: false }),
+        response: { 201: Ticket, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await addMessage(request.em, settings, { ticketId: request.params.ticketId, ...request.body, callerRole: request.caller?.role ?? null })),
+  );
+};
