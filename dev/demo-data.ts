@@ -11,6 +11,8 @@ export interface DemoTargets {
 
 export const DEMO_ORG_NAME = 'Casa Lola Group';
 
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
 const DEMO_ACCOUNTS = [
   { provider: 'uber_eats', accountRef: 'casa-lola-ue', stores: [0, 1, 2, 3], sandbox: { secondFactor: 'sms' } },
   { provider: 'deliveroo', accountRef: 'casa-lola-roo', stores: [0, 1], sandbox: { storeStatus: 'inactive' } },
@@ -59,7 +61,14 @@ export async function seedDemoData(t: DemoTargets): Promise<string> {
   for (const location of locations) {
     for (const brand of brands) {
       const printer = stores.length === 0 && t.printerAddress ? { printerAddress: t.printerAddress } : {};
-      stores.push((await call<{ id: string }>(t, 'POST', `/v1/orgs/${org.id}/stores`, { locationId: location.id, brandId: brand.id, ...printer })).id);
+      // Realistic weeknight figures for a Madrid kitchen, per provider.
+      const busy = 1 + stores.length * 0.35;
+      const salesProfile = {
+        uber_eats: { ordersPerHour: round1(6.5 * busy), averageOrderValue: 23.4, currency: 'EUR' },
+        deliveroo: { ordersPerHour: round1(4.2 * busy), averageOrderValue: 26.9, currency: 'EUR' },
+        doordash: { ordersPerHour: round1(2.8 * busy), averageOrderValue: 21.5, currency: 'EUR' },
+      };
+      stores.push((await call<{ id: string }>(t, 'POST', `/v1/orgs/${org.id}/stores`, { locationId: location.id, brandId: brand.id, salesProfile, ...printer })).id);
     }
   }
   // Complete contacts, so alerts reach the local sinks (shown on their pages).

@@ -17,6 +17,8 @@ export const Store = defineEntity({
     printerAddress: p.string().nullable(),
     /** Phones (E.164) that get the store's SMS alerts, besides the organization's alert contacts. */
     alertPhones: p.json<string[]>().nullable(),
+    /** Typical sales per provider, for the lost-sales estimate of a repair: { uber_eats: { ordersPerHour, averageOrderValue, currency } }. */
+    salesProfile: p.json<Record<string, { ordersPerHour: number; averageOrderValue: number; currency: string }>>().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
 });

@@ -6,10 +6,13 @@ import { Migration20261123081127_alerts_and_contacts } from './Migration20261123
 import { Migration20261123084327_webhooks } from './Migration20261123084327_webhooks.js';
 import { Migration20261123084952_support_tickets } from './Migration20261123084952_support_tickets.js';
 
+import { Migration20261123085458_store_sales_profile } from './Migration20261123085458_store_sales_profile.js';
+
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123073800_initial_registry', class: Migration20261123073800_initial_registry },
   { name: 'Migration20261123075528_repair_engine', class: Migration20261123075528_repair_engine },
   { name: 'Migration20261123081127_alerts_and_contacts', class: Migration20261123081127_alerts_and_contacts },
   { name: 'Migration20261123084327_webhooks', class: Migration20261123084327_webhooks },
   { name: 'Migration20261123084952_support_tickets', class: Migration20261123084952_support_tickets },
+  { name: 'Migration20261123085458_store_sales_profile', class: Migration20261123085458_store_sales_profile },
 ];

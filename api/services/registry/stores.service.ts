@@ -14,7 +14,7 @@ async function checkOwned<T extends { org: string }>(em: EntityManager, entity: 
   return null;
 }
 
-export async function createStore(em: EntityManager, orgId: string, input: { locationId: string; brandId: string; printerAddress?: string; alertPhones?: string[] }): Promise<StoreRow> {
+export async function createStore(em: EntityManager, orgId: string, input: { locationId: string; brandId: string; printerAddress?: string; alertPhones?: string[]; salesProfile?: StoreRow['salesProfile'] }): Promise<StoreRow> {
   await getOrg(em, orgId);
   const problems = [
     await checkOwned(em, Location, input.locationId, orgId, 'body.locationId', 'location'),
@@ -24,7 +24,7 @@ export async function createStore(em: EntityManager, orgId: string, input: { loc
   if (await em.count(Store, { location: input.locationId, brand: input.brandId })) {
     throw conflict('This brand already has a store at this location.');
   }
-  const store = em.create(Store, { id: newId('str'), org: orgId, location: input.locationId, brand: input.brandId, printerAddress: input.printerAddress ?? null, alertPhones: input.alertPhones ?? null });
+  const store = em.create(Store, { id: newId('str'), org: orgId, location: input.locationId, brand: input.brandId, printerAddress: input.printerAddress ?? null, alertPhones: input.alertPhones ?? null, salesProfile: input.salesProfile ?? null });
   await em.flush();
   return store;
 }

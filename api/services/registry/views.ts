@@ -34,6 +34,7 @@ export const storeView = (s: StoreRow) => ({
   brandId: s.brand,
   printerAddress: s.printerAddress ?? null,
   alertPhones: s.alertPhones ?? [],
+  salesProfile: s.salesProfile ?? null,
   createdAt: iso(s.createdAt),
 });
 

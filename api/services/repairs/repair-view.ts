@@ -1,6 +1,7 @@
 // The repair as the API shows it: read from PostgreSQL (kept current by the workflow).
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Brand, Location, Message, NotificationIntent, Org, OrgContacts, Repair, RepairEvent, Store, type RepairRow, type UserRow } from '../../../db/entities/index.js';
+import { lostSales } from './lost-sales.js';
+import { Brand, Location, Message, NotificationIntent, Org, OrgContacts, Repair, RepairEvent, Store, type RepairRow, type StoreRow, type UserRow } from '../../../db/entities/index.js';
 import { causeLabel, errorTypeLabel, findProvider, pickLocale, portalSteps, type Locale, type StoreConfigCause, type ErrorType } from '../../../providers/index.js';
 import { hasPermission } from '../../auth/permissions.js';
 import { actionsForUser, actionsInState, type RepairState } from '../../../workflows/repair-rules.js';
@@ -13,6 +14,10 @@ export interface RepairViewOptions {
 
 async function storesOf(em: EntityManager, storeIds: string[]) {
   const stores = await em.find(Store, { id: { $in: storeIds } });
+  return { rows: stores, views: await storeViews(em, stores) };
+}
+
+async function storeViews(em: EntityManager, stores: StoreRow[]) {
   const locations = new Map((await em.find(Location, { id: { $in: stores.map((s) => s.location) } })).map((l) => [l.id, l]));
   const brands = new Map((await em.find(Brand, { id: { $in: stores.map((s) => s.brand) } })).map((b) => [b.id, b]));
   return stores.map((s) => ({
@@ -82,13 +87,14 @@ export async function repairDetail(em: EntityManager, r: RepairRow, options: Rep
   const canReconnect = options.user ? hasPermission(options.user, 'integrations:reconnect') : true;
   return {
     ...repairSummary(r),
+    lostSales: lostSales(r, stores.rows),
     errorMessage: r.errorMessage ?? null,
     reportCount: r.reportCount,
     reminderCount: r.reminderCount,
     escalation: r.escalation,
     supportRequested: r.supportRequested,
     deferredUntil: r.deferredUntil?.toISOString() ?? null,
-    stores,
+    stores: stores.views,
     help: helpFor(r, options.locale),
     history: events.map((e) => ({
       at: e.at.toISOString(),

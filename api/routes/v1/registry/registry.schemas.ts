@@ -56,6 +56,13 @@ export const StoreBody = Type.Object(
     brandId: Id('brd'),
     printerAddress: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9.-]+(:[0-9]{1,5})?$', maxLength: 255, description: 'host[:port] of a POS printer (ESC/POS over TCP, port 9100 by default).' })),
     alertPhones: Type.Optional(Type.Array(Phone, { maxItems: 5, description: 'Phones that get this store\'s SMS alerts.' })),
+    salesProfile: Type.Optional(
+      Type.Record(
+        Type.String({ pattern: '^[a-z0-9_]{2,40}$' }),
+        Type.Object({ ordersPerHour: Type.Number({ minimum: 0, maximum: 10_000 }), averageOrderValue: Type.Number({ minimum: 0, maximum: 100_000 }), currency: Type.String({ pattern: '^[A-Z]{3}$' }) }, { additionalProperties: false }),
+        { description: 'Usual sales per provider, for lost-sales estimates.' },
+      ),
+    ),
   },
   { additionalProperties: false },
 );
@@ -67,6 +74,7 @@ export const StoreView = Type.Object(
     brandId: Type.String(),
     printerAddress: Type.Union([Type.String(), Type.Null()]),
     alertPhones: Type.Array(Type.String()),
+    salesProfile: Type.Union([Type.Record(Type.String(), Type.Object({ ordersPerHour: Type.Number(), averageOrderValue: Type.Number(), currency: Type.String() })), Type.Null()]),
     createdAt: Timestamp,
   },
 

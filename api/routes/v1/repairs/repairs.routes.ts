@@ -1,6 +1,7 @@
 import { type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
-import { Org, Repair, User } from '../../../../db/entities/index.js';
+import { Org, Repair, Store, User } from '../../../../db/entities/index.js';
+import { lostSales } from '../../../services/repairs/lost-sales.js';
 import { CLOSED_STATES } from '../../../../workflows/repair-rules.js';
 import { ListOf, problemResponses } from '../../../schemas/common.schemas.js';
 import { getOrg } from '../../../services/registry/orgs.service.js';
@@ -65,12 +66,16 @@ export const repairsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/v1/repairs',
     { schema: { tags, summary: 'Repairs of an organization, newest first', querystring: RepairListQuery, response: { 200: ListOf(RepairSummary), ...problemResponses(400, 401, 404) } } },
     async (request) => {
-      const { orgId, state, limit = 100, offset = 0 } = request.query;
+      const { orgId, state, sort, limit = 100, offset = 0 } = request.query;
       await getOrg(request.em, orgId);
       const where =
         state === 'open' ? { org: orgId, state: { $nin: [...CLOSED_STATES] } } : state === 'closed' ? { org: orgId, state: { $in: [...CLOSED_STATES] } } : state ? { org: orgId, state } : { org: orgId };
       const rows = await request.em.find(Repair, where, { orderBy: { openedAt: 'desc', id: 'asc' }, limit, offset });
-      return { items: rows.map(repairSummary) };
+      const stores = new Map((await request.em.find(Store, { id: { $in: [...new Set(rows.flatMap((r) => r.storeIds))] } })).map((s) => [s.id, s]));
+      const items = rows.map((r) => ({ ...repairSummary(r), lostSales: lostSales(r, r.storeIds.flatMap((id) => stores.get(id) ?? [])) }));
+      // The most costly first, so the merchant fixes what loses the most money.
+      if (sort === 'lost_revenue') items.sort((a, b) => (b.lostSales?.revenuePerHour ?? 0) - (a.lostSales?.revenuePerHour ?? 0));
+      return { items };
     },
   );
 

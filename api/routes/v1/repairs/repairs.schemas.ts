@@ -66,6 +66,7 @@ export const RepairListQuery = Type.Object(
   {
     orgId: Id('org'),
     state: Type.Optional(Type.Enum([...REPAIR_STATES, 'open', 'closed'])),
+    sort: Type.Optional(Type.Enum(['opened_at', 'lost_revenue'], { description: 'lost_revenue: the most costly repairs first.' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
     offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
   },
