@@ -44,6 +44,7 @@ export async function createWorker(deps: WorkerDependencies): Promise<Worker> {
       linkKey: linkKeyFrom(deps.config.secretKeys.keys[deps.config.secretKeys.current]!),
       webhookRetryInitialMs: deps.config.webhookRetryInitialMs,
       tickets: deps.config.tickets,
+      outage: deps.config.outage,
     }),
     // Bounded cache: thousands of repairs wait for days; evicted ones replay when they wake.
     maxCachedWorkflows: 1000,

@@ -6,18 +6,21 @@ import { createPairingActivities, type PairingDependencies } from './pairing.act
 import { createRecordActivities } from './records.activities.js';
 import { createWebhookActivities, type WebhookDependencies } from './webhooks.activities.js';
 import { createTicketActivities, type TicketDependencies } from './tickets.activities.js';
+import { createProviderHealthActivities, type ProviderHealthDependencies } from './provider-health.activities.js';
 
-export interface ActivityDependencies extends PairingDependencies, NotifyDependencies, AlertDependencies, WebhookDependencies, TicketDependencies {
+export interface ActivityDependencies extends PairingDependencies, NotifyDependencies, AlertDependencies, WebhookDependencies, TicketDependencies, ProviderHealthDependencies {
   orm: Orm;
 }
 
 export function createActivities(deps: ActivityDependencies) {
+  const webhooks = createWebhookActivities(deps);
   return {
     ...createRecordActivities(deps),
     ...createPairingActivities(deps),
     ...createNotifyActivities(deps),
     ...createAlertActivities(deps),
-    ...createWebhookActivities(deps),
+    ...webhooks,
+    ...createProviderHealthActivities(deps, webhooks),
     ...createTicketActivities(deps),
   };
 }

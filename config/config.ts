@@ -40,6 +40,8 @@ export interface AppConfig {
   /** First retry delay of a failing webhook delivery (doubling up to an hour, for a day). */
   webhookRetryInitialMs: number;
   tickets: { firstResponseBusinessHours: number; autoCloseAfterMs: number; reopenWindowMs: number };
+  /** A provider is degraded when this many connections fail with provider_unavailable within the window. */
+  outage: { threshold: number; windowMs: number; recheckMs: number };
   /** Real Twilio and SMTP in production; the local sinks (started by the launcher) otherwise. */
   channels: {
     twilio: { accountSid: string; authToken: string; from: string; apiBaseUrl?: string; statusCallbackUrl: string };
@@ -128,6 +130,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     repairTimings: loadRepairTimings(env),
     alertWindowMs: readInt(env, 'ALERT_WINDOW_MS', 60_000, 0, 3_600_000),
     webhookRetryInitialMs: readInt(env, 'WEBHOOK_RETRY_INITIAL_MS', 10_000, 100, 3_600_000),
+    outage: {
+      threshold: readInt(env, 'OUTAGE_THRESHOLD', 25, 2, 100_000),
+      windowMs: readInt(env, 'OUTAGE_WINDOW_MS', 5 * 60_000, 1000, 24 * 3600_000),
+      recheckMs: readInt(env, 'OUTAGE_RECHECK_MS', 60_000, 100, 3600_000),
+    },
     tickets: {
       firstResponseBusinessHours: readInt(env, 'TICKET_FIRST_RESPONSE_BUSINESS_HOURS', 24, 1, 48),
       autoCloseAfterMs: readInt(env, 'TICKET_AUTO_CLOSE_MS', 72 * 3600_000, 1000, 30 * 24 * 3600_000),

@@ -4,3 +4,4 @@ export { workerProbeWorkflow } from './worker-probe.workflow.js';
 export { orgNotifierWorkflow } from './org-notifier.workflow.js';
 export { webhookDispatcherWorkflow } from './webhook-dispatcher.workflow.js';
 export { supportTicketWorkflow } from './support-ticket.workflow.js';
+export { providerHealthWorkflow } from './provider-health.workflow.js';

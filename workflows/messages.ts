@@ -198,3 +198,29 @@ export interface TicketWorkflowInput {
 export const ticketMessageSignal = defineSignal<[{ author: 'merchant' | 'agent'; at: number }]>('ticketMessage');
 /** The same error came back on the connection: reopen instead of opening a twin. */
 export const ticketReopenSignal = defineSignal<[{ reason: string }]>('ticketReopen');
+
+// ---------------------------------------------------------------- provider health (outage detection)
+export const providerHealthWorkflowId = (provider: string) => `provider-health-${provider}`;
+
+export interface ProviderFailure {
+  connectionId: string;
+  accountRef: string;
+  repairId: string;
+  code: string;
+  at: number;
+}
+
+export interface ProviderHealthInput {
+  version: 1;
+  provider: string;
+  /** This many distinct connections failing with provider_unavailable within the window: degraded. */
+  threshold: number;
+  windowMs: number;
+  /** While degraded, how often to check whether the provider answers again. */
+  recheckMs: number;
+  carried?: { failures: ProviderFailure[]; degraded: boolean };
+}
+
+export const providerFailureSignal = defineSignal<[ProviderFailure]>('providerFailure');
+/** The provider is back: a waiting repair re-pairs now instead of at its next backoff. */
+export const retryNowSignal = defineSignal('retryNow');

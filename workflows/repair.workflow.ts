@@ -28,6 +28,7 @@ import {
   type RepairWorkflowInput,
   type ReportAnswer,
   type WebhookEventType,
+  retryNowSignal,
 } from './messages.js';
 import { isActionAllowed, isOpen, type ActionOutcome, type RepairAction } from './repair-rules.js';
 import { events, notifications, pairing, records } from './repair/activity-proxies.js';
@@ -63,11 +64,24 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
     });
   };
 
+  // Outage detection arrived later too: provider_unavailable failures feed the provider's health workflow.
+  const reportsHealth = patched('provider-health-reports');
+  const reportOutage = async () => {
+    if (!reportsHealth || s.error?.errorType !== 'provider_unavailable') return;
+    const c = s.connection;
+    await events.reportProviderFailure({ provider: c.provider, failure: { connectionId: c.connectionId, accountRef: c.accountRef, repairId: s.repairId, code: s.error.code, at: Date.now() } });
+  };
+  let retryNow = false;
+  setHandler(retryNowSignal, () => {
+    retryNow = true;
+  });
+
   const notify = (kind: NotificationKind) => notifications.notifyRepair({ repairId: s.repairId, orgId: s.connection.orgId, kind, snapshot: { ...s } });
 
   /** The alert that asks people to act; a provider outage asks nothing of them. */
   const announceError = async () => {
     publish(s);
+    await reportOutage();
     if (s.error && s.error.resolution !== 'retry') {
       await notify('action_needed');
       await emit('repair.action_needed');
@@ -225,11 +239,14 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
     }
     const seen = s.revision;
     if (s.state === 'retrying') {
-      const interrupted = await condition(() => s.revision !== seen || endedElsewhere, retryDelay);
-      if (interrupted) continue;
+      const interrupted = await condition(() => s.revision !== seen || endedElsewhere || retryNow, retryDelay);
+      if (interrupted && !retryNow) continue;
+      retryNow = false;
       retryDelay = Math.min(retryDelay * 2, t.retryMaxMs);
       const answerOfRetry = await attempt('check', undefined, () => pairing.checkConnection({ provider: s.connection.provider, accountRef: s.connection.accountRef }));
-      if (answerOfRetry.state === 'retrying' && s.unavailableSince !== null && Date.now() - s.unavailableSince > t.unavailableGraceMs) {
+      // During a provider-wide outage nobody is asked to act: the repair keeps waiting for the provider.
+      const outageLasts = answerOfRetry.state === 'retrying' && s.unavailableSince !== null && Date.now() - s.unavailableSince > t.unavailableGraceMs;
+      if (outageLasts && !(reportsHealth && (await events.isProviderDegraded({ provider: s.connection.provider })))) {
         // The outage lasts: from now on it is a normal repair that asks people to act.
         applyError(s, { ...s.error!, resolution: 'reconnect' }, Date.now());
         s.state = 'awaiting_credentials';

@@ -12,6 +12,7 @@ export * from './org-contacts.entity.js';
 export * from './message.entity.js';
 export * from './webhook.entity.js';
 export * from './support-ticket.entity.js';
+export * from './provider-status.entity.js';
 
 import { Brand } from './brand.entity.js';
 import { Connection } from './connection.entity.js';
@@ -24,9 +25,10 @@ import { OrgContacts } from './org-contacts.entity.js';
 import { Message } from './message.entity.js';
 import { WebhookDelivery, WebhookSubscription } from './webhook.entity.js';
 import { SupportTicket, TicketMessage } from './support-ticket.entity.js';
+import { ProviderStatus } from './provider-status.entity.js';
 import { PendingSecret } from './pending-secret.entity.js';
 import { Repair } from './repair.entity.js';
 import { RepairEvent } from './repair-event.entity.js';
 
 /** Every entity, for the ORM configuration. */
-export const ALL_ENTITIES = [Org, User, Location, Brand, Store, Connection, Repair, RepairEvent, PendingSecret, NotificationIntent, OrgContacts, Message, WebhookSubscription, WebhookDelivery, SupportTicket, TicketMessage];
+export const ALL_ENTITIES = [Org, User, Location, Brand, Store, Connection, Repair, RepairEvent, PendingSecret, NotificationIntent, OrgContacts, Message, WebhookSubscription, WebhookDelivery, SupportTicket, TicketMessage, ProviderStatus];

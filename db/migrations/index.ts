@@ -7,6 +7,7 @@ import { Migration20261123084327_webhooks } from './Migration20261123084327_webh
 import { Migration20261123084952_support_tickets } from './Migration20261123084952_support_tickets.js';
 
 import { Migration20261123085458_store_sales_profile } from './Migration20261123085458_store_sales_profile.js';
+import { Migration20261123085600_provider_status } from './Migration20261123085600_provider_status.js';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123073800_initial_registry', class: Migration20261123073800_initial_registry },
@@ -15,4 +16,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123084327_webhooks', class: Migration20261123084327_webhooks },
   { name: 'Migration20261123084952_support_tickets', class: Migration20261123084952_support_tickets },
   { name: 'Migration20261123085458_store_sales_profile', class: Migration20261123085458_store_sales_profile },
+  { name: 'Migration20261123085600_provider_status', class: Migration20261123085600_provider_status },
 ];

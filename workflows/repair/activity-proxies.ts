@@ -20,7 +20,7 @@ export const notifications = proxyActivities<Pick<Activities, 'notifyRepair'>>({
 });
 
 /** Webhook events are recorded quickly; their delivery (with day-long retries) runs elsewhere. */
-export const events = proxyActivities<Pick<Activities, 'publishEvent' | 'openTicketForRepair'>>({
+export const events = proxyActivities<Pick<Activities, 'publishEvent' | 'openTicketForRepair' | 'reportProviderFailure' | 'isProviderDegraded'>>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });

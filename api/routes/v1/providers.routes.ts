@@ -1,4 +1,5 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ProviderStatus } from '../../../db/entities/index.js';
 import { catalogueView } from '../../../providers/index.js';
 import { Locale } from '../../schemas/common.schemas.js';
 
@@ -8,10 +9,20 @@ export const providersRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['providers'],
-        summary: 'The provider catalogue: error codes, their types, causes and resolutions',
+        summary: 'The provider catalogue (error codes, types, causes, resolutions) and each provider\'s health',
         querystring: Type.Object({ locale: Type.Optional(Locale) }, { additionalProperties: false }),
       },
     },
-    async (request) => catalogueView(request.query.locale ?? 'en'),
+    async (request) => {
+      const view = catalogueView(request.query.locale ?? 'en');
+      const statuses = new Map((await request.em.find(ProviderStatus, {})).map((s) => [s.provider, s]));
+      return {
+        ...view,
+        providers: view.providers.map((p) => {
+          const status = statuses.get(p.id);
+          return { ...p, health: status?.degraded ? { degraded: true, since: status.since?.toISOString() ?? null, evidence: status.evidence } : { degraded: false } };
+        }),
+      };
+    },
   );
 };
