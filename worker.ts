@@ -10,6 +10,7 @@ import { Client, Connection } from '@temporalio/client';
 import type { AlertChannels } from './activities/alerts/alert-channels.js';
 import { createAlertChannels } from './activities/alerts/create-alert-channels.js';
 import { linkKeyFrom } from './links/repair-links.js';
+import { ensureProbeSchedules } from './temporal/probe-schedules.js';
 import { connectionOptions } from './temporal/connection-options.js';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('./workflows/index.ts', import.meta.url));
@@ -45,6 +46,7 @@ export async function createWorker(deps: WorkerDependencies): Promise<Worker> {
       webhookRetryInitialMs: deps.config.webhookRetryInitialMs,
       tickets: deps.config.tickets,
       outage: deps.config.outage,
+      repairTimings: deps.config.repairTimings,
     }),
     // Bounded cache: thousands of repairs wait for days; evicted ones replay when they wake.
     maxCachedWorkflows: 1000,
@@ -69,6 +71,7 @@ async function main() {
   const clientConnection = await Connection.connect(connectionOptions(config.temporal));
   const client = new Client({ connection: clientConnection, namespace: config.temporal.namespace });
   const worker = await createWorker({ config, orm, connection, client, channels: createAlertChannels(config) });
+  if (config.probes.enabled) await ensureProbeSchedules(client, config);
   console.log(`worker polling task queue "${config.temporal.taskQueue}" on ${config.temporal.address}; metrics on http://127.0.0.1:${metricsPort}/metrics`);
   // The SDK's runtime shuts the worker down on SIGINT/SIGTERM; run() then resolves.
   await worker.run();

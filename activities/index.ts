@@ -7,8 +7,9 @@ import { createRecordActivities } from './records.activities.js';
 import { createWebhookActivities, type WebhookDependencies } from './webhooks.activities.js';
 import { createTicketActivities, type TicketDependencies } from './tickets.activities.js';
 import { createProviderHealthActivities, type ProviderHealthDependencies } from './provider-health.activities.js';
+import { createProbeActivities, type ProbeDependencies } from './probe.activities.js';
 
-export interface ActivityDependencies extends PairingDependencies, NotifyDependencies, AlertDependencies, WebhookDependencies, TicketDependencies, ProviderHealthDependencies {
+export interface ActivityDependencies extends PairingDependencies, NotifyDependencies, AlertDependencies, WebhookDependencies, TicketDependencies, ProviderHealthDependencies, ProbeDependencies {
   orm: Orm;
 }
 
@@ -21,6 +22,7 @@ export function createActivities(deps: ActivityDependencies) {
     ...createAlertActivities(deps),
     ...webhooks,
     ...createProviderHealthActivities(deps, webhooks),
+    ...createProbeActivities(deps),
     ...createTicketActivities(deps),
   };
 }

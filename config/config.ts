@@ -40,6 +40,8 @@ export interface AppConfig {
   /** First retry delay of a failing webhook delivery (doubling up to an hour, for a day). */
   webhookRetryInitialMs: number;
   tickets: { firstResponseBusinessHours: number; autoCloseAfterMs: number; reopenWindowMs: number };
+  /** Proactive health checks: a Temporal Schedule per provider. */
+  probes: { enabled: boolean; intervalMs: number; jitterMs: number; batchSize: number; failuresBeforeRepair: number; checksPerSecond: Record<string, number> };
   /** A provider is degraded when this many connections fail with provider_unavailable within the window. */
   outage: { threshold: number; windowMs: number; recheckMs: number };
   /** Real Twilio and SMTP in production; the local sinks (started by the launcher) otherwise. */
@@ -89,6 +91,18 @@ function readTemporal(env: NodeJS.ProcessEnv): TemporalSettings {
   };
 }
 
+/** "uber_eats=5,doordash=2": checks per second a provider tolerates (default 5). */
+function readRateLimits(raw: string): Record<string, number> {
+  const limits: Record<string, number> = {};
+  for (const entry of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const [provider, value] = entry.split('=');
+    const n = Number(value);
+    if (!provider || !Number.isFinite(n) || n <= 0) throw new ConfigError('PROBE_RATE_LIMITS', `expected provider=checksPerSecond pairs, got "${entry}"`);
+    limits[provider] = n;
+  }
+  return limits;
+}
+
 /** Twilio and SMTP: production must name them; development points at the local sinks. */
 function readChannels(env: NodeJS.ProcessEnv, production: boolean, publicUrl: string): AppConfig['channels'] {
   if (production && !env.TWILIO_ACCOUNT_SID) throw new ConfigError('TWILIO_ACCOUNT_SID', 'production needs Twilio credentials (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM)');
@@ -130,6 +144,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     repairTimings: loadRepairTimings(env),
     alertWindowMs: readInt(env, 'ALERT_WINDOW_MS', 60_000, 0, 3_600_000),
     webhookRetryInitialMs: readInt(env, 'WEBHOOK_RETRY_INITIAL_MS', 10_000, 100, 3_600_000),
+    probes: {
+      enabled: readString(env, 'PROBES_ENABLED', 'true') !== 'false',
+      intervalMs: readInt(env, 'PROBE_INTERVAL_MS', 10 * 60_000, 10_000, 24 * 3600_000),
+      jitterMs: readInt(env, 'PROBE_JITTER_MS', 60_000, 0, 3600_000),
+      batchSize: readInt(env, 'PROBE_BATCH_SIZE', 100, 1, 10_000),
+      failuresBeforeRepair: readInt(env, 'PROBE_FAILURES_BEFORE_REPAIR', 2, 1, 10),
+      checksPerSecond: readRateLimits(env.PROBE_RATE_LIMITS ?? ''),
+    },
     outage: {
       threshold: readInt(env, 'OUTAGE_THRESHOLD', 25, 2, 100_000),
       windowMs: readInt(env, 'OUTAGE_WINDOW_MS', 5 * 60_000, 1000, 24 * 3600_000),

@@ -5,3 +5,4 @@ export { orgNotifierWorkflow } from './org-notifier.workflow.js';
 export { webhookDispatcherWorkflow } from './webhook-dispatcher.workflow.js';
 export { supportTicketWorkflow } from './support-ticket.workflow.js';
 export { providerHealthWorkflow } from './provider-health.workflow.js';
+export { connectionProbeWorkflow } from './connection-probe.workflow.js';

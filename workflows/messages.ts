@@ -224,3 +224,24 @@ export interface ProviderHealthInput {
 export const providerFailureSignal = defineSignal<[ProviderFailure]>('providerFailure');
 /** The provider is back: a waiting repair re-pairs now instead of at its next backoff. */
 export const retryNowSignal = defineSignal('retryNow');
+
+// ---------------------------------------------------------------- proactive probes (a Schedule per provider)
+export const probeScheduleId = (provider: string) => `probe-${provider}`;
+
+export interface ConnectionProbeInput {
+  version: 1;
+  provider: string;
+  batchSize: number;
+  /** Pause between two checks, from the provider's rate limit. */
+  delayBetweenChecksMs: number;
+  /** Failed checks in a row before a repair opens. */
+  failuresBeforeRepair: number;
+}
+
+export interface ProbeSummary {
+  checked: number;
+  healthy: number;
+  failing: number;
+  repairsOpened: number;
+  repairsClosed: number;
+}

@@ -14,6 +14,8 @@ export const Connection = defineEntity({
     selfRepairable: p.boolean(),
     status: p.enum(['healthy', 'needs_attention'] as const).default('healthy'),
     storeIds: p.json<string[]>(),
+    /** Failed proactive checks in a row: one transient failure never opens a repair. */
+    consecutiveProbeFailures: p.integer().default(0),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
