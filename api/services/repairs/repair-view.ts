@@ -1,6 +1,6 @@
 // The repair as the API shows it: read from PostgreSQL (kept current by the workflow).
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { lostSales } from './lost-sales.js';
+import { lostSales } from '../../../estimates/lost-sales.js';
 import { Brand, Location, Message, NotificationIntent, Org, OrgContacts, Repair, RepairEvent, Store, type RepairRow, type StoreRow, type UserRow } from '../../../db/entities/index.js';
 import { causeLabel, errorTypeLabel, findProvider, pickLocale, portalSteps, type Locale, type StoreConfigCause, type ErrorType } from '../../../providers/index.js';
 import { hasPermission } from '../../auth/permissions.js';

@@ -1,7 +1,7 @@
 import { type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Org, Repair, Store, User } from '../../../../db/entities/index.js';
-import { lostSales } from '../../../services/repairs/lost-sales.js';
+import { lostSales } from '../../../../estimates/lost-sales.js';
 import { CLOSED_STATES } from '../../../../workflows/repair-rules.js';
 import { ListOf, problemResponses } from '../../../schemas/common.schemas.js';
 import { getOrg } from '../../../services/registry/orgs.service.js';
