@@ -25,6 +25,8 @@ export interface AlertRepairLine {
   link: string;
   stores: AlertStoreLine[];
   steps?: string[];
+  /** "€412 so far, €96/h": what the open connection is costing, when the stores have sales figures. */
+  estimatedLoss?: string;
 }
 
 export interface AlertData {
