@@ -105,7 +105,7 @@ describe('operators', () => {
     await sandboxAccount(stack, 'uber_eats', m.accountRef, { secondFactor: 'sms' });
     const opened = await report(stack, m.connectionId, invalidCredentials('uber_eats'));
     await act(stack, opened.repairId, 'credentials', { actingUserId: m.owner, username: m.accountRef, password: 'correct-horse' });
-    const query = `RepairProvider = "uber_eats" AND RepairState = "awaiting_verification_code" AND RepairOrgId = "${m.orgId}"`;
+    const query = `ExecutionStatus = "Running" AND RepairProvider = "uber_eats" AND RepairState = "awaiting_verification_code" AND RepairOrgId = "${m.orgId}"`;
     const found = await eventually(
       async () => {
         const ids: string[] = [];
