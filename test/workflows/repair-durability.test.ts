@@ -11,7 +11,7 @@ import { workerDependencies, act, eventually, lastCode, repairDetail, report, sa
 
 let stack: RepairStack;
 beforeAll(async () => {
-  stack = await startRepairStack({ env: { REPAIR_HISTORY_LIMIT: '40' } });
+  stack = await startRepairStack({ env: { REPAIR_HISTORY_LIMIT: '120' } });
 });
 afterAll(async () => stack?.close());
 

@@ -1,0 +1,61 @@
+// TypeBox schemas of the help center routes.
+import { Type } from 'typebox';
+import { ERROR_TYPES } from '../../../../providers/index.js';
+import { Id, Locale } from '../../../schemas/common.schemas.js';
+
+const ErrorType = Type.Enum([...ERROR_TYPES]);
+const Slug = Type.String({ minLength: 1, maxLength: 120, pattern: '^[a-z0-9-]+$' });
+
+export const ArticleListQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ maxLength: 500, description: 'Words to search for; without it, the list of articles.' })),
+    locale: Type.Optional(Locale),
+    provider: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'A provider id, e.g. `uber_eats`.' })),
+    errorType: Type.Optional(ErrorType),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
+  },
+  { additionalProperties: false },
+);
+
+export const ArticleSummary = Type.Object({
+  slug: Type.String(),
+  locale: Locale,
+  title: Type.String(),
+  provider: Type.Union([Type.String(), Type.Null()]),
+  errorType: Type.Union([Type.String(), Type.Null()]),
+  cause: Type.Union([Type.String(), Type.Null()]),
+  tags: Type.Array(Type.String()),
+  url: Type.String(),
+  snippet: Type.Optional(Type.String({ description: 'Search only: the sentence that best matches `q`.' })),
+  score: Type.Optional(Type.Number({ description: 'Search only: relevance, higher is better.' })),
+});
+
+export const ArticleList = Type.Object({ items: Type.Array(ArticleSummary) });
+
+export const ArticleParams = Type.Object({ slug: Slug }, { additionalProperties: false });
+export const ArticleQuery = Type.Object({ locale: Type.Optional(Locale) }, { additionalProperties: false });
+
+export const ArticleDetail = Type.Object({
+  ...ArticleSummary.properties,
+  body: Type.String({ description: 'Markdown.' }),
+  steps: Type.Array(Type.String()),
+});
+
+export const AskBody = Type.Object(
+  {
+    question: Type.String({ minLength: 1, maxLength: 1000, pattern: '\\S' }),
+    locale: Type.Optional(Locale),
+    repairId: Type.Optional(Id('rep')),
+  },
+  { additionalProperties: false },
+);
+
+export const AskAnswer = Type.Object({
+  answered: Type.Boolean(),
+  locale: Locale,
+  confidence: Type.Number({ minimum: 0, maximum: 1 }),
+  article: Type.Optional(Type.Object({ slug: Type.String(), title: Type.String(), url: Type.String() })),
+  steps: Type.Array(Type.String()),
+  offerTicket: Type.Boolean(),
+  message: Type.String(),
+});

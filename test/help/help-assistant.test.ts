@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { askAssistant, answerEngineFrom } from '../../help/help-assistant.js';
+import { detectLanguage } from '../../help/language-detector.js';
+import { mentionedProvider } from '../../help/provider-mention.js';
+import { ANSWER_THRESHOLD } from '../../help/offline-answer-engine.js';
+
+describe('language detection', () => {
+  it.each([
+    ['my orders stopped after I changed the password', 'en'],
+    ['no me llega el código', 'es'],
+    ["le code de vérification n'arrive pas", 'fr'],
+    ['il codice non arriva', 'it'],
+    ['o código não chega', 'pt'],
+  ] as const)('%s → %s', (text, locale) => {
+    expect(detectLanguage(text)).toBe(locale);
+  });
+
+  it('falls back to English when nothing gives the language away', () => {
+    expect(detectLanguage('12345')).toBe('en');
+  });
+
+  it('finds the provider a question names, typos included', () => {
+    expect(mentionedProvider('my Uber Eats tablet')).toBe('uber_eats');
+    expect(mentionedProvider('delivero says inactive')).toBe('deliveroo');
+    expect(mentionedProvider('door dash')).toBe('doordash');
+    expect(mentionedProvider('the code does not arrive')).toBeUndefined();
+  });
+});
+
+describe('askAssistant', () => {
+  it('answers with the best article, its steps and a localized message', async () => {
+    const answer = await askAssistant({ question: 'Deliveroo dice que mi restaurante está inactivo' });
+    expect(answer).toMatchObject({ answered: true, locale: 'es', article: { slug: 'deliveroo-store-inactive', url: '/help/articles/deliveroo-store-inactive?locale=es' } });
+    expect(answer.steps.length).toBeGreaterThan(2);
+    expect(answer.message).toContain('artículo');
+    expect(answer.confidence).toBeGreaterThanOrEqual(ANSWER_THRESHOLD);
+    expect(answer.confidence).toBeLessThanOrEqual(1);
+  });
+
+  it('uses the given locale over detection', async () => {
+    const answer = await askAssistant({ question: 'verification code', locale: 'it' });
+    expect(answer.locale).toBe('it');
+  });
+
+  it('says plainly when it does not know, and offers a ticket', async () => {
+    for (const question of ['what is the weather in Paris tomorrow', 'quelle est la recette de la quiche lorraine']) {
+      const answer = await askAssistant({ question });
+      expect(answer.answered, question).toBe(false);
+      expect(answer.offerTicket).toBe(true);
+      expect(answer.article).toBeUndefined();
+      expect(answer.steps).toEqual([]);
+    }
+    expect((await askAssistant({ question: 'quelle est la recette de la quiche lorraine' })).message).toContain('ticket');
+  });
+
+  it("boosts the repair's own article", async () => {
+    const repair = { provider: 'doordash', errorType: 'invalid_store_config', cause: 'hours_misconfigured' };
+    const vague = await askAssistant({ question: 'what do I do now?', repair });
+    expect(vague.article?.slug).toBe('doordash-hours-misconfigured');
+    const specific = await askAssistant({ question: 'the store is closed because of the opening hours', repair });
+    expect(specific.article?.slug).toBe('doordash-hours-misconfigured');
+    const other = await askAssistant({ question: 'when is your support team available?', repair });
+    expect(other.article?.slug).toBe('support-hours');
+  });
+
+  it('only has an offline engine, whatever the environment asks for', () => {
+    expect(answerEngineFrom({}).name).toBe('offline');
+    expect(answerEngineFrom({ HELP_ASSISTANT_ENGINE: 'llm' }).name).toBe('offline');
+  });
+});
