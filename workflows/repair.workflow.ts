@@ -154,7 +154,8 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
         await save({ kind: 'error_changed', errorType: error.errorType, cause: error.cause ?? undefined, errorCode: error.code });
         await announceError();
       }
-      await condition(() => recorded);
+      // Newer repairs answer at once: the API records the first copy itself (see start-or-join).
+      if (!patched('report-answers-early')) await condition(() => recorded);
       return { repairId: s.repairId, state: s.state, joined };
     },
     {

@@ -3,7 +3,7 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Repair } from '../../../db/entities/index.js';
-import { startOrJoinRepair, type StartRepairContext } from '../../../temporal/start-or-join-repair.js';
+import { recordFirstCopy, startOrJoinRepair, type StartRepairContext } from '../../../temporal/start-or-join-repair.js';
 import { connectionHealthySignal, type DisconnectionReport, type ReportAnswer } from '../../../workflows/messages.js';
 import { getConnection } from '../registry/connections.service.js';
 
@@ -16,7 +16,10 @@ export async function reportDisconnection(
 ): Promise<ReportAnswer & { workflowId: string }> {
   const c = await getConnection(em, body.connectionId);
   const facts = { connectionId: c.id, orgId: c.org, provider: c.provider, accountRef: c.accountRef, storeIds: c.storeIds };
-  return startOrJoinRepair(ctx, facts, { errorCode: body.errorCode, errorMessage: body.errorMessage, occurredAt: body.occurredAt, source: body.source ?? 'api' });
+  const report: DisconnectionReport = { errorCode: body.errorCode, errorMessage: body.errorMessage, occurredAt: body.occurredAt, source: body.source ?? 'api' };
+  const answer = await startOrJoinRepair(ctx, facts, report);
+  await recordFirstCopy(em, facts, answer, report);
+  return answer;
 }
 
 /** A backend saw the connection working: the open repair (if any) ends as repaired elsewhere. */
