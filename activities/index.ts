@@ -23,7 +23,7 @@ export function createActivities(deps: ActivityDependencies) {
     ...webhooks,
     ...createProviderHealthActivities(deps, webhooks),
     ...createProbeActivities(deps),
-    ...createTicketActivities(deps),
+    ...createTicketActivities(deps, webhooks),
   };
 }
 

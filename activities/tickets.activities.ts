@@ -5,6 +5,7 @@ import { newId } from '../db/ids.js';
 import type { Orm } from '../db/orm.js';
 import type { AlertChannels } from './alerts/alert-channels.js';
 import type { Client } from '@temporalio/client';
+import type { createWebhookActivities } from './webhooks.activities.js';
 import { openTicket } from '../support/ticket-service.js';
 import { Repair } from '../db/entities/index.js';
 
@@ -18,7 +19,7 @@ export interface TicketDependencies {
 
 const CLOSING_MESSAGE = 'We closed this conversation because we have not heard back in 72 hours. Reply here at any time to reopen it.';
 
-export function createTicketActivities(d: TicketDependencies) {
+export function createTicketActivities(d: TicketDependencies, webhooks: ReturnType<typeof createWebhookActivities>) {
   return {
     /** A repair nobody could finish goes to support with its whole context (or reopens its ticket). */
     async openTicketForRepair({ repairId }: { repairId: string }): Promise<{ ticketId: string }> {
@@ -34,6 +35,11 @@ export function createTicketActivities(d: TicketDependencies) {
       return { ticketId: ticket.id };
     },
 
+    async announceTicket({ ticketId }: { ticketId: string }): Promise<void> {
+      const ticket = await d.orm.em.fork().findOneOrFail(SupportTicket, { id: ticketId });
+      await webhooks.publishEvent({ type: 'ticket.opened', orgId: ticket.org, streamKey: ticketId, at: ticket.createdAt.getTime(), data: { ticketId, subject: ticket.subject, repairId: ticket.repairId ?? null, firstResponseDueAt: ticket.firstResponseDueAt?.toISOString() ?? null } });
+    },
+
     async setTicketState({ ticketId, state, reason, at }: { ticketId: string; state: 'open' | 'waiting_on_merchant' | 'closed'; reason: string; at: number }): Promise<void> {
       const em = d.orm.em.fork();
       const ticket = await em.findOneOrFail(SupportTicket, { id: ticketId });
@@ -46,6 +52,7 @@ export function createTicketActivities(d: TicketDependencies) {
       });
       if (state === 'closed') em.create(TicketMessage, { id: newId('tmsg'), ticketId, author: 'system', authorId: null, body: CLOSING_MESSAGE, createdAt: new Date(at) });
       await em.flush();
+      await webhooks.publishEvent({ type: state === 'closed' ? 'ticket.closed' : 'ticket.updated', orgId: ticket.org, streamKey: ticketId, at, data: { ticketId, state, reason, repairId: ticket.repairId ?? null } });
     },
 
     /** The first response is late: the operations contact hears of it. */

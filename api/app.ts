@@ -20,6 +20,7 @@ import { twilioStatusRoutes } from './routes/v1/webhooks/twilio-status.routes.js
 import { webhooksRoutes } from './routes/v1/webhooks/webhooks.routes.js';
 import { ticketsRoutes } from './routes/v1/tickets/tickets.routes.js';
 import { supportPage } from './pages/support.page.js';
+import { helpPages } from './pages/help.page.js';
 import { helpRoutes } from './routes/v1/help/help.routes.js';
 import { repairsRoutes } from './routes/v1/repairs/repairs.routes.js';
 import { repairsPlugin } from './plugins/repairs.plugin.js';
@@ -45,6 +46,7 @@ export const app: FastifyPluginAsync<AppDependencies> = async (instance, deps) =
   await instance.register(webhooksRoutes, { config: deps.config });
   await instance.register(ticketsRoutes, { settings: instance.ticketSettings });
   await instance.register(supportPage);
+  await instance.register(helpPages);
   await instance.register(helpRoutes);
   await instance.register(twilioStatusRoutes, { authToken: deps.config.channels.twilio.authToken, callbackUrl: deps.config.channels.twilio.statusCallbackUrl });
   await instance.register(repairsRoutes);

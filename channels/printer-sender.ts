@@ -1,32 +1,78 @@
-// Printed repair tickets: ESC/POS bytes (code page 858 prints the accents of es/fr/it/pt) with a QR
-// code of the repair link, sent to the store's POS printer over TCP (port 9100 by default).
-import { connect } from 'node:net';
-import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
+// Sends a ticket's bytes to a store's POS printer over raw TCP (port 9100, "JetDirect"), with a
+// connect timeout and a write timeout so a printer that is off never holds an alert activity.
+import { connect, type Socket } from 'node:net';
+import { PrinterSendError } from './channel-errors.js';
+import { encodeTicket, type TicketEncoding } from './ticket-encoder.js';
 
-export const TICKET_CODEPAGE = 'cp858';
+export { encodeTicket, TICKET_CODEPAGE, TICKET_COLUMNS, type TicketEncoding } from './ticket-encoder.js';
+export { PrinterSendError } from './channel-errors.js';
+
 export const DEFAULT_PRINTER_PORT = 9100;
 
-export function encodeTicket(text: string, link?: string): Uint8Array {
-  let encoder = new ReceiptPrinterEncoder({ language: 'esc-pos', columns: 42 }).initialize().codepage(TICKET_CODEPAGE);
-  const [title, ...rest] = text.split('\n');
-  encoder = encoder.bold(true).line(title ?? '').bold(false);
-  for (const line of rest) encoder = encoder.line(line);
-  if (link) encoder = encoder.newline().align('center').qrcode(link, 2, 6, 'm').align('left');
-  return encoder.newline(3).cut().encode();
+export interface PrinterTimeouts {
+  /** 5 s unless told. */
+  connectTimeoutMs?: number;
+  /** Idle time allowed while writing and waiting for the printer to close; 10 s unless told. */
+  writeTimeoutMs?: number;
 }
 
+/** `host`, `host:port`, `[v6]:port` or `tcp://host:port`; the port defaults to 9100. */
 export function parsePrinterAddress(address: string): { host: string; port: number } {
-  const [host, port] = address.split(':');
-  return { host: host ?? address, port: port ? Number(port) : DEFAULT_PRINTER_PORT };
+  const bare = address.trim().replace(/^tcp:\/\//, '');
+  const match = /^(?:\[([^\]]+)\]|([^:]+))(?::(\d+))?$/.exec(bare);
+  const host = match?.[1] ?? match?.[2];
+  const port = match?.[3] ? Number(match[3]) : DEFAULT_PRINTER_PORT;
+  if (!host || port < 1 || port > 65535) throw new PrinterSendError(`not a printer address: "${address}"`, 'EINVAL');
+  return { host, port };
 }
 
-export function sendToPrinter(address: string, bytes: Uint8Array, timeoutMs = 5000): Promise<void> {
-  const { host, port } = parsePrinterAddress(address);
+function settle(socket: Socket, address: string, timeouts: Required<PrinterTimeouts>): Promise<void> {
   return new Promise((resolve, reject) => {
-    const socket = connect({ host, port });
-    socket.setTimeout(timeoutMs, () => socket.destroy(new Error(`printer ${address} did not answer within ${timeoutMs} ms`)));
-    socket.once('error', reject);
-    socket.once('connect', () => socket.end(Buffer.from(bytes)));
-    socket.once('close', (hadError) => (hadError ? undefined : resolve()));
+    let flushed = false;
+    const fail = (error: PrinterSendError) => {
+      socket.destroy();
+      reject(error);
+    };
+    const connectTimer = setTimeout(() => fail(new PrinterSendError(`printer ${address} did not accept a connection within ${timeouts.connectTimeoutMs} ms`, 'ETIMEDOUT')), timeouts.connectTimeoutMs);
+    socket.once('connect', () => {
+      clearTimeout(connectTimer);
+      socket.setTimeout(timeouts.writeTimeoutMs, () => {
+        // Every byte left us and the printer just keeps the line open: the ticket is out.
+        if (flushed) return void (socket.destroy(), resolve());
+        fail(new PrinterSendError(`printer ${address} stopped reading for ${timeouts.writeTimeoutMs} ms`, 'ETIMEDOUT'));
+      });
+    });
+    socket.once('finish', () => (flushed = true));
+    socket.once('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(connectTimer);
+      fail(new PrinterSendError(`printer ${address}: ${error.message}`, error.code));
+    });
+    socket.once('close', (hadError) => {
+      clearTimeout(connectTimer);
+      if (!hadError) resolve();
+    });
   });
+}
+
+export async function sendToPrinter(address: string, bytes: Uint8Array, timeouts: PrinterTimeouts | number = {}): Promise<void> {
+  const { host, port } = parsePrinterAddress(address);
+  const limits = typeof timeouts === 'number' ? { connectTimeoutMs: timeouts, writeTimeoutMs: timeouts } : timeouts;
+  const socket = connect({ host, port });
+  const done = settle(socket, address, { connectTimeoutMs: limits.connectTimeoutMs ?? 5_000, writeTimeoutMs: limits.writeTimeoutMs ?? 10_000 });
+  socket.end(Buffer.from(bytes));
+  return done;
+}
+
+export interface PrinterSender {
+  print(address: string, ticket: { text: string; link?: string }): Promise<{ providerId: string; bytes: number }>;
+}
+
+export function createPrinterSender(options: PrinterTimeouts & TicketEncoding = {}): PrinterSender {
+  return {
+    async print(address, ticket) {
+      const bytes = encodeTicket(ticket.text, ticket.link, options);
+      await sendToPrinter(address, bytes, options);
+      return { providerId: `ticket:${address}`, bytes: bytes.length };
+    },
+  };
 }

@@ -1,41 +1,65 @@
-// SMS through the real Twilio client. Twilio has no base-URL option, so in development and tests a
-// RequestClient subclass points it at the local SMS sink; production uses api.twilio.com itself.
+// SMS through the real Twilio client: api.twilio.com in production, the local SMS sink (same API,
+// same signed status callbacks) when TWILIO_API_BASE_URL is set.
 import twilio from 'twilio';
+import { redact, SmsSendError } from './channel-errors.js';
+import { RedirectingRequestClient } from './twilio-request-client.js';
+
+export { SmsSendError } from './channel-errors.js';
 
 export interface TwilioSettings {
   accountSid: string;
   authToken: string;
+  /** Our sending number (E.164) or alphanumeric sender id. */
   from: string;
-  /** The local sink's URL; unset for real Twilio. */
+  /** Another origin for Twilio's API (the local sink); unset for real Twilio. */
   apiBaseUrl?: string;
-  /** Where Twilio reports delivery (our signed status-callback route). */
+  /** Where Twilio reports delivery: our signed status-callback route. */
   statusCallbackUrl?: string;
+  /** Per request; 15 s unless told. */
+  timeoutMs?: number;
 }
 
-export class SmsSendError extends Error {
-  constructor(
-    readonly twilioCode: number | undefined,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'SmsSendError';
-  }
+export interface SmsMessage {
+  /** E.164 number. */
+  to: string;
+  body: string;
 }
 
-class RedirectingRequestClient extends twilio.RequestClient {
-  constructor(private readonly baseUrl: string) {
-    super();
-  }
-  override request<T>(opts: Parameters<twilio.RequestClient['request']>[0]) {
-    const redirected = { ...opts, uri: opts.uri.replace('https://api.twilio.com', this.baseUrl.replace(/\/$/, '')) };
-    return super.request<T>(redirected as Parameters<twilio.RequestClient['request']>[0] & { data?: T });
-  }
+export interface SmsReceipt {
+  /** Twilio's message sid (SM…), the key of later status callbacks. */
+  providerId: string;
+  /** Twilio's status at acceptance, usually "queued". */
+  status: string;
 }
 
-export function createTwilioSmsSender(settings: TwilioSettings) {
-  const client = twilio(settings.accountSid, settings.authToken, settings.apiBaseUrl ? { httpClient: new RedirectingRequestClient(settings.apiBaseUrl) } : {});
+export interface SmsSender {
+  send(message: SmsMessage): Promise<SmsReceipt>;
+}
+
+interface TwilioFailure {
+  status?: number;
+  code?: number | string;
+  message?: string;
+}
+
+function toSendError(error: unknown, settings: TwilioSettings): SmsSendError {
+  const failure = (typeof error === 'object' && error !== null ? error : {}) as TwilioFailure;
+  const status = typeof failure.status === 'number' ? failure.status : undefined;
+  const twilioCode = typeof failure.code === 'number' ? failure.code : undefined;
+  const reason = redact(failure.message ?? String(error), [settings.authToken]);
+  // Twilio answered 4xx: the request itself is wrong (bad number, unsubscribed), retrying will not help.
+  const retryable = status === undefined || status >= 500 || status === 429;
+  const prefix = twilioCode ? `Twilio error ${twilioCode}` : status ? `Twilio answered ${status}` : `Twilio unreachable${typeof failure.code === 'string' ? ` (${failure.code})` : ''}`;
+  return new SmsSendError(`${prefix}: ${reason}`, twilioCode, status, retryable);
+}
+
+export function createTwilioSmsSender(settings: TwilioSettings): SmsSender {
+  const timeout = settings.timeoutMs ?? 15_000;
+  const client = twilio(settings.accountSid, settings.authToken, {
+    httpClient: settings.apiBaseUrl ? new RedirectingRequestClient(settings.apiBaseUrl, { timeout }) : new twilio.RequestClient({ timeout }),
+  });
   return {
-    async send(message: { to: string; body: string }): Promise<{ providerId: string; status: string }> {
+    async send(message) {
       try {
         const sent = await client.messages.create({
           to: message.to,
@@ -45,9 +69,7 @@ export function createTwilioSmsSender(settings: TwilioSettings) {
         });
         return { providerId: sent.sid, status: sent.status };
       } catch (error) {
-        // Twilio's errors carry a code (21211: invalid number); never the auth token.
-        const e = error as { code?: number; message?: string };
-        throw new SmsSendError(e.code, `SMS to ${message.to} refused${e.code ? ` (Twilio ${e.code})` : ''}: ${e.message ?? 'unknown error'}`);
+        throw toSendError(error, settings);
       }
     },
   };

@@ -1,16 +1,24 @@
-// Twilio signs every status callback: HMAC-SHA1 of the full URL plus the sorted form parameters.
+// Twilio signs each webhook (our delivery status callbacks): base64 HMAC-SHA1, keyed with the auth
+// token, of the full callback URL followed by the form parameters sorted by name.
 import twilio from 'twilio';
-import { createHmac } from 'node:crypto';
 
-export function verifyTwilioSignature(input: { authToken: string; signature: string | undefined; url: string; params: Record<string, string> }): boolean {
+export interface SignedTwilioRequest {
+  authToken: string;
+  /** The X-Twilio-Signature header as received. */
+  signature: string | undefined;
+  /** The public URL Twilio called, exactly as configured (scheme, host, port, path, query). */
+  url: string;
+  /** The form-encoded body, parsed. */
+  params: Record<string, string>;
+}
+
+/** Twilio's own check (twilio.validateRequest), not the Express helper: works with any framework. */
+export function verifyTwilioSignature(input: SignedTwilioRequest): boolean {
   if (!input.signature) return false;
   return twilio.validateRequest(input.authToken, input.signature, input.url, input.params);
 }
 
-/** What Twilio computes; the SMS sink uses it so the product verifies the real algorithm. */
+/** The signature Twilio would send, for the local SMS sink (so the product verifies the real thing). */
 export function signTwilioRequest(authToken: string, url: string, params: Record<string, string>): string {
-  const data = Object.keys(params)
-    .sort()
-    .reduce((acc, key) => acc + key + params[key], url);
-  return createHmac('sha1', authToken).update(Buffer.from(data, 'utf-8')).digest('base64');
+  return twilio.getExpectedTwilioSignature(authToken, url, params);
 }

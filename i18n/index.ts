@@ -1,1 +1,4 @@
-export { formatDate, messagesOf, pickLocale, SUPPORTED_LOCALES, translate, type Locale } from './translate.js';
+export { LOCALES, pickLocale, SUPPORTED_LOCALES, type Locale } from './locales.js';
+export { messagesOf } from './message-catalogue.js';
+export { formatList, MissingMessageError, translate, type MessageValues } from './translate.js';
+export { formatDateTime } from './format-date.js';

@@ -1,18 +1,23 @@
-// ICU messages (plurals, dates) per locale from templates/locales/<locale>.json, read once.
-import { readFileSync } from 'node:fs';
+// ICU messages (plurals, selects, numbers) formatted by @formatjs/intl, one cached Intl per locale.
+// A missing key or value throws: a template that asks for a text we do not have is a bug.
 import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
-import { LOCALES, pickLocale, type Locale } from '../providers/index.js';
+import { messagesOf } from './message-catalogue.js';
+import { pickLocale, type Locale } from './locales.js';
 
-export { pickLocale };
-export type { Locale };
+export type MessageValues = Record<string, string | number>;
 
-const LOCALES_DIR = new URL('../templates/locales/', import.meta.url);
+export class MissingMessageError extends Error {
+  constructor(
+    readonly locale: Locale,
+    readonly key: string,
+  ) {
+    super(`no message "${key}" in locale "${locale}"`);
+    this.name = 'MissingMessageError';
+  }
+}
+
 const cache = createIntlCache();
 const intls = new Map<Locale, IntlShape<string>>();
-
-export function messagesOf(locale: Locale): Record<string, string> {
-  return JSON.parse(readFileSync(new URL(`${locale}.json`, LOCALES_DIR), 'utf8')) as Record<string, string>;
-}
 
 function intlFor(locale: Locale): IntlShape<string> {
   let intl = intls.get(locale);
@@ -21,8 +26,8 @@ function intlFor(locale: Locale): IntlShape<string> {
       {
         locale,
         defaultLocale: 'en',
-        messages: { ...messagesOf('en'), ...messagesOf(locale) },
-        // A missing key is a bug that tests must see, not a silent fallback.
+        messages: { ...messagesOf(locale) },
+        // formatjs only logs by default; a bad message or a missing value must fail loudly.
         onError: (error) => {
           throw error;
         },
@@ -34,14 +39,15 @@ function intlFor(locale: Locale): IntlShape<string> {
   return intl;
 }
 
-export function translate(locale: string, key: string, values: Record<string, string | number> = {}): string {
-  const intl = intlFor(pickLocale([locale]));
-  if (!(key in intl.messages)) throw new Error(`missing message "${key}"`);
+/** The message `key` in `locale` (any tag: `es-ES` reads `es`), with ICU `values`. */
+export function translate(locale: string, key: string, values: MessageValues = {}): string {
+  const supported = pickLocale([locale]);
+  const intl = intlFor(supported);
+  if (!Object.hasOwn(intl.messages, key)) throw new MissingMessageError(supported, key);
   return intl.formatMessage({ id: key }, values);
 }
 
-export function formatDate(locale: string, date: Date | string, timeZone: string): string {
-  return intlFor(pickLocale([locale])).formatDate(new Date(date), { dateStyle: 'medium', timeStyle: 'short', timeZone });
+/** "Deliveroo, Glovo and Uber Eats" in the locale's own words. */
+export function formatList(locale: string, items: readonly string[]): string {
+  return intlFor(pickLocale([locale])).formatList(items, { type: 'conjunction' });
 }
-
-export const SUPPORTED_LOCALES: readonly Locale[] = LOCALES;

@@ -1,53 +1,133 @@
-// A local stand-in for Twilio's Messages API: records every SMS, shows them on a page, and calls
-// the status callback (sent, then delivered) signed exactly as Twilio signs it.
+// A local stand-in for Twilio's Messages API: the real twilio client sends to it (see
+// channels/twilio-request-client.ts), it answers like Twilio, keeps the messages in memory, shows
+// them on a page and reports delivery to StatusCallback, signed exactly as Twilio signs.
+// A number ending in 0000 simulates a handset that cannot be reached: its status ends "failed".
 import formbody from '@fastify/formbody';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { randomBytes } from 'node:crypto';
-import { signTwilioRequest } from '../channels/twilio-signature.js';
+import { postStatusCallback, type CallbackAttempt } from './status-callbacks.js';
 import { escapeHtml, sinkPage } from './sink-page.js';
+import { smsSegments } from './sms-segments.js';
 
 export interface RecordedSms {
   sid: string;
   to: string;
   from: string;
   body: string;
+  /** queued → sent → delivered, or failed for numbers ending in 0000. */
   status: string;
+  segments: number;
+  encoding: string;
+  statusCallback: string | null;
+  callbacks: CallbackAttempt[];
   createdAt: string;
 }
 
-const E164 = /^\+[1-9]\d{6,14}$/;
+export interface SmsSinkOptions {
+  accountSid: string;
+  authToken: string;
+  /** Pause before each status change; 200 ms unless told. */
+  callbackDelayMs?: number;
+  /** Oldest messages are dropped past this many; 1000 unless told. */
+  maxMessages?: number;
+}
 
-export function buildSmsSink(options: { accountSid: string; authToken: string; callbackDelayMs?: number }): { app: FastifyInstance; messages: RecordedSms[] } {
+export interface SmsSink {
+  app: FastifyInstance;
+  /** Newest first. */
+  messages: RecordedSms[];
+}
+
+const API = '/2010-04-01/Accounts/:sid';
+const E164 = /^\+[1-9]\d{6,14}$/;
+export const FAILING_NUMBER_SUFFIX = '0000';
+
+type TwilioError = { code: number; message: string; more_info: string; status: number };
+const twilioError = (status: number, code: number, message: string): TwilioError => ({ code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status });
+
+function messageResource(accountSid: string, sms: RecordedSms) {
+  const uri = `/2010-04-01/Accounts/${accountSid}/Messages/${sms.sid}.json`;
+  const date = new Date(sms.createdAt).toUTCString();
+  return {
+    sid: sms.sid,
+    account_sid: accountSid,
+    api_version: '2010-04-01',
+    to: sms.to,
+    from: sms.from,
+    body: sms.body,
+    status: sms.status,
+    direction: 'outbound-api',
+    num_segments: String(sms.segments),
+    num_media: '0',
+    price: null,
+    price_unit: 'USD',
+    error_code: sms.status === 'failed' ? 30003 : null,
+    error_message: sms.status === 'failed' ? 'Unreachable destination handset' : null,
+    messaging_service_sid: null,
+    date_created: date,
+    date_updated: date,
+    date_sent: null,
+    uri,
+    subresource_uris: { media: uri.replace(/\.json$/, '/Media.json') },
+  };
+}
+
+export function buildSmsSink(options: SmsSinkOptions): SmsSink {
   const app = Fastify({ logger: false });
   const messages: RecordedSms[] = [];
+  const timers = new Set<NodeJS.Timeout>();
+  const delay = options.callbackDelayMs ?? 200;
+  const expectedAuth = `Basic ${Buffer.from(`${options.accountSid}:${options.authToken}`).toString('base64')}`;
   void app.register(formbody);
 
-  /** Twilio posts each status change to the callback URL, signed with the account's auth token. */
-  async function report(url: string, sms: RecordedSms, status: string) {
-    sms.status = status;
-    const params = { MessageSid: sms.sid, SmsSid: sms.sid, MessageStatus: status, SmsStatus: status, To: sms.to, From: sms.from, AccountSid: options.accountSid };
-    await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signTwilioRequest(options.authToken, url, params) },
-      body: new URLSearchParams(params).toString(),
-    }).catch(() => undefined);
+  const authorized = (request: FastifyRequest<{ Params: { sid: string } }>, reply: FastifyReply) => {
+    if (request.params.sid === options.accountSid && request.headers.authorization === expectedAuth) return true;
+    void reply.code(401).send(twilioError(401, 20003, 'Authentication Error - invalid username'));
+    return false;
+  };
+
+  const later = (fn: () => Promise<void>) => {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      void fn();
+    }, delay);
+    timers.add(timer);
+  };
+
+  /** sent then delivered (or failed), each after a short pause, reported if asked. */
+  function progress(sms: RecordedSms, statuses: string[]) {
+    const [status, ...rest] = statuses;
+    if (!status) return;
+    later(async () => {
+      sms.status = status;
+      if (sms.statusCallback) {
+        const params: Record<string, string> = { AccountSid: options.accountSid, ApiVersion: '2010-04-01', From: sms.from, MessageSid: sms.sid, MessageStatus: status, SmsSid: sms.sid, SmsStatus: status, To: sms.to };
+        if (status === 'failed') params.ErrorCode = '30003';
+        sms.callbacks.push(await postStatusCallback({ url: sms.statusCallback, authToken: options.authToken, params }));
+      }
+      progress(sms, rest);
+    });
   }
 
-  app.post<{ Params: { sid: string }; Body: Record<string, string> }>('/2010-04-01/Accounts/:sid/Messages.json', async (request, reply) => {
-    const expected = `Basic ${Buffer.from(`${options.accountSid}:${options.authToken}`).toString('base64')}`;
-    if (request.params.sid !== options.accountSid || request.headers.authorization !== expected) {
-      return reply.code(401).send({ code: 20003, message: 'Authenticate', status: 401 });
-    }
-    const { To: to = '', From: from = '', Body: body = '', StatusCallback: callback } = request.body ?? {};
-    if (!E164.test(to)) return reply.code(400).send({ code: 21211, message: `The 'To' number ${to} is not a valid phone number.`, status: 400 });
-    const sms: RecordedSms = { sid: `SM${randomBytes(16).toString('hex')}`, to, from, body, status: 'queued', createdAt: new Date().toISOString() };
+  app.post<{ Params: { sid: string }; Body: Record<string, string> | undefined }>(`${API}/Messages.json`, async (request, reply) => {
+    if (!authorized(request, reply)) return reply;
+    const { To: to = '', From: from = '', MessagingServiceSid: service, Body: body = '', StatusCallback: statusCallback } = request.body ?? {};
+    if (!E164.test(to)) return reply.code(400).send(twilioError(400, 21211, `Invalid 'To' Phone Number: ${to}`));
+    if (!from && !service) return reply.code(400).send(twilioError(400, 21603, "A 'From' phone number is required."));
+    if (!body.trim()) return reply.code(400).send(twilioError(400, 21602, 'Message body is required.'));
+    const { segments, encoding } = smsSegments(body);
+    const sms: RecordedSms = { sid: `SM${randomBytes(16).toString('hex')}`, to, from: from || (service ?? ''), body, status: 'queued', segments, encoding, statusCallback: statusCallback || null, callbacks: [], createdAt: new Date().toISOString() };
     messages.unshift(sms);
-    if (callback) {
-      // A number ending in 0000 simulates a handset that never receives it.
-      const final = to.endsWith('0000') ? 'failed' : 'delivered';
-      setTimeout(() => void report(callback, sms, 'sent').then(() => report(callback, sms, final)), options.callbackDelayMs ?? 200).unref();
-    }
-    return reply.code(201).send({ sid: sms.sid, account_sid: options.accountSid, to, from, body, status: 'queued', date_created: new Date().toUTCString(), num_segments: '1', direction: 'outbound-api', api_version: '2010-04-01', uri: `/2010-04-01/Accounts/${options.accountSid}/Messages/${sms.sid}.json` });
+    messages.length = Math.min(messages.length, options.maxMessages ?? 1000);
+    progress(sms, to.endsWith(FAILING_NUMBER_SUFFIX) ? ['failed'] : ['sent', 'delivered']);
+    return reply.code(201).send(messageResource(options.accountSid, sms));
+  });
+
+  app.get<{ Params: { sid: string; file: string } }>(`${API}/Messages/:file`, async (request, reply) => {
+    if (!authorized(request, reply)) return reply;
+    const sms = messages.find((m) => `${m.sid}.json` === request.params.file);
+    if (!sms) return reply.code(404).send(twilioError(404, 20404, `The requested resource ${request.url} was not found`));
+    return messageResource(options.accountSid, sms);
   });
 
   app.get('/api/messages', async () => messages);
@@ -55,17 +135,20 @@ export function buildSmsSink(options: { accountSid: string; authToken: string; c
     messages.length = 0;
     return { cleared: true };
   });
-  app.get('/', async (_request, reply) =>
-    reply.type('text/html; charset=utf-8').send(
-      sinkPage(
-        'SMS sink',
-        messages.length === 0
-          ? '<p>No SMS yet.</p>'
-          : `<table><thead><tr><th scope="col">When</th><th scope="col">To</th><th scope="col">Message</th><th scope="col">Status</th></tr></thead><tbody>${messages
-              .map((m) => `<tr><td>${escapeHtml(m.createdAt)}</td><td>${escapeHtml(m.to)}</td><td>${escapeHtml(m.body)}</td><td>${escapeHtml(m.status)}</td></tr>`)
-              .join('')}</tbody></table>`,
-      ),
-    ),
-  );
+  app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(smsPage(messages)));
+  app.addHook('onClose', async () => timers.forEach((t) => clearTimeout(t)));
   return { app, messages };
+}
+
+function smsRow(m: RecordedSms): string {
+  const callbacks = m.callbacks.map((c) => `${escapeHtml(c.status)} → ${escapeHtml(String(c.answer))}`).join('<br>') || (m.statusCallback ? 'pending' : 'none requested');
+  return `<tr><td>${escapeHtml(m.createdAt)}</td><td>${escapeHtml(m.to)}<br><small>from ${escapeHtml(m.from)}</small></td><td><pre>${escapeHtml(m.body)}</pre><small>${m.body.length} characters · ${m.segments} ${m.encoding} segment(s)</small></td><td class="status-${escapeHtml(m.status)}">${escapeHtml(m.status)}</td><td><small>${callbacks}</small></td></tr>`;
+}
+
+function smsPage(messages: RecordedSms[]): string {
+  const body =
+    messages.length === 0
+      ? '<p>No SMS yet.</p>'
+      : `<table><thead><tr><th scope="col">Received</th><th scope="col">To</th><th scope="col">Message</th><th scope="col">Status</th><th scope="col">Status callbacks</th></tr></thead><tbody>${messages.map(smsRow).join('')}</tbody></table>`;
+  return sinkPage('SMS sink', `Twilio-compatible API for local development. JSON at /api/messages. Numbers ending in ${FAILING_NUMBER_SUFFIX} fail.`, body);
 }

@@ -1,93 +1,49 @@
-// Every alert message comes from a Handlebars template in templates/, in the recipient's language.
-// Templates compile in strict mode: a missing variable fails instead of printing nothing.
-import { readFileSync } from 'node:fs';
-import Handlebars from 'handlebars';
-import { formatDate, pickLocale, translate } from '../i18n/index.js';
-import type { AlertData, Channel, RenderedMessage, TemplateKind } from '../activities/alerts/alert-channels.js';
+// Every alert message comes from a Handlebars template under templates/, in the recipient's
+// language: e-mail (HTML and plain text), SMS, and the printed ticket (text lines and a preview).
+import { pickLocale, translate } from '../i18n/index.js';
+import type { AlertData, Channel, MessageKind, RenderedMessage } from './message-data.js';
+import { messageView, smsView, type MessageView } from './message-view.js';
+import { template } from './template-engine.js';
+import { TICKET_WIDTH, wrapTicketLines } from './ticket-lines.js';
 
-const TEMPLATES_DIR = new URL('./', import.meta.url);
-export const TICKET_WIDTH = 42;
+export { TICKET_WIDTH, wrapTicketLines } from './ticket-lines.js';
+export type { AlertData, Channel, MessageKind, RenderedMessage, RepairLine, StoreLine, TemplateKind } from './message-data.js';
 
-const hbs = Handlebars.create();
-hbs.registerHelper('t', function (this: unknown, key: string, options: Handlebars.HelperOptions) {
-  return translate(options.data.root.locale as string, key, options.hash as Record<string, string | number>);
-});
-/** A message of the template's kind: `{{tk "subject"}}` reads `kind.<kind>.subject`. */
-hbs.registerHelper('tk', function (this: unknown, part: string, options: Handlebars.HelperOptions) {
-  const root = options.data.root as { locale: string; kind: string; provider: string; count: number; orgName: string };
-  return translate(root.locale, `kind.${root.kind}.${part}`, { provider: root.provider, count: root.count, orgName: root.orgName });
-});
-hbs.registerHelper('inc', (n: number) => n + 1);
-
-const compiled = new Map<string, Handlebars.TemplateDelegate>();
-function template(path: string): Handlebars.TemplateDelegate {
-  let t = compiled.get(path);
-  if (!t) {
-    t = hbs.compile(readFileSync(new URL(path, TEMPLATES_DIR), 'utf8'), { strict: true, noEscape: path.endsWith('.txt.hbs') || !path.endsWith('.html.hbs') });
-    compiled.set(path, t);
-  }
-  return t;
-}
-
-const SMS_KEYS: Record<TemplateKind, string> = {
-  action_needed: 'sms.action',
-  action_needed_grouped: 'sms.grouped',
-  reminder: 'sms.reminder',
-  escalated_emergency: 'sms.escalated',
-  escalated_support: 'sms.escalated',
-  support_requested: 'sms.escalated',
-  reconnected: 'sms.reconnected',
-  provider_issue: 'sms.provider_issue',
+/** Which e-mail layout each kind uses: one repair, a mass outage, or news that needs no action. */
+const EMAIL_LAYOUT: Record<MessageKind, 'single' | 'grouped' | 'status-update'> = {
+  action_needed: 'single',
+  action_needed_grouped: 'grouped',
+  reminder: 'single',
+  escalated_emergency: 'single',
+  escalated_support: 'single',
+  support_requested: 'single',
+  reconnected: 'status-update',
+  provider_issue: 'status-update',
 };
 
-/** Wraps text to the printer's width, never cutting a word shorter than the line. */
-export function wrapLines(text: string, width = TICKET_WIDTH): string {
-  return text
-    .split('\n')
-    .flatMap((line) => {
-      const out: string[] = [];
-      let current = '';
-      for (const word of line.split(' ')) {
-        if (current && (current + ' ' + word).length > width) {
-          out.push(current);
-          current = '';
-        }
-        current = current ? `${current} ${word}` : word;
-        while (current.length > width) {
-          out.push(current.slice(0, width));
-          current = current.slice(width);
-        }
-      }
-      out.push(current);
-      return out;
-    })
-    .join('\n');
+const tidy = (text: string) => text.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim();
+
+function renderEmail(view: MessageView & { subject: string }): RenderedMessage {
+  const layout = EMAIL_LAYOUT[view.kind];
+  return { subject: view.subject, html: template(`email/${layout}.html.hbs`)(view), text: tidy(template(`email/${layout}.txt.hbs`)(view)) };
 }
 
-function context(kind: TemplateKind, locale: string, data: AlertData) {
-  const stores = data.repairs.flatMap((r) => r.stores);
-  const providers = [...new Set(data.repairs.map((r) => r.provider))];
-  const byProvider = providers.map((provider) => ({ provider, repairs: data.repairs.filter((r) => r.provider === provider) }));
-  return {
-    ...data,
-    kind,
-    locale,
-    provider: providers.join(', '),
-    count: stores.length,
-    link: data.repairs[0]?.link ?? '',
-    byProvider,
-    actionable: kind !== 'reconnected' && kind !== 'provider_issue',
-    sentAt: formatDate(locale, data.generatedAt, data.timezone),
-    smsKey: SMS_KEYS[kind],
-  };
+function renderSms(view: MessageView): RenderedMessage {
+  const text = template(`sms/${view.kind.replaceAll('_', '-')}.hbs`)(smsView(view));
+  return { text: text.replace(/\s+/g, ' ').trim() };
 }
 
-export function renderMessage(kind: TemplateKind, channel: Channel, requestedLocale: string, data: AlertData): RenderedMessage {
-  const locale = pickLocale([requestedLocale]);
-  const ctx = context(kind, locale, data);
-  const subject = translate(locale, `kind.${kind}.subject`, { provider: ctx.provider, count: ctx.count, orgName: data.orgName });
-  if (channel === 'sms') return { text: template('sms/alert.hbs')(ctx).trim() };
-  if (channel === 'ticket') return { subject, text: wrapLines(template('ticket/alert.hbs')(ctx).trim()) };
-  const layout = kind === 'action_needed_grouped' ? 'grouped' : 'single';
-  return { subject, html: template(`email/${layout}.html.hbs`)(ctx), text: template(`email/${layout}.txt.hbs`)(ctx).replace(/\n{3,}/g, '\n\n').trim() };
+function renderTicket(view: MessageView & { subject: string }): RenderedMessage {
+  const text = wrapTicketLines(tidy(template('ticket/alert.txt.hbs')(view)));
+  const html = template('ticket/preview.html.hbs')({ locale: view.locale, timezone: view.timezone, kind: view.kind, kindValues: view.kindValues, subject: view.subject, text, link: view.actionable ? view.link : null, width: TICKET_WIDTH + 2 });
+  return { subject: view.subject, text, html };
+}
+
+/** The message of `kind` for `channel` in `locale` (any tag; unsupported ones fall back to English). */
+export function renderMessage(kind: MessageKind, channel: Channel, locale: string, data: AlertData): RenderedMessage {
+  const view = messageView(kind, pickLocale([locale]), data);
+  const subject = translate(view.locale, `alert.subject.${kind}`, view.kindValues);
+  if (channel === 'sms') return renderSms(view);
+  if (channel === 'ticket') return renderTicket({ ...view, subject });
+  return renderEmail({ ...view, subject });
 }

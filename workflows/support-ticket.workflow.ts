@@ -4,7 +4,7 @@ import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
 import { ticketMessageSignal, ticketReopenSignal, type TicketWorkflowInput } from './messages.js';
 
-const tickets = proxyActivities<Pick<Activities, 'setTicketState' | 'alertSlaBreach'>>({
+const tickets = proxyActivities<Pick<Activities, 'setTicketState' | 'alertSlaBreach' | 'announceTicket'>>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
@@ -32,6 +32,7 @@ export async function supportTicketWorkflow(input: TicketWorkflowInput): Promise
     state = to;
   };
 
+  await tickets.announceTicket({ ticketId: input.ticketId });
   // First response: the SLA timer runs on business hours, computed when the ticket opened.
   const answeredInTime = await condition(() => agentAnswered, Math.max(input.firstResponseDueAt - Date.now(), 1));
   if (!answeredInTime) {

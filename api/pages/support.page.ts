@@ -19,10 +19,10 @@ export function renderSupportPage(locale: Locale): string {
     t,
     languages: LOCALES.map((code) => ({ code, name: LANGUAGE_NAMES[code], current: code === locale })),
     channels: [
-      channel('assistant', `/v1/help/ask?locale=${locale}`, 'ask'),
+      channel('assistant', `/help?locale=${locale}`, 'ask'),
       channel('community', COMMUNITY_URL, 'join'),
       channel('ticket', `/v1/tickets?locale=${locale}`, 'open'),
-      channel('docs', `/v1/help/articles?locale=${locale}`, 'browse'),
+      channel('docs', `/help?locale=${locale}`, 'browse'),
     ],
   });
 }

@@ -27,3 +27,17 @@ describe('help center API', () => {
     expect(nonsense).toMatchObject({ answered: false, offerTicket: true });
   });
 });
+
+describe('help pages', () => {
+  it('searches in the merchant\'s language and shows an article', async () => {
+    const search = await api.app.inject({ method: 'GET', url: '/help?q=contrasena%20uber%20eats&locale=es' });
+    expect(search.statusCode).toBe(200);
+    expect(search.body).toContain('<html lang="es">');
+    expect(search.body).toContain('/help/articles/uber-eats-invalid-credentials?locale=es');
+    const article = await api.app.inject({ method: 'GET', url: '/help/articles/deliveroo-store-inactive?locale=fr' });
+    expect(article.statusCode).toBe(200);
+    expect(article.body).toMatch(/<h1>[^<]+<\/h1>/);
+    expect(article.body).toContain('<ol>');
+    expect((await api.app.inject({ method: 'GET', url: '/help/articles/nope' })).statusCode).toBe(404);
+  });
+});

@@ -1,85 +1,170 @@
-// Every template, in every language, with realistic data: no missing key, no leftover placeholder.
+// Every kind × channel × language renders from its template with realistic data, and what comes out
+// is fit to send: no placeholders left, the right language, the link, SMS length, ticket width.
 import { describe, expect, it } from 'vitest';
-import { LOCALES } from '../../providers/index.js';
-import { messagesOf, translate } from '../../i18n/index.js';
+import { LOCALES, translate } from '../../i18n/index.js';
+import { MESSAGE_KINDS, type AlertData, type MessageKind } from '../../templates/message-data.js';
 import { renderMessage, TICKET_WIDTH } from '../../templates/render-message.js';
-import type { AlertData, TemplateKind } from '../../activities/alerts/alert-channels.js';
+import { base, oneStore, portalRepair, reconnectRepair, retryRepair, severalStores, signedLink } from './alert-fixtures.js';
 
-const KINDS: TemplateKind[] = ['action_needed', 'action_needed_grouped', 'reminder', 'escalated_emergency', 'escalated_support', 'support_requested', 'reconnected', 'provider_issue'];
+const SMS_MAX = 320;
+const LEFTOVERS = /\{\{|\}\}|\{[a-zA-Z]+[,}]|\bundefined\b|\bnull\b|\bNaN\b|\[object Object\]/;
+const INFORMATIONAL: MessageKind[] = ['reconnected', 'provider_issue'];
 
-const data: AlertData = {
-  orgName: 'Pâtisserie Élodie & Cia',
-  recipientName: 'Élodie Müller',
-  generatedAt: '2026-11-23T09:30:00Z',
-  timezone: 'Europe/Lisbon',
-  repairs: [
-    {
-      repairId: 'rep_one',
-      provider: 'Deliveroo',
-      errorTypeLabel: 'Store needs a fix',
-      resolution: 'merchant_portal',
-      actionLabel: 'Follow the steps',
-      link: 'https://repair.example/r/tok-one',
-      stores: [
-        { location: 'São João', brand: 'Pão Quente', provider: 'Deliveroo' },
-        { location: 'Gràcia', brand: 'Crêpes d’Élodie', provider: 'Deliveroo' },
-      ],
-      steps: ['Sign in to Deliveroo Partner Hub with an administrator account that has a long name.', 'Open Sites.', 'Reactivate the site.'],
-    },
-    {
-      repairId: 'rep_two',
-      provider: 'Uber Eats',
-      errorTypeLabel: 'Sign-in details no longer work',
-      resolution: 'reconnect',
-      actionLabel: 'Reconnect the account',
-      link: 'https://repair.example/r/tok-two',
-      stores: [{ location: 'Città Alta', brand: 'Pizzería Ñandú', provider: 'Uber Eats' }],
-    },
-  ],
-};
-const single: AlertData = { ...data, repairs: [{ ...data.repairs[1]! }] };
+const dataFor = (kind: MessageKind): AlertData => (kind === 'action_needed_grouped' ? severalStores : oneStore);
 
-describe('locales', () => {
-  it('have exactly the same keys as English, and every message parses', () => {
-    const english = Object.keys(messagesOf('en')).sort();
-    for (const locale of LOCALES) {
-      expect(Object.keys(messagesOf(locale)).sort()).toEqual(english);
-      for (const key of english) expect(() => translate(locale, key, { provider: 'X', count: 3, orgName: 'O', link: 'L', date: 'D', name: 'N' })).not.toThrow();
-    }
+describe.each(LOCALES)('in %s', (locale) => {
+  describe.each(MESSAGE_KINDS)('%s', (kind) => {
+    const data = dataFor(kind);
+    const stores = data.repairs.flatMap((r) => r.stores);
+
+    it('renders an e-mail with subject, accessible HTML and a plain-text part', () => {
+      const email = renderMessage(kind, 'email', locale, data);
+      for (const part of [email.subject!, email.html!, email.text]) expect(part).not.toMatch(LEFTOVERS);
+      expect(email.subject).toMatch(kind === 'action_needed_grouped' ? new RegExp(`\\b${stores.length}\\b`) : /Uber Eats/);
+      expect(email.html).toMatch(new RegExp(`^<!doctype html>\\s*<html lang="${locale}"`));
+      expect(email.html).toContain(`<title>${email.subject!.replaceAll('&', '&amp;')}</title>`);
+      expect(email.html).toContain('alt="');
+      for (const store of stores) {
+        expect(email.html).toContain(store.location);
+        expect(email.text).toContain(store.location);
+      }
+      for (const repair of data.repairs) {
+        expect(email.html).toContain(`href="${repair.link}"`);
+        expect(email.text).toContain(repair.link);
+      }
+      if (!INFORMATIONAL.includes(kind)) expect(email.html).toContain(`>${translate(locale, 'alert.button.repair')}</a>`);
+      expect(email.text).toContain('Pâtisserie Élodie & Cia');
+      expect(email.html).toContain('Pâtisserie Élodie &amp; Cia');
+    });
+
+    it('renders a short SMS with the link', () => {
+      const sms = renderMessage(kind, 'sms', locale, data);
+      expect(sms.text).not.toMatch(LEFTOVERS);
+      expect(sms.text.length).toBeLessThanOrEqual(SMS_MAX);
+      expect(sms.text).toContain('Pâtisserie Élodie & Cia');
+      if (!INFORMATIONAL.includes(kind)) expect(sms.text).toContain(data.repairs[0]!.link);
+    });
+
+    it('renders a ticket no wider than the paper, with steps and the link', () => {
+      const ticket = renderMessage(kind, 'ticket', locale, data);
+      expect(ticket.text).not.toMatch(LEFTOVERS);
+      const lines = ticket.text.split('\n');
+      for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(TICKET_WIDTH);
+      expect(lines[0]).toBe(translate(locale, `ticket.headline.${kind}`));
+      const flat = lines.join('');
+      for (const store of stores) expect(ticket.text).toContain(store.location);
+      if (!INFORMATIONAL.includes(kind)) {
+        for (const repair of data.repairs) expect(flat.replaceAll(' ', '')).toContain(repair.link);
+        const numbered = lines.filter((l) => /^\d+\. /.test(l)).length;
+        expect(numbered).toBeGreaterThanOrEqual(3);
+      }
+      expect(ticket.html).toContain(`<html lang="${locale}"`);
+      expect(ticket.html).not.toMatch(LEFTOVERS);
+    });
   });
 });
 
-describe.each(LOCALES)('templates in %s', (locale) => {
-  it.each(KINDS)('%s renders in every channel', (kind) => {
-    const input = kind === 'action_needed_grouped' ? data : single;
-    const email = renderMessage(kind, 'email', locale, input);
-    const sms = renderMessage(kind, 'sms', locale, input);
-    const ticket = renderMessage(kind, 'ticket', locale, input);
-    for (const text of [email.subject!, email.html!, email.text, sms.text, ticket.text]) {
-      expect(text).not.toMatch(/\{\{|\}\}|\{[a-zA-Z]+\}|undefined|\bnull\b|\[object Object\]/);
+describe('the grouped e-mail of a mass outage', () => {
+  const outage: AlertData = {
+    ...base,
+    repairs: Array.from({ length: 400 }, (_, i) => ({
+      ...(i % 2 === 0 ? portalRepair : reconnectRepair),
+      repairId: `rep_${i}`,
+      link: signedLink(`n${i}`),
+      stores: [{ location: `Local ${String(i + 1).padStart(3, '0')}`, brand: i % 3 === 0 ? 'Churros Ñam' : 'Açaí Bom', provider: i % 2 === 0 ? 'Deliveroo' : 'Uber Eats' }],
+    })),
+  };
+
+  it('lists every store once, with its location, brand, provider and its own link', () => {
+    const email = renderMessage('action_needed_grouped', 'email', 'es', outage);
+    expect(email.subject).toBe('Acción necesaria: 400 tiendas desconectadas');
+    for (const repair of outage.repairs) {
+      const store = repair.stores[0]!;
+      expect(email.html).toContain(`<td style="padding:6px 8px 6px 0;border-bottom:1px solid #e4e7eb;">${store.location}</td>`);
+      expect(email.html).toContain(`href="${repair.link}"`);
+      expect(email.text).toContain(`${store.location} · ${store.brand} · ${store.provider}`);
     }
-    expect(email.html).toContain(`<html lang="${locale}">`);
-    expect(email.html).toContain('Città Alta');
-    expect(email.text).toContain('Pizzería Ñandú');
-    if (!['reconnected', 'provider_issue'].includes(kind)) {
-      expect(email.html).toContain(input.repairs[0]!.link);
-      expect(sms.text).toContain(input.repairs[0]!.link);
-    }
-    expect(sms.text.length).toBeLessThanOrEqual(320);
-    for (const line of ticket.text.split('\n')) expect(line.length).toBeLessThanOrEqual(TICKET_WIDTH);
+  });
+
+  it('groups stores by provider, one section per shared problem', () => {
+    const email = renderMessage('action_needed_grouped', 'email', 'en', outage);
+    const headings = [...email.html!.matchAll(/<h2[^>]*>([^<]+)<\/h2>/g)].map((m) => m[1]);
+    expect(headings).toEqual(['Deliveroo: 200 stores', 'Uber Eats: 200 stores']);
+    // Steps print once per problem, not once per store.
+    expect(email.html!.split(portalRepair.steps![0]!).length - 1).toBe(1);
+  });
+
+  it('keeps the SMS short however many stores there are', () => {
+    const sms = renderMessage('action_needed_grouped', 'sms', 'pt', outage);
+    expect(sms.text).toMatch(/^Pâtisserie Élodie & Cia: 400 lojas deixaram de receber encomendas de 2 plataformas\. Reparar agora: /);
+    expect(sms.text.length).toBeLessThanOrEqual(SMS_MAX);
   });
 });
 
-describe('the grouped e-mail', () => {
-  it('lists every store under its provider', () => {
-    const email = renderMessage('action_needed_grouped', 'email', 'es', data);
-    expect(email.subject).toBe('Acción necesaria: 3 tiendas desconectadas');
-    for (const store of ['São João', 'Gràcia', 'Città Alta']) expect(email.html).toContain(store);
-    expect(email.html!.indexOf('Deliveroo')).toBeLessThan(email.html!.indexOf('Uber Eats'));
+describe('details', () => {
+  it('names one store in a one-store SMS', () => {
+    expect(renderMessage('action_needed', 'sms', 'it', oneStore).text).toBe(`Pâtisserie Élodie & Cia: Uber Eats è scollegato a Città Alta · Pizzería Ñandú e gli ordini non arrivano. Ripara ora: ${reconnectRepair.link}`);
   });
 
-  it('escapes HTML in merchant-provided names', () => {
-    const email = renderMessage('action_needed', 'email', 'en', { ...single, orgName: '<script>x</script>' });
-    expect(email.html).not.toContain('<script>x</script>');
+  it('prefers the short link in SMS and tickets, and the overview link for the main button', () => {
+    const data: AlertData = { ...base, overviewLink: 'https://repair.example.com/repairs?org=o1', repairs: [{ ...reconnectRepair, shortLink: 'https://rpr.example/x7Kq' }] };
+    expect(renderMessage('reminder', 'ticket', 'en', data).text).toContain('https://rpr.example/x7Kq');
+    expect(renderMessage('reminder', 'sms', 'en', data).text).toContain('https://repair.example.com/repairs?org=o1');
+    // Handlebars escapes "=" in attributes; browsers and mail clients read it back as "=".
+    expect(renderMessage('action_needed_grouped', 'email', 'en', data).html).toContain('href="https://repair.example.com/repairs?org&#x3D;o1"');
+  });
+
+  it('cuts a very long organization name in SMS', () => {
+    const sms = renderMessage('reminder', 'sms', 'fr', { ...oneStore, orgName: 'Boulangerie-Pâtisserie Artisanale des Quatre Saisons de Montréal-Nord' });
+    expect(sms.text).toMatch(/^Rappel pour Boulangerie-Pâtisserie Artisanale des Q… : Uber Eats/);
+  });
+
+  it('prints reconnect steps when the provider gave none, and a note instead of steps for retries', () => {
+    const reconnect = renderMessage('action_needed', 'ticket', 'es', oneStore).text;
+    expect(reconnect).toContain('1. Abre la página de reparación desde este');
+    const retry = renderMessage('action_needed', 'email', 'en', { ...base, repairs: [retryRepair] });
+    expect(retry.text).toContain('Nothing to do for now: we retry automatically');
+    expect(retry.html).toContain('>Open the repair</a>');
+  });
+
+  it('tells technical contacts the repair reference and since when it is broken, in the org time zone', () => {
+    const email = renderMessage('escalated_emergency', 'email', 'en', oneStore);
+    expect(email.text).toContain('Repair reference: rep_ubereats');
+    expect(email.text).toMatch(/Broken since: Nov 22, 2026, 6:45\s?AM (GMT|UTC|WET)/);
+    expect(email.text).toContain('technical contact for Pâtisserie Élodie & Cia');
+  });
+
+  it('shows the estimated lost sales when known', () => {
+    const email = renderMessage('reminder', 'email', 'fr', { ...base, repairs: [portalRepair] });
+    expect(email.text).toContain('Ventes perdues estimées à ce jour : 1.240 €');
+  });
+
+  it('accepts the loss as activities word it (estimatedLoss with label.loss)', () => {
+    const { estimatedLostRevenue: _, ...line } = portalRepair;
+    const estimatedLoss = translate('it', 'label.loss', { lost: '412 €', perHour: '96 €' });
+    const ticket = renderMessage('action_needed', 'ticket', 'it', { ...base, repairs: [{ ...line, estimatedLoss }] });
+    expect(ticket.text).toContain('Vendite perse stimate finora: 412 € (96 €');
+  });
+
+  it('greets by name only when there is one', () => {
+    expect(renderMessage('action_needed', 'email', 'es', oneStore).text).toContain('Hola, Élodie Müller-Ibáñez:');
+    const { recipientName: _, ...anonymous } = oneStore;
+    expect(renderMessage('action_needed', 'email', 'es', anonymous).text).not.toContain('Hola');
+  });
+
+  it('escapes merchant-provided names in HTML', () => {
+    const email = renderMessage('action_needed', 'email', 'en', { ...oneStore, orgName: '<script>alert(1)</script>', repairs: [{ ...reconnectRepair, stores: [{ location: '<b>x</b>', brand: 'B"rand', provider: 'Uber Eats' }] }] });
+    expect(email.html).not.toContain('<script>');
+    expect(email.html).toContain('&lt;script&gt;');
+    expect(email.html).toContain('&lt;b&gt;x&lt;/b&gt;');
+  });
+
+  it('falls back to English for an unsupported language and reads region tags', () => {
+    expect(renderMessage('reconnected', 'email', 'de-AT', oneStore).html).toContain('<html lang="en"');
+    expect(renderMessage('reconnected', 'email', 'fr-CA', oneStore).subject).toBe('Uber Eats est de nouveau connecté');
+  });
+
+  it('refuses a message about nothing', () => {
+    expect(() => renderMessage('action_needed', 'email', 'en', { ...base, repairs: [] })).toThrow(/at least one repair/);
   });
 });

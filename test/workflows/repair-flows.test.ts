@@ -80,6 +80,7 @@ describe('merchant portal steps', () => {
 
     const detail = await repairDetail(stack, opened.repairId, m.viewer);
     expect(detail.help.steps.length).toBeGreaterThanOrEqual(3);
+    expect((detail.help as unknown as { article: { slug: string; url: string } }).article).toMatchObject({ slug: 'deliveroo-store-inactive', url: '/help/articles/deliveroo-store-inactive?locale=en' });
     expect(detail.allowedActions).toEqual(['defer', 'request_support']);
 
     const still = await act(stack, opened.repairId, 'steps-completed', { actingUserId: m.owner });

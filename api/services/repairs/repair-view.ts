@@ -1,5 +1,7 @@
 // The repair as the API shows it: read from PostgreSQL (kept current by the workflow).
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { slugForRepair } from '../../../help/article-kinds.js';
+import { articleUrl, getArticle } from '../../../help/article-library.js';
 import { lostSales } from '../../../estimates/lost-sales.js';
 import { Brand, Location, Message, NotificationIntent, Org, OrgContacts, Repair, RepairEvent, Store, type RepairRow, type StoreRow, type UserRow } from '../../../db/entities/index.js';
 import { causeLabel, errorTypeLabel, findProvider, pickLocale, portalSteps, type Locale, type StoreConfigCause, type ErrorType } from '../../../providers/index.js';
@@ -30,7 +32,10 @@ async function storeViews(em: EntityManager, stores: StoreRow[]) {
 function helpFor(r: RepairRow, locale: Locale) {
   const provider = findProvider(r.provider);
   const cause = (r.cause ?? null) as StoreConfigCause | null;
+  const slug = slugForRepair(r.provider, r.errorType, cause);
+  const article = slug ? getArticle(slug, locale) : undefined;
   return {
+    article: article ? { slug: article.slug, title: article.title, url: articleUrl(article.slug, locale) } : null,
     locale,
     errorTypeLabel: r.errorType ? errorTypeLabel(r.errorType as ErrorType, locale) : null,
     causeLabel: cause ? causeLabel(cause, locale) : null,

@@ -1,0 +1,89 @@
+// What a caller hands to renderMessage: plain data, already in the recipient's language where it
+// comes from elsewhere (provider names, error labels, portal steps). Templates add our own words.
+
+/** The channels a message can go out on. */
+export type Channel = 'email' | 'sms' | 'ticket';
+
+export const MESSAGE_KINDS = [
+  /** One repair needs a person (one or more stores). */
+  'action_needed',
+  /** Several repairs or stores of one organization in one message (mass outages). */
+  'action_needed_grouped',
+  /** Nobody acted yet. */
+  'reminder',
+  /** For technical (emergency) contacts: an integration stayed down too long. */
+  'escalated_emergency',
+  /** Support has taken the repair over (a ticket is open). */
+  'escalated_support',
+  /** The merchant asked for help (for support and technical contacts). */
+  'support_requested',
+  /** The connection works again. */
+  'reconnected',
+  /** The provider itself is failing: nothing for the merchant to do. */
+  'provider_issue',
+] as const;
+
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+/** Older name of MessageKind, kept for callers that still use it. */
+export type TemplateKind = MessageKind;
+
+export type Resolution = 'reconnect' | 'merchant_portal' | 'retry' | 'support';
+
+export interface StoreLine {
+  /** The location's name ("São João"); may be empty when unknown. */
+  location: string;
+  /** The brand sold at that location ("Pão Quente"); may be empty when unknown. */
+  brand: string;
+  /** The provider's display name ("Uber Eats"). */
+  provider: string;
+}
+
+export interface RepairLine {
+  repairId: string;
+  /** The provider's display name. */
+  provider: string;
+  /** The error type in the recipient's language ("Sign-in details no longer work"). */
+  errorTypeLabel: string;
+  resolution: Resolution;
+  /** The resolution in the recipient's language ("Reconnect the account"). */
+  actionLabel: string;
+  /** Absolute (signed) link to this repair's page. */
+  link: string;
+  /** A shorter link to the same page for SMS and tickets, when a shortener is available. */
+  shortLink?: string;
+  stores: StoreLine[];
+  /** Provider-specific steps for `merchant_portal`, in the recipient's language. */
+  steps?: string[];
+  /** Already formatted for the recipient ("1.240 €", or `label.loss`: "€412 (€96 per hour)"). */
+  estimatedLostRevenue?: string;
+  /** The same, under the name activities/alerts uses; whichever is given is shown. */
+  estimatedLoss?: string;
+  /** When the connection broke, ISO 8601; shown to technical contacts. */
+  openedAt?: string;
+}
+
+export interface AlertData {
+  orgName: string;
+  recipientName?: string;
+  /** At least one. */
+  repairs: RepairLine[];
+  /** The number merchants can call, shown in e-mail footers. */
+  supportPhone?: string;
+  /** When the message was generated, ISO 8601. */
+  generatedAt: string;
+  /** IANA zone of the organization; dates are shown in it. */
+  timezone: string;
+  /** Absolute URL of the organization's logo for e-mails (described by its alt text). */
+  logoUrl?: string;
+  /** A page listing every open repair; the grouped e-mail's main button uses it when given. */
+  overviewLink?: string;
+}
+
+export interface RenderedMessage {
+  /** E-mail subject (also given for tickets, as the preview's title). */
+  subject?: string;
+  /** E-mail HTML; for tickets, an HTML preview of the printed paper. */
+  html?: string;
+  /** E-mail plain-text part, SMS body, or the ticket's printed lines. */
+  text: string;
+}

@@ -1,0 +1,94 @@
+// Everything a template may read, computed once per message. Templates compile in strict mode, so
+// every field here is always present (null when there is nothing to show, never undefined).
+import { formatList, type Locale } from '../i18n/index.js';
+import type { AlertData, MessageKind } from './message-data.js';
+import { groupByProvider, type ProviderGroupView } from './provider-groups.js';
+import { repairView, type RepairView } from './repair-view.js';
+
+/** The values every kind-specific text (`alert.subject.<kind>`, `sms.<kind>`, …) may use. */
+export interface KindValues {
+  [name: string]: string | number;
+  orgName: string;
+  /** Every provider involved, as a list in the reader's language ("Deliveroo and Uber Eats"). */
+  provider: string;
+  providerCount: number;
+  storeCount: number;
+  /** The first store's location (what a one-store SMS names). */
+  location: string;
+  link: string;
+}
+
+export interface MessageView {
+  locale: Locale;
+  kind: MessageKind;
+  orgName: string;
+  recipientName: string | null;
+  supportPhone: string | null;
+  logoUrl: string | null;
+  generatedAt: string;
+  timezone: string;
+  provider: string;
+  providerCount: number;
+  storeCount: number;
+  repairCount: number;
+  /** The main button's target: the overview page, else the first repair. */
+  link: string;
+  /** The same target for SMS: the overview page, else the first repair's short link. */
+  shortLink: string;
+  /** The merchant has something to do (or to look at) for this kind. */
+  actionable: boolean;
+  /** Addressed to technical or support contacts rather than store staff. */
+  technical: boolean;
+  repairs: RepairView[];
+  providers: ProviderGroupView[];
+  kindValues: KindValues;
+}
+
+const INFORMATIONAL: readonly MessageKind[] = ['reconnected', 'provider_issue'];
+const TECHNICAL: readonly MessageKind[] = ['escalated_emergency', 'escalated_support', 'support_requested'];
+
+export function messageView(kind: MessageKind, locale: Locale, data: AlertData): MessageView {
+  const firstRepair = data.repairs[0];
+  if (!firstRepair) throw new Error(`a ${kind} message needs at least one repair`);
+  const repairs = data.repairs.map((line) => repairView(line, locale));
+  const providerNames = [...new Set(repairs.map((r) => r.provider))];
+  const storeCount = repairs.reduce((n, r) => n + r.storeCount, 0);
+  const firstStore = repairs.flatMap((r) => r.stores)[0];
+  const link = data.overviewLink ?? firstRepair.link;
+  const provider = formatList(locale, providerNames);
+  return {
+    locale,
+    kind,
+    orgName: data.orgName,
+    recipientName: data.recipientName?.trim() || null,
+    supportPhone: data.supportPhone?.trim() || null,
+    logoUrl: data.logoUrl ?? null,
+    generatedAt: data.generatedAt,
+    timezone: data.timezone,
+    provider,
+    providerCount: providerNames.length,
+    storeCount,
+    repairCount: repairs.length,
+    link,
+    shortLink: data.overviewLink ?? firstRepair.shortLink ?? firstRepair.link,
+    actionable: !INFORMATIONAL.includes(kind),
+    technical: TECHNICAL.includes(kind),
+    repairs,
+    providers: groupByProvider(repairs),
+    kindValues: { orgName: data.orgName, provider, providerCount: providerNames.length, storeCount, location: firstStore?.label || data.orgName, link },
+  };
+}
+
+const SMS_NAME_MAX = 40;
+
+function shorten(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** The view an SMS reads: names cut short (a long organization name cannot push it past a few
+ * segments) and the short link. */
+export function smsView(view: MessageView): MessageView {
+  const orgName = shorten(view.orgName, SMS_NAME_MAX);
+  const location = shorten(view.kindValues.location, SMS_NAME_MAX);
+  return { ...view, orgName, link: view.shortLink, kindValues: { ...view.kindValues, orgName, location, link: view.shortLink } };
+}
