@@ -56,8 +56,6 @@ export interface RepairLine {
   steps?: string[];
   /** Already formatted for the recipient ("1.240 €", or `label.loss`: "€412 (€96 per hour)"). */
   estimatedLostRevenue?: string;
-  /** The same, under the name activities/alerts uses; whichever is given is shown. */
-  estimatedLoss?: string;
   /** When the connection broke, ISO 8601; shown to technical contacts. */
   openedAt?: string;
 }

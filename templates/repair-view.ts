@@ -67,7 +67,7 @@ export function repairView(line: RepairLine, locale: string): RepairView {
     steps: stepsFor(line, locale).map((text, i) => ({ number: i + 1, text })),
     note: noteFor(line.resolution, locale),
     buttonLabel: translate(locale, selfRepair ? 'alert.button.repair' : 'alert.button.open'),
-    estimatedLostRevenue: line.estimatedLostRevenue ?? line.estimatedLoss ?? null,
+    estimatedLostRevenue: line.estimatedLostRevenue ?? null,
     openedAt: line.openedAt ?? null,
   };
 }

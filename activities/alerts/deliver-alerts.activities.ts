@@ -65,11 +65,11 @@ function repairLine(d: AlertDependencies, loaded: Loaded, repair: RepairRow, loc
   };
 }
 
-function estimatedLoss(repair: RepairRow, loaded: Loaded, locale: Locale): { estimatedLoss?: string } {
+function estimatedLoss(repair: RepairRow, loaded: Loaded, locale: Locale): { estimatedLostRevenue?: string } {
   const loss = lostSales(repair, repair.storeIds.flatMap((id) => loaded.stores.get(id) ?? []));
   if (!loss || !loss.currency) return {};
   const money = new Intl.NumberFormat(locale, { style: 'currency', currency: loss.currency, maximumFractionDigits: 0 });
-  return { estimatedLoss: translate(locale, 'label.loss', { lost: money.format(loss.revenueLost), perHour: money.format(loss.revenuePerHour) }) };
+  return { estimatedLostRevenue: translate(locale, 'label.loss', { lost: money.format(loss.revenueLost), perHour: money.format(loss.revenuePerHour) }) };
 }
 
 function templateFor(kind: AlertKind, repairs: AlertRepairLine[]): TemplateKind {

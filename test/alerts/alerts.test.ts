@@ -12,7 +12,7 @@ let sinks: Sinks;
 let stack: RepairStack;
 beforeAll(async () => {
   sinks = await startSinks();
-  stack = await startRepairStack({ listen: true, env: { ...sinks.env, ALERT_WINDOW_MS: '1500' } });
+  stack = await startRepairStack({ listen: true, env: { ...sinks.env, ALERT_WINDOW_MS: '4000' } });
 });
 afterAll(async () => {
   await stack?.close();
@@ -103,7 +103,7 @@ describe('alerts', () => {
     await Promise.all(m.connections.map((c) => report(stack, c, inactive)));
     const mails = await eventually(sinks.mails, (all) => all.some((x) => x.to.some((t) => t.address === 'cincuenta@example.com')), 30_000);
     // Give a second window the chance to (wrongly) send more.
-    await new Promise((r) => setTimeout(r, 2500));
+    await new Promise((r) => setTimeout(r, 5000));
     const ours = (await sinks.mails()).filter((x) => x.to.some((t) => t.address === 'cincuenta@example.com'));
     expect(ours).toHaveLength(1);
     expect(ours[0]!.subject).toBe('Acción necesaria: 50 tiendas desconectadas');

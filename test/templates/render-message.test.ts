@@ -139,10 +139,9 @@ describe('details', () => {
     expect(email.text).toContain('Ventes perdues estimées à ce jour : 1.240 €');
   });
 
-  it('accepts the loss as activities word it (estimatedLoss with label.loss)', () => {
-    const { estimatedLostRevenue: _, ...line } = portalRepair;
-    const estimatedLoss = translate('it', 'label.loss', { lost: '412 €', perHour: '96 €' });
-    const ticket = renderMessage('action_needed', 'ticket', 'it', { ...base, repairs: [{ ...line, estimatedLoss }] });
+  it('shows the loss as the alert activities word it (label.loss)', () => {
+    const estimatedLostRevenue = translate('it', 'label.loss', { lost: '412 €', perHour: '96 €' });
+    const ticket = renderMessage('action_needed', 'ticket', 'it', { ...base, repairs: [{ ...portalRepair, estimatedLostRevenue }] });
     expect(ticket.text).toContain('Vendite perse stimate finora: 412 € (96 €');
   });
 
