@@ -1,27 +1,20 @@
 // Chat tickets on the time-skipping server: first-response SLA on business hours, auto-close after 72
 // hours without a merchant answer, reopen on a reply; tickets opened from repairs carry their context.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { SEARCH_ATTRIBUTES } from '../../workflows/search-attributes.js';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { startTimeSkippingStack, type TimeSkippingStack } from '../helpers/time-skipping-stack.js';
 import { auth, TEST_AGENT_KEY } from '../helpers/api.js';
-import { eventually, report, setUpMerchant, startRepairStack, type RepairStack } from '../helpers/repair-stack.js';
-import { temporalExecutable } from '../helpers/temporal-executable.js';
+import { eventually, report, setUpMerchant, type RepairStack } from '../helpers/repair-stack.js';
 import { ruleFor } from '../../providers/index.js';
 
 let env: TestWorkflowEnvironment;
 let stack: RepairStack;
+let running: TimeSkippingStack;
 beforeAll(async () => {
-  env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: temporalExecutable('time-skipping') } });
-  await env.connection.operatorService.addSearchAttributes({
-    namespace: 'default',
-    searchAttributes: Object.fromEntries(SEARCH_ATTRIBUTES.map((k) => [k.name, k.type === 'INT' ? 3 : 2])),
-  });
-  stack = await startRepairStack({ temporal: { client: env.client, nativeConnection: env.nativeConnection }, env: { TEMPORAL_ADDRESS: env.address } });
+  running = await startTimeSkippingStack();
+  ({ env, stack } = running);
 });
-afterAll(async () => {
-  await stack?.close();
-  await env?.teardown();
-});
+afterAll(async () => running?.close());
 
 const HOUR = 3600_000;
 interface TicketBody {

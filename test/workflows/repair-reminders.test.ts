@@ -1,27 +1,19 @@
 // Reminders, deferral and escalation on the real default timings (hours and days), made fast by
 // the time-skipping test server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { startTimeSkippingStack, type TimeSkippingStack } from '../helpers/time-skipping-stack.js';
 import { ruleFor } from '../../providers/index.js';
-import { SEARCH_ATTRIBUTES } from '../../workflows/search-attributes.js';
-import { act, eventually, repairDetail, report, setUpMerchant, startRepairStack, type RepairStack } from '../helpers/repair-stack.js';
-import { temporalExecutable } from '../helpers/temporal-executable.js';
+import { act, eventually, repairDetail, report, setUpMerchant, type RepairStack } from '../helpers/repair-stack.js';
 
 let env: TestWorkflowEnvironment;
 let stack: RepairStack;
+let running: TimeSkippingStack;
 beforeAll(async () => {
-  env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: temporalExecutable('time-skipping') } });
-  // The time-skipping server knows no custom search attributes until told.
-  await env.connection.operatorService.addSearchAttributes({
-    namespace: env.namespace ?? 'default',
-    searchAttributes: Object.fromEntries(SEARCH_ATTRIBUTES.map((k) => [k.name, k.type === 'INT' ? 3 : 2])),
-  });
-  stack = await startRepairStack({ temporal: { client: env.client, nativeConnection: env.nativeConnection }, env: { TEMPORAL_ADDRESS: env.address } });
+  running = await startTimeSkippingStack();
+  ({ env, stack } = running);
 });
-afterAll(async () => {
-  await stack?.close();
-  await env?.teardown();
-});
+afterAll(async () => running?.close());
 
 const HOUR = 3600_000;
 const kinds = async (repairId: string) => (await repairDetail(stack, repairId)).notifications.map((n) => n.kind);

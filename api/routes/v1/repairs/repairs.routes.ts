@@ -104,29 +104,21 @@ export const repairsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  app.post(
-    '/v1/repairs/:repairId/credentials',
-    { schema: { tags, summary: 'Re-enter provider credentials: pairs the account and answers the outcome', params: RepairParams, body: CredentialsBody, response: actionResponses } },
-    async (request) => answerWith(request, await app.repairActions.submitCredentials(request.em, { repairId: request.params.repairId, ...request.body, idempotencyKey: idempotencyKey(request) })),
-  );
-
-  app.post(
-    '/v1/repairs/:repairId/verification-code',
-    { schema: { tags, summary: 'Submit the verification code the provider sent', params: RepairParams, body: CodeBody, response: actionResponses } },
-    async (request) => answerWith(request, await app.repairActions.submitVerificationCode(request.em, { repairId: request.params.repairId, ...request.body, idempotencyKey: idempotencyKey(request) })),
-  );
-
-  app.post(
-    '/v1/repairs/:repairId/steps-completed',
-    { schema: { tags, summary: '"I have completed these steps": re-checks the connection', params: RepairParams, body: ActorBody, response: actionResponses } },
-    async (request) => answerWith(request, await app.repairActions.completeSteps(request.em, { repairId: request.params.repairId, ...request.body, idempotencyKey: idempotencyKey(request) })),
-  );
-
-  app.post(
-    '/v1/repairs/:repairId/defer',
-    { schema: { tags, summary: '"I\'ll do it later": schedules a reminder', params: RepairParams, body: ActorBody, response: actionResponses } },
-    async (request) => answerWith(request, await app.repairActions.defer(request.em, { repairId: request.params.repairId, ...request.body, idempotencyKey: idempotencyKey(request) })),
-  );
+  // The four actions answered with {outcome, repair}: one route shape, each calling its service.
+  const actions = [
+    { path: 'credentials', summary: 'Re-enter provider credentials: pairs the account and answers the outcome', body: CredentialsBody, run: app.repairActions.submitCredentials },
+    { path: 'verification-code', summary: 'Submit the verification code the provider sent', body: CodeBody, run: app.repairActions.submitVerificationCode },
+    { path: 'steps-completed', summary: '"I have completed these steps": re-checks the connection', body: ActorBody, run: app.repairActions.completeSteps },
+    { path: 'defer', summary: '"I\'ll do it later": schedules a reminder', body: ActorBody, run: app.repairActions.defer },
+  ] as const;
+  for (const action of actions) {
+    app.post<{ Params: { repairId: string }; Body: Record<string, string> & { actingUserId: string } }>(
+      `/v1/repairs/:repairId/${action.path}`,
+      { schema: { tags, summary: action.summary, params: RepairParams, body: action.body, response: actionResponses } },
+      async (request) =>
+        answerWith(request, await (action.run as (em: typeof request.em, r: never) => Promise<ActedOn>).call(app.repairActions, request.em, { repairId: request.params.repairId, ...request.body, idempotencyKey: idempotencyKey(request) } as never)),
+    );
+  }
 
   app.post(
     '/v1/repairs/:repairId/support',
