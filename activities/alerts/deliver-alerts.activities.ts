@@ -129,7 +129,10 @@ export function createAlertActivities(d: AlertDependencies) {
       const byKind = new Map<AlertKind, Set<string>>();
       for (const intent of intents) byKind.set(intent.kind, (byKind.get(intent.kind) ?? new Set()).add(intent.repairId));
       for (const [kind, repairIds] of byKind) {
-        const repairs = [...repairIds].map((id) => loaded.repairs.get(id)).filter((r): r is RepairRow => r !== undefined);
+        // A repair fixed within the window needs no "action needed" any more: only its "reconnected".
+        const stillOpen = (r: RepairRow) => kind === 'reconnected' || (r.state !== 'healthy' && r.state !== 'repaired_elsewhere');
+        const repairs = [...repairIds].map((id) => loaded.repairs.get(id)).filter((r): r is RepairRow => r !== undefined && stillOpen(r));
+        if (repairs.length === 0) continue;
         const storePhones = repairs.flatMap((r) => r.storeIds.flatMap((id) => loaded.stores.get(id)?.alertPhones ?? []));
         for (const recipient of recipientsFor(kind, contacts, users, storePhones)) {
           const locale = pickLocale([recipient.locale, loaded.org.locale]);
