@@ -12,6 +12,18 @@ function isTemporalUnavailable(error: unknown): boolean {
   return name === 'ServiceError' && (code === 14 || code === 4);
 }
 
+// Socket errors and PostgreSQL's "cannot connect now / admin shutdown / connection failure" states.
+const DATABASE_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P03', '08000', '08001', '08003', '08006']);
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as { code?: string; name?: string; message?: string; cause?: unknown } | undefined;
+  if (!e) return false;
+  if (e instanceof ConnectionException || e.name === 'KnexTimeoutError') return true;
+  if (typeof e.code === 'string' && DATABASE_DOWN_CODES.has(e.code)) return true;
+  if (typeof e.message === 'string' && /Connection terminated|Connection ended unexpectedly|connect ECONNREFUSED/.test(e.message)) return true;
+  return e.cause !== undefined && e.cause !== error && isDatabaseUnavailable(e.cause);
+}
+
 /** Maps any error to a ProblemError; unknown errors become a 500 that hides internals. */
 export function toProblemError(error: unknown): ProblemError {
   if (error instanceof ProblemError) return error;
@@ -21,7 +33,7 @@ export function toProblemError(error: unknown): ProblemError {
   if (error instanceof ForeignKeyConstraintViolationException) {
     return new ProblemError({ status: 422, kind: 'unprocessable', title: 'The request refers to something that does not exist' });
   }
-  if (error instanceof ConnectionException || isTemporalUnavailable(error)) {
+  if (isDatabaseUnavailable(error) || isTemporalUnavailable(error)) {
     return unavailable('A backing service is not reachable; try again shortly.', 5);
   }
   const status = fastifyError.statusCode;
