@@ -21,6 +21,7 @@ import { createAlertChannels } from '../activities/alerts/create-alert-channels.
 import { createWorker } from '../worker.js';
 import { SEARCH_ATTRIBUTES } from '../workflows/search-attributes.js';
 import { ruleFor } from '../providers/index.js';
+import autocannon from 'autocannon';
 
 const quick = process.argv.includes('--quick');
 const STORES = quick ? 1_000 : 10_000;
@@ -146,6 +147,34 @@ const results = {
 await mkdir(new URL('./results/', import.meta.url), { recursive: true });
 await writeFile(new URL('./results/mass-outage.json', import.meta.url), JSON.stringify(results, null, 2));
 console.table(results);
+
+// Read path with every repair open: the widget's list and one repair's detail, against /healthz.
+const seconds = quick ? 3 : 10;
+const anOrg = ((await (await fetch(`${api}/v1/orgs?limit=1`, { headers })).json()) as { items: { id: string }[] }).items[0]!.id;
+const aRepair = ((await (await fetch(`${api}/v1/repairs?orgId=${anOrg}&limit=1`, { headers })).json()) as { items: { id: string }[] }).items[0]!.id;
+const load = async (path: string) => {
+  const r = await autocannon({ url: api + path, headers, connections: 16, duration: seconds });
+  return { requestsPerSecond: Math.round(r.requests.average), p50Ms: r.latency.p50, p99Ms: r.latency.p99, errors: r.errors + r.non2xx };
+};
+const healthz = await load('/healthz');
+const list = await load(`/v1/repairs?orgId=${anOrg}`);
+const detail = await load(`/v1/repairs/${aRepair}`);
+const readPath = {
+  name: 'read-path',
+  quick,
+  at: new Date().toISOString(),
+  openRepairs: connectionIds.length,
+  healthz,
+  list: { ...list, rpsRatioToHealthz: Math.round((list.requestsPerSecond / healthz.requestsPerSecond) * 100) / 100 },
+  detail: { ...detail, rpsRatioToHealthz: Math.round((detail.requestsPerSecond / healthz.requestsPerSecond) * 100) / 100 },
+};
+await writeFile(new URL('./results/read-path.json', import.meta.url), JSON.stringify(readPath, null, 2));
+console.table({ healthz, list, detail });
+
+// At rest: resident memory of the process running the API and the worker, every repair waiting.
+const atRest = { name: 'at-rest', quick, openRepairs: connectionIds.length, residentMemoryMb: Math.round(process.memoryUsage().rss / 1048576), heapUsedMb: Math.round(process.memoryUsage().heapUsed / 1048576) };
+await writeFile(new URL('./results/at-rest.json', import.meta.url), JSON.stringify(atRest, null, 2));
+console.table(atRest);
 
 await app.close();
 worker.shutdown();
