@@ -54,6 +54,9 @@ export interface AppConfig {
 
 export const DEFAULT_DEV_API_KEY = 'dev-repair-key';
 
+/** The local SMS sink and the product agree on these without any setting. */
+export const DEV_TWILIO = { accountSid: 'AC00000000000000000000000000000dev', authToken: 'dev-twilio-auth-token' } as const;
+
 /** Parses `key:role` pairs from API_KEYS; DEV_API_KEY (or its default) is added outside production. */
 function readApiKeys(env: NodeJS.ProcessEnv, production: boolean): ApiKeySetting[] {
   const keys: ApiKeySetting[] = [];
@@ -110,8 +113,8 @@ function readChannels(env: NodeJS.ProcessEnv, production: boolean, publicUrl: st
   const sinkHost = readString(env, 'SINKS_HOST', '127.0.0.1');
   return {
     twilio: {
-      accountSid: readString(env, 'TWILIO_ACCOUNT_SID', 'AC00000000000000000000000000000dev'),
-      authToken: readString(env, 'TWILIO_AUTH_TOKEN', 'dev-twilio-auth-token'),
+      accountSid: readString(env, 'TWILIO_ACCOUNT_SID', DEV_TWILIO.accountSid),
+      authToken: readString(env, 'TWILIO_AUTH_TOKEN', DEV_TWILIO.authToken),
       from: readString(env, 'TWILIO_FROM', '+15005550006'),
       apiBaseUrl: env.TWILIO_API_BASE_URL || (env.TWILIO_ACCOUNT_SID ? undefined : `http://${sinkHost}:${readInt(env, 'SMS_SINK_PORT', 1090)}`),
       statusCallbackUrl: `${publicUrl.replace(/\/$/, '')}/v1/webhooks/twilio/status`,

