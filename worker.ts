@@ -9,7 +9,7 @@ import { SecretBox } from './secrets/secret-box.js';
 import { Client, Connection } from '@temporalio/client';
 import type { AlertChannels } from './activities/alerts/alert-channels.js';
 import { createAlertChannels } from './activities/alerts/create-alert-channels.js';
-import { linkKeyFrom } from './links/repair-links.js';
+import { linkKeysOf } from './links/repair-links.js';
 import { ensureProbeSchedules } from './temporal/probe-schedules.js';
 import { connectionOptions } from './temporal/connection-options.js';
 
@@ -42,7 +42,7 @@ export async function createWorker(deps: WorkerDependencies): Promise<Worker> {
       alertWindowMs: deps.config.alertWindowMs,
       channels: deps.channels,
       publicUrl: deps.config.publicUrl,
-      linkKey: linkKeyFrom(deps.config.secretKeys.keys[deps.config.secretKeys.current]!),
+      linkKey: linkKeysOf(deps.config.secretKeys)[0]!,
       webhookRetryInitialMs: deps.config.webhookRetryInitialMs,
       tickets: deps.config.tickets,
       outage: deps.config.outage,

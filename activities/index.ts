@@ -8,8 +8,9 @@ import { createWebhookActivities, type WebhookDependencies } from './webhooks.ac
 import { createTicketActivities, type TicketDependencies } from './tickets.activities.js';
 import { createProviderHealthActivities, type ProviderHealthDependencies } from './provider-health.activities.js';
 import { createProbeActivities, type ProbeDependencies } from './probe.activities.js';
+import { createInvitationActivities, type InvitationDependencies } from './invitations.activities.js';
 
-export interface ActivityDependencies extends PairingDependencies, NotifyDependencies, AlertDependencies, WebhookDependencies, TicketDependencies, ProviderHealthDependencies, ProbeDependencies {
+export interface ActivityDependencies extends PairingDependencies, NotifyDependencies, AlertDependencies, WebhookDependencies, TicketDependencies, ProviderHealthDependencies, ProbeDependencies, InvitationDependencies {
   orm: Orm;
 }
 
@@ -24,6 +25,7 @@ export function createActivities(deps: ActivityDependencies) {
     ...createProviderHealthActivities(deps, webhooks),
     ...createProbeActivities(deps),
     ...createTicketActivities(deps, webhooks),
+    ...createInvitationActivities(deps),
   };
 }
 

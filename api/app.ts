@@ -1,5 +1,5 @@
 // The root plugin: plugins first, then routes. server.ts listens; tests register this and call inject().
-import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Client } from '@temporalio/client';
 import type { AppConfig } from '../config/config.js';
@@ -14,13 +14,14 @@ import { problemPlugin } from './plugins/problem.plugin.js';
 import { temporalPlugin } from './plugins/temporal.plugin.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { registryRoutes } from './routes/v1/registry/index.js';
+import { signInLinksRoutes } from './routes/v1/registry/sign-in-links.routes.js';
 import { providersRoutes } from './routes/v1/providers.routes.js';
 import { contactsRoutes } from './routes/v1/contacts/contacts.routes.js';
 import { twilioStatusRoutes } from './routes/v1/webhooks/twilio-status.routes.js';
 import { webhooksRoutes } from './routes/v1/webhooks/webhooks.routes.js';
 import { ticketsRoutes } from './routes/v1/tickets/tickets.routes.js';
-import { supportPage } from './pages/support.page.js';
-import { helpPages } from './pages/help.page.js';
+import { pagesPlugin } from './pages/pages.plugin.js';
+import { redactLinkTokens } from '../links/redact-link-tokens.js';
 import { helpRoutes } from './routes/v1/help/help.routes.js';
 import { repairsRoutes } from './routes/v1/repairs/repairs.routes.js';
 import { repairsPlugin } from './plugins/repairs.plugin.js';
@@ -41,24 +42,27 @@ export const app: FastifyPluginAsync<AppDependencies> = async (instance, deps) =
   await instance.register(openapiPlugin, { publicUrl: deps.config.publicUrl });
   await instance.register(healthRoutes);
   await instance.register(registryRoutes);
+  await instance.register(signInLinksRoutes, { config: deps.config });
   await instance.register(providersRoutes);
   await instance.register(contactsRoutes);
   await instance.register(webhooksRoutes, { config: deps.config });
   await instance.register(ticketsRoutes, { settings: instance.ticketSettings });
-  await instance.register(supportPage);
-  await instance.register(helpPages);
   await instance.register(helpRoutes);
   await instance.register(twilioStatusRoutes, { authToken: deps.config.channels.twilio.authToken, callbackUrl: deps.config.channels.twilio.statusCallbackUrl });
   await instance.register(repairsRoutes);
+  await instance.register(pagesPlugin, { config: deps.config });
 };
 
 /** Builds a Fastify instance with the API's options (logging, validation) and the root plugin. */
-export async function buildApp(deps: AppDependencies, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(deps: AppDependencies, options: { logger?: boolean; /** Where logs go (stdout by default); tests read them. */ logStream?: NodeJS.WritableStream } = {}): Promise<FastifyInstance> {
   const instance = Fastify({
     logger: options.logger === false ? false : {
       level: deps.config.logLevel,
+      ...(options.logStream ? { stream: options.logStream } : {}),
       // Secrets never reach the logs, whatever a caller sends.
-      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.code'], censor: '[redacted]' },
+      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.code'], censor: '[redacted]' },
+      // A signed link's token is a credential: the logged URL keeps only its shape.
+      serializers: { req: (req: FastifyRequest) => ({ method: req.method, url: redactLinkTokens(req.url), host: req.host, remoteAddress: req.ip, remotePort: req.socket?.remotePort }) },
     },
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
@@ -66,6 +70,8 @@ export async function buildApp(deps: AppDependencies, options: { logger?: boolea
     },
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true }, plugins: [registerFormats] },
     bodyLimit: 256 * 1024,
+    // Signed links carry their token in the path (/r/<token>).
+    maxParamLength: 600,
   }).withTypeProvider<TypeBoxTypeProvider>();
   await instance.register(app, deps);
   return instance;

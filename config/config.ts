@@ -44,6 +44,8 @@ export interface AppConfig {
   probes: { enabled: boolean; intervalMs: number; jitterMs: number; batchSize: number; failuresBeforeRepair: number; checksPerSecond: Record<string, number> };
   /** A provider is degraded when this many connections fail with provider_unavailable within the window. */
   outage: { threshold: number; windowMs: number; recheckMs: number };
+  /** The merchant pages: who may sign in how, and how long a session lasts. */
+  pages: { devSignIn: boolean; sessionTtlSeconds: number; secureCookies: boolean };
   /** Real Twilio and SMTP in production; the local sinks (started by the launcher) otherwise. */
   channels: {
     twilio: { accountSid: string; authToken: string; from: string; apiBaseUrl?: string; statusCallbackUrl: string };
@@ -164,6 +166,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       firstResponseBusinessHours: readInt(env, 'TICKET_FIRST_RESPONSE_BUSINESS_HOURS', 24, 1, 48),
       autoCloseAfterMs: readInt(env, 'TICKET_AUTO_CLOSE_MS', 72 * 3600_000, 1000, 30 * 24 * 3600_000),
       reopenWindowMs: readInt(env, 'TICKET_REOPEN_WINDOW_MS', 30 * 24 * 3600_000, 1000, 365 * 24 * 3600_000),
+    },
+    pages: {
+      // Picking any user of an organization is a development convenience; production signs in through signed links only.
+      devSignIn: !production && readString(env, 'DEV_SIGN_IN', 'true') !== 'false',
+      sessionTtlSeconds: readInt(env, 'SESSION_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
+      secureCookies: readUrl(env, 'PUBLIC_URL', `http://localhost:${port}`).startsWith('https:'),
     },
     channels: readChannels(env, production, readUrl(env, 'PUBLIC_URL', `http://localhost:${port}`)),
   };

@@ -2,3 +2,4 @@ export { LOCALES, pickLocale, SUPPORTED_LOCALES, type Locale } from './locales.j
 export { messagesOf } from './message-catalogue.js';
 export { formatList, MissingMessageError, translate, type MessageValues } from './translate.js';
 export { formatDateTime } from './format-date.js';
+export { acceptedLanguages } from './accept-language.js';

@@ -1,9 +1,13 @@
-// Signed, expiring links from an SMS, e-mail or ticket to the merchant page of a repair. The token
-// names the repair (and the user when known) and is verified by HMAC; no table is needed.
+// Signed, expiring links into the merchant pages: from an SMS, e-mail or ticket to a repair (naming
+// the recipient when they are a user), or from a backend's dashboard to sign a user in. The token is
+// verified by HMAC; no table is needed.
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+import { keysCurrentFirst, type SecretKeys } from '../secrets/load-secret-keys.js';
 
 export interface LinkClaims {
-  repairId: string;
+  /** The repair the link opens. */
+  repairId?: string;
+  /** The user the link signs in; without one the repair opens read-only until someone signs in. */
   userId?: string;
   /** Expiry, epoch seconds. */
   exp: number;
@@ -16,23 +20,36 @@ export function linkKeyFrom(secretKey: Buffer): Buffer {
   return Buffer.from(hkdfSync('sha256', secretKey, Buffer.alloc(0), 'repair-links-v1', 32));
 }
 
+/** Link keys of every secrets key, the current one (which signs) first. */
+export const linkKeysOf = (secretKeys: SecretKeys): Buffer[] => keysCurrentFirst(secretKeys).map(linkKeyFrom);
+
 const mac = (key: Buffer, body: string) => createHmac('sha256', key).update(body).digest('base64url');
 
 export function signLink(key: Buffer, claims: Omit<LinkClaims, 'exp'>, now = Date.now(), ttlSeconds = LINK_TTL_SECONDS): string {
+  if (!claims.repairId && !claims.userId) throw new Error('a link names a repair, a user, or both');
   const body = Buffer.from(JSON.stringify({ ...claims, exp: Math.floor(now / 1000) + ttlSeconds })).toString('base64url');
   return `${body}.${mac(key, body)}`;
 }
 
-/** The claims, or null when the token was altered, is malformed or has expired. */
-export function verifyLink(key: Buffer, token: string, now = Date.now()): LinkClaims | null {
-  const [body, signature] = token.split('.');
-  if (!body || !signature) return null;
-  const expected = Buffer.from(mac(key, body));
+const isOptionalString = (value: unknown) => value === undefined || (typeof value === 'string' && value.length > 0 && value.length <= 64);
+
+/**
+ * The claims, or null when the token was altered, is malformed or has expired. Several keys may be
+ * given (the current one first), so links sent before a key rotation keep working until they expire.
+ */
+export function verifyLink(keys: Buffer | readonly Buffer[], token: string, now = Date.now()): LinkClaims | null {
+  const [body, signature, extra] = token.split('.');
+  if (!body || !signature || extra !== undefined) return null;
   const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+  const signedByUs = (Array.isArray(keys) ? keys : [keys as Buffer]).some((key) => {
+    const expected = Buffer.from(mac(key, body));
+    return expected.length === given.length && timingSafeEqual(expected, given);
+  });
+  if (!signedByUs) return null;
   try {
     const claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as LinkClaims;
-    return typeof claims.repairId === 'string' && typeof claims.exp === 'number' && claims.exp * 1000 > now ? claims : null;
+    if (!isOptionalString(claims.repairId) || !isOptionalString(claims.userId) || (!claims.repairId && !claims.userId)) return null;
+    return typeof claims.exp === 'number' && claims.exp * 1000 > now ? claims : null;
   } catch {
     return null;
   }

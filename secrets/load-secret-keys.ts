@@ -34,3 +34,8 @@ export function loadSecretKeys(env: NodeJS.ProcessEnv, dataDir: string, producti
   }
   return parse(readFileSync(file, 'utf8').trim());
 }
+
+/** Every key, the current one first: what decrypts (or verifies) material made before a rotation. */
+export function keysCurrentFirst(secretKeys: SecretKeys): Buffer[] {
+  return [secretKeys.current, ...Object.keys(secretKeys.keys).filter((v) => v !== secretKeys.current)].map((version) => secretKeys.keys[version]!);
+}

@@ -6,3 +6,4 @@ export { webhookDispatcherWorkflow } from './webhook-dispatcher.workflow.js';
 export { supportTicketWorkflow } from './support-ticket.workflow.js';
 export { providerHealthWorkflow } from './provider-health.workflow.js';
 export { connectionProbeWorkflow } from './connection-probe.workflow.js';
+export { userInvitationWorkflow } from './user-invitation.workflow.js';

@@ -245,3 +245,13 @@ export interface ProbeSummary {
   repairsOpened: number;
   repairsClosed: number;
 }
+
+// ---------------------------------------------------------------- invitations (one per invited user)
+export const invitationWorkflowId = (userId: string) => `invitation-${userId}`;
+
+/** A merchant invited a colleague; the invitation e-mail carries a sign-in link. */
+export interface InvitationInput {
+  version: 1;
+  invitedUserId: string;
+  inviterUserId: string;
+}

@@ -9,6 +9,8 @@ export interface Recipient {
   channel: Exclude<Channel, 'ticket'>;
   address: string;
   name?: string;
+  /** Set when the recipient is a user: their links sign them in. */
+  userId?: string;
   locale: string | null;
   /** Emergencies may be texted outside support hours. */
   emergency: boolean;
@@ -23,8 +25,9 @@ export function recipientsFor(kind: AlertKind, contacts: OrgContactsRow, users: 
     for (const { userId } of contacts.alertContacts) {
       const user = byId.get(userId);
       if (!user) continue;
-      out.push({ channel: 'email', address: user.email, name: user.name ?? undefined, locale: user.locale ?? null, emergency: false });
-      if (user.phone) out.push({ channel: 'sms', address: user.phone, name: user.name ?? undefined, locale: user.locale ?? null, emergency: false });
+      const person = { name: user.name ?? undefined, userId: user.id, locale: user.locale ?? null, emergency: false };
+      out.push({ channel: 'email', address: user.email, ...person });
+      if (user.phone) out.push({ channel: 'sms', address: user.phone, ...person });
     }
     // Reconnected needs no text message at the stores; the dashboard and e-mail say it.
     if (kind !== 'reconnected') for (const phone of storePhones) out.push({ channel: 'sms', address: phone, locale: null, emergency: false });

@@ -5,7 +5,6 @@ import { DateTime } from 'luxon';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isOpenAt, nextOpening } from '../../business-hours/business-hours.js';
 import { Brand, Location, Message, NotificationIntent, Org, OrgContacts, Repair, Store, User, type OrgRow, type RepairRow, type StoreRow } from '../../db/entities/index.js';
-import { newId } from '../../db/ids.js';
 import type { Orm } from '../../db/orm.js';
 import { signLink } from '../../links/repair-links.js';
 import { errorTypeLabel, findProvider, portalSteps, resolutionLabel, type ErrorType, type Locale, type StoreConfigCause } from '../../providers/index.js';
@@ -15,6 +14,7 @@ import { lostSales } from '../../estimates/lost-sales.js';
 import type { AlertIntent, AlertKind } from '../../workflows/messages.js';
 import { activityKey } from '../records.activities.js';
 import { recipientsFor, type Recipient } from './alert-audience.js';
+import { sendLogged, withoutLinkTokens } from './send-logged.js';
 import type { AlertChannels, AlertData, AlertRepairLine, RenderedMessage, TemplateKind } from './alert-channels.js';
 
 export interface AlertDependencies {
@@ -45,7 +45,7 @@ async function load(em: EntityManager, orgId: string, repairIds: string[]): Prom
   };
 }
 
-function repairLine(d: AlertDependencies, loaded: Loaded, repair: RepairRow, locale: Locale): AlertRepairLine {
+function repairLine(d: AlertDependencies, loaded: Loaded, repair: RepairRow, locale: Locale, userId?: string): AlertRepairLine {
   const provider = findProvider(repair.provider)?.name ?? repair.provider;
   const resolution = (repair.resolution ?? 'support') as AlertRepairLine['resolution'];
   const cause = repair.cause as StoreConfigCause | null;
@@ -55,7 +55,7 @@ function repairLine(d: AlertDependencies, loaded: Loaded, repair: RepairRow, loc
     errorTypeLabel: errorTypeLabel((repair.errorType ?? 'unknown') as ErrorType, locale),
     resolution,
     actionLabel: resolutionLabel(resolution, locale),
-    link: `${d.publicUrl}/r/${signLink(d.linkKey, { repairId: repair.id })}`,
+    link: `${d.publicUrl}/r/${signLink(d.linkKey, { repairId: repair.id, ...(userId ? { userId } : {}) })}`,
     stores: repair.storeIds.flatMap((id) => {
       const store = loaded.stores.get(id);
       return store ? [{ location: loaded.names.locations.get(store.location) ?? '', brand: loaded.names.brands.get(store.brand) ?? '', provider }] : [];
@@ -78,29 +78,6 @@ function templateFor(kind: AlertKind, repairs: AlertRepairLine[]): TemplateKind 
 }
 
 export function createAlertActivities(d: AlertDependencies) {
-  /** Sends one message unless this very attempt already sent it (the activity may be retried). */
-  async function sendOnce(em: EntityManager, key: string, row: { org: string; repairIds: string[]; channel: 'email' | 'sms' | 'ticket'; recipient: string; template: string; locale: string }, content: RenderedMessage, send: (() => Promise<{ providerId: string }>) | { heldUntil: Date }) {
-    const existing = await em.findOne(Message, { idempotencyKey: key });
-    if (existing && existing.status !== 'queued') return existing;
-    const message = existing ?? em.create(Message, { id: newId('msg'), idempotencyKey: key, ...row, status: 'queued', content, createdAt: new Date(), updatedAt: new Date() });
-    if ('heldUntil' in send) {
-      em.assign(message, { status: 'held', sendAfter: send.heldUntil, updatedAt: new Date() });
-      await em.flush();
-      return message;
-    }
-    await em.flush();
-    try {
-      const sent = await send();
-      em.assign(message, { status: 'sent', providerId: sent.providerId, updatedAt: new Date() });
-    } catch (error) {
-      em.assign(message, { status: 'failed', error: error instanceof Error ? error.message.slice(0, 500) : 'send failed', updatedAt: new Date() });
-      await em.flush();
-      throw error;
-    }
-    await em.flush();
-    return message;
-  }
-
   function sender(recipient: Recipient, content: RenderedMessage): () => Promise<{ providerId: string }> {
     return recipient.channel === 'email'
       ? () => d.channels.sendEmail({ to: [recipient.address], subject: content.subject ?? '', html: content.html, text: content.text })
@@ -136,7 +113,7 @@ export function createAlertActivities(d: AlertDependencies) {
         const storePhones = repairs.flatMap((r) => r.storeIds.flatMap((id) => loaded.stores.get(id)?.alertPhones ?? []));
         for (const recipient of recipientsFor(kind, contacts, users, storePhones)) {
           const locale = pickLocale([recipient.locale, loaded.org.locale]);
-          const lines = repairs.map((r) => repairLine(d, loaded, r, locale));
+          const lines = repairs.map((r) => repairLine(d, loaded, r, locale, recipient.userId));
           const data: AlertData = { orgName: loaded.org.name, recipientName: recipient.name, repairs: lines, generatedAt: now.toISOString(), timezone: loaded.org.timezone };
           const template = templateFor(kind, lines);
           const content = d.channels.render(template, recipient.channel, locale, data);
@@ -144,7 +121,7 @@ export function createAlertActivities(d: AlertDependencies) {
           if (hold) heldUntil = Math.min(heldUntil ?? Infinity, hold.getTime());
           const key = `${activityKey()}/${kind}/${recipient.channel}/${recipient.address}`;
           const row = { org: orgId, repairIds: repairs.map((r) => r.id), channel: recipient.channel, recipient: recipient.address, template, locale };
-          const message = await sendOnce(em, key, row, content, hold ? { heldUntil: hold } : sender(recipient, content));
+          const message = await sendLogged(em, key, row, content, hold ? { heldUntil: hold } : sender(recipient, content));
           if (message.status === 'sent') sent += 1;
         }
         if (kind === 'action_needed') sent += await printTickets(em, loaded, repairs, kind);
@@ -159,7 +136,7 @@ export function createAlertActivities(d: AlertDependencies) {
       const due = await em.find(Message, { org: orgId, status: 'held', sendAfter: { $lte: new Date() } });
       for (const message of due) {
         const sent = await d.channels.sendSms({ to: message.recipient, body: message.content?.text ?? '' });
-        em.assign(message, { status: 'sent', providerId: sent.providerId, updatedAt: new Date() });
+        em.assign(message, { status: 'sent', providerId: sent.providerId, content: message.content ? withoutLinkTokens(message.content) : null, updatedAt: new Date() });
         await em.flush();
       }
       const next = await em.findOne(Message, { org: orgId, status: 'held' }, { orderBy: { sendAfter: 'asc' } });
@@ -179,7 +156,7 @@ export function createAlertActivities(d: AlertDependencies) {
         const content = d.channels.render(kind, 'ticket', locale, data);
         const key = `${activityKey()}/${kind}/ticket/${store.id}/${repair.id}`;
         const address = store.printerAddress;
-        const message = await sendOnce(em, key, { org: loaded.org.id, repairIds: [repair.id], channel: 'ticket', recipient: address, template: kind, locale }, content, () => d.channels.printTicket(address, content, line.link));
+        const message = await sendLogged(em, key, { org: loaded.org.id, repairIds: [repair.id], channel: 'ticket', recipient: address, template: kind, locale }, content, () => d.channels.printTicket(address, content, line.link));
         if (message.status === 'sent') printed += 1;
       }
     }

@@ -4,7 +4,8 @@ import { ProblemError, type InvalidParam } from '../../errors/problem.js';
 
 const PART_NAMES: Record<string, string> = { body: 'body', querystring: 'query', params: 'params', headers: 'headers' };
 
-function fieldPath(error: FastifySchemaValidationError): string {
+/** `emergencyTechnical.0.email`: where in the part the error is. */
+export function fieldPath(error: FastifySchemaValidationError): string {
   const base = error.instancePath.split('/').filter(Boolean);
   const params = error.params as Record<string, unknown>;
   if (error.keyword === 'required' && typeof params.missingProperty === 'string') base.push(params.missingProperty);

@@ -37,7 +37,7 @@ describe('help pages', () => {
     const article = await api.app.inject({ method: 'GET', url: '/help/articles/deliveroo-store-inactive?locale=fr' });
     expect(article.statusCode).toBe(200);
     expect(article.body).toMatch(/<h1>[^<]+<\/h1>/);
-    expect(article.body).toContain('<ol>');
+    expect(article.body).toContain('<ol class="steps">');
     expect((await api.app.inject({ method: 'GET', url: '/help/articles/nope' })).statusCode).toBe(404);
   });
 });

@@ -10,6 +10,7 @@ import { createWorker } from '../../worker.js';
 import { createAlertChannels } from '../../activities/alerts/create-alert-channels.js';
 import { auth, testConfig } from './api.js';
 import { freePort } from '../../dev/ports.js';
+import { ruleFor } from '../../providers/index.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
 export interface RepairStack {
@@ -152,4 +153,11 @@ export async function eventually<T>(read: () => Promise<T>, check: (value: T) =>
     value = await read();
   }
   return value;
+}
+
+/** The provider's own error code for an error type (and cause), as a backend would report it. */
+export function errorCode(provider: string, type: Parameters<typeof ruleFor>[1], cause?: Parameters<typeof ruleFor>[2]): string {
+  const rule = ruleFor(provider, type, cause);
+  if (!rule) throw new Error(`no ${type}/${cause} rule for ${provider}`);
+  return rule.code;
 }

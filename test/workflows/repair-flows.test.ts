@@ -1,10 +1,9 @@
 // Each resolution path end to end: HTTP API → Temporal workflow → pairing over HTTP against the sandbox.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ruleFor } from '../../providers/index.js';
 import { Connection as ConnectionEntity } from '../../db/entities/index.js';
 import { recordHistory } from '../helpers/histories.js';
 import { repairWorkflowId } from '../../workflows/messages.js';
-import { act, eventually, lastCode, repairDetail, report, sandboxAccount, setUpMerchant, startRepairStack, type RepairStack } from '../helpers/repair-stack.js';
+import { act, errorCode, eventually, lastCode, repairDetail, report, sandboxAccount, setUpMerchant, startRepairStack, type RepairStack } from '../helpers/repair-stack.js';
 
 let stack: RepairStack;
 beforeAll(async () => {
@@ -12,11 +11,7 @@ beforeAll(async () => {
 });
 afterAll(async () => stack?.close());
 
-const code = (provider: string, type: Parameters<typeof ruleFor>[1], cause?: Parameters<typeof ruleFor>[2]) => {
-  const rule = ruleFor(provider, type, cause);
-  if (!rule) throw new Error(`no ${type}/${cause} rule for ${provider}`);
-  return rule.code;
-};
+const code = errorCode;
 
 async function connectionStatus(connectionId: string) {
   return (await stack.db.orm.em.fork().findOneOrFail(ConnectionEntity, { id: connectionId })).status;

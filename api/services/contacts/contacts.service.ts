@@ -3,7 +3,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Connection, OrgContacts, User, type OrgContactsRow } from '../../../db/entities/index.js';
 import { findProvider } from '../../../providers/index.js';
-import { ProblemError, unprocessable, type InvalidParam } from '../../../errors/problem.js';
+import { ProblemError, forbidden, notFound, unprocessable, type InvalidParam } from '../../../errors/problem.js';
+import { hasPermission } from '../../auth/permissions.js';
 import { getOrg } from '../registry/orgs.service.js';
 import { EMPTY_CONTACTS, missingContacts, type ContactDetails, type ContactField } from './contact-completeness.js';
 
@@ -24,7 +25,8 @@ const REASONS: Record<ContactField, string> = {
   supportHours: 'add your support hours with their time zone',
 };
 
-async function context(em: EntityManager, orgId: string) {
+/** What decides which details are required: the environment, and whether a provider needs a merchant-operations contact. */
+export async function contactsContext(em: EntityManager, orgId: string) {
   const org = await getOrg(em, orgId);
   const providers = (await em.find(Connection, { org: orgId }, { fields: ['provider'] })).map((c) => c.provider);
   return { environment: org.environment, needsMerchantOperations: providers.some((p) => findProvider(p)?.requiresMerchantOperationsContact === true) };
@@ -45,10 +47,17 @@ const detailsOf = (row: OrgContactsRow): ContactDetails => ({
 });
 
 export async function getContacts(em: EntityManager, orgId: string): Promise<ContactsView> {
-  const ctx = await context(em, orgId);
+  const ctx = await contactsContext(em, orgId);
   const row = await em.findOne(OrgContacts, { org: orgId });
   const details = row ? detailsOf(row) : EMPTY_CONTACTS;
   return view(orgId, row, details, missingContacts(details, ctx));
+}
+
+/** A user acting on the contact details belongs to the organization and may edit them. */
+async function checkEditor(em: EntityManager, orgId: string, userId: string): Promise<void> {
+  const user = await em.findOne(User, { id: userId, org: orgId });
+  if (!user) throw notFound('user', userId);
+  if (!hasPermission(user, 'contacts:edit')) throw forbidden('You are not allowed to edit the contact details. Ask a colleague who may.');
 }
 
 /** Rules a schema cannot express: alert contacts are users of this org (and production only); hours run forward. */
@@ -70,7 +79,8 @@ async function checkReferences(em: EntityManager, orgId: string, details: Contac
 
 /** Saves the details; when some are missing the draft is kept and a 422 lists exactly what. */
 export async function putContacts(em: EntityManager, orgId: string, details: ContactDetails, actingUserId?: string): Promise<ContactsView> {
-  const ctx = await context(em, orgId);
+  const ctx = await contactsContext(em, orgId);
+  if (actingUserId) await checkEditor(em, orgId, actingUserId);
   const problems = await checkReferences(em, orgId, details, ctx.environment);
   if (problems.length) throw unprocessable('Some contact details refer to things that cannot be used.', problems);
   const missing = missingContacts(details, ctx);

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { User, type UserRow } from '../../../db/entities/index.js';
 import { newId } from '../../../db/ids.js';
-import { conflict } from '../../../errors/problem.js';
+import { conflict, forbidden } from '../../../errors/problem.js';
+import { hasPermission, type Permission } from '../../auth/permissions.js';
 import { findInOrg, type Page } from './lookup.js';
 import { getOrg } from './orgs.service.js';
 
@@ -35,4 +36,15 @@ export const getUser = (em: EntityManager, orgId: string, userId: string) => fin
 export async function listUsers(em: EntityManager, orgId: string, page: Page): Promise<UserRow[]> {
   await getOrg(em, orgId);
   return em.find(User, { org: orgId }, { orderBy: { createdAt: 'asc', id: 'asc' }, limit: page.limit, offset: page.offset });
+}
+
+/**
+ * A merchant user invites a colleague (e.g. the right person to fill in the contact details): they
+ * need `users:invite` and cannot hand out a permission they do not have themselves.
+ */
+export async function inviteUser(em: EntityManager, inviter: UserRow, input: NewUser): Promise<UserRow> {
+  if (!hasPermission(inviter, 'users:invite')) throw forbidden('You are not allowed to invite users. Ask a colleague who may.');
+  const beyond = input.permissions.filter((p) => !hasPermission(inviter, p as Permission));
+  if (beyond.length) throw forbidden(`You cannot give permissions you do not have: ${beyond.join(', ')}.`);
+  return createUser(em, inviter.org, input);
 }

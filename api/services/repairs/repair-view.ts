@@ -20,7 +20,7 @@ async function storesOf(em: EntityManager, storeIds: string[]) {
   return { rows: stores, views: await storeViews(em, stores) };
 }
 
-async function storeViews(em: EntityManager, stores: StoreRow[]) {
+export async function storeViews(em: EntityManager, stores: StoreRow[]) {
   const locations = new Map((await em.find(Location, { id: { $in: stores.map((s) => s.location) } })).map((l) => [l.id, l]));
   const brands = new Map((await em.find(Brand, { id: { $in: stores.map((s) => s.brand) } })).map((b) => [b.id, b]));
   return stores.map((s) => ({

@@ -19,7 +19,7 @@ export const contactsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Replace contact details; an incomplete set is saved as a draft and answered 422 with what is missing',
         params: OrgIdParams,
         body: ContactsBody,
-        response: { 200: ContactsView, ...problemResponses(400, 401, 404, 422) },
+        response: { 200: ContactsView, ...problemResponses(400, 401, 403, 404, 422) },
       },
     },
     async (request) => {

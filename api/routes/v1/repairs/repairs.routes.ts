@@ -12,7 +12,7 @@ import { Type } from '@fastify/type-provider-typebox';
 import { Id } from '../../../schemas/common.schemas.js';
 import { notFound } from '../../../../errors/problem.js';
 import { ticketPreview } from '../../../services/repairs/ticket-preview.js';
-import { openTicket } from '../../../../support/ticket-service.js';
+import { requestRepairSupport } from '../../../services/repairs/request-support.js';
 import {
   ActionResult,
   ActorBody,
@@ -132,13 +132,10 @@ export const repairsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const acted = await app.repairActions.requestSupport(request.em, { repairId: request.params.repairId, ...request.body, idempotencyKey: idempotencyKey(request) });
-      const ticket = await openTicket(request.em, app.ticketSettings, {
-        orgId: acted.repair.org,
-        actingUserId: acted.user.id,
-        subject: `${acted.repair.provider}: ${acted.repair.errorType ?? 'connection problem'}`,
-        message: request.body.message,
-        repairId: acted.repair.id,
+      const { acted, ticket } = await requestRepairSupport(request.em, app.repairActions, app.ticketSettings, {
+        repairId: request.params.repairId,
+        ...request.body,
+        idempotencyKey: idempotencyKey(request),
       });
       return reply.code(201).send({ ticketId: ticket.id, ticket, ...(await answerWith(request, acted)) });
     },

@@ -4,12 +4,9 @@ import { Id, ListOf, problemResponses } from '../../../schemas/common.schemas.js
 import { getOrg } from '../../../services/registry/orgs.service.js';
 import { addMessage, getTicket, openTicket, ticketView, type TicketSettings } from '../../../../support/ticket-service.js';
 
+import { NewTicketBody, Ticket, TicketMessageBody, TicketParams } from './tickets.schemas.js';
+
 const tags = ['support'];
-const Ticket = Type.Object(
-  { id: Type.String(), orgId: Type.String(), subject: Type.String(), state: Type.String(), firstResponseDueAt: Type.Union([Type.String(), Type.Null()]), stateHistory: Type.Array(Type.Object({}, { additionalProperties: true })), messages: Type.Array(Type.Object({}, { additionalProperties: true })) },
-  { additionalProperties: true },
-);
-const TicketParams = Type.Object({ ticketId: Id('tkt') }, { additionalProperties: false });
 
 export const ticketsRoutes: FastifyPluginAsyncTypebox<{ settings: TicketSettings }> = async (app, { settings }) => {
   app.post(
@@ -18,7 +15,7 @@ export const ticketsRoutes: FastifyPluginAsyncTypebox<{ settings: TicketSettings
       schema: {
         tags,
         summary: 'Open a chat ticket (first answer due within 24 business hours)',
-        body: Type.Object({ orgId: Id('org'), actingUserId: Id('usr'), subject: Type.String({ minLength: 1, maxLength: 200 }), message: Type.String({ minLength: 1, maxLength: 10_000 }), repairId: Type.Optional(Id('rep')) }, { additionalProperties: false }),
+        body: NewTicketBody,
         response: { 201: Type.Object({ ticketId: Type.String(), ticket: Ticket }), ...problemResponses(400, 401, 404) },
       },
     },
@@ -53,7 +50,7 @@ export const ticketsRoutes: FastifyPluginAsyncTypebox<{ settings: TicketSettings
         tags,
         summary: 'Add a message: a merchant (actingUserId) or an agent (API key with the agent role)',
         params: TicketParams,
-        body: Type.Object({ author: Type.Enum(['merchant', 'agent']), actingUserId: Type.Optional(Id('usr')), body: Type.String({ minLength: 1, maxLength: 10_000 }) }, { additionalProperties: false }),
+        body: TicketMessageBody,
         response: { 201: Ticket, ...problemResponses(400, 401, 403, 404) },
       },
     },

@@ -1,0 +1,21 @@
+// The mandatory dialog shown until an organization's contact details are complete: what is missing,
+// who may fill them in, and a way to invite the right person.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Repair, User } from '../../db/entities/index.js';
+import { CLOSED_STATES } from '../../workflows/repair-rules.js';
+import { hasPermission } from '../auth/permissions.js';
+import type { ContactField } from '../services/contacts/contact-completeness.js';
+import { inviteFormModel } from './invite-form.js';
+import type { Merchant } from './merchant-session.js';
+
+export async function contactsDialogModel(em: EntityManager, merchant: Merchant, missing: ContactField[]) {
+  const users = await em.find(User, { org: merchant.org.id }, { orderBy: { createdAt: 'asc' }, limit: 200 });
+  const openRepairs = await em.count(Repair, { org: merchant.org.id, state: { $nin: [...CLOSED_STATES] } });
+  return {
+    missing: missing.map((field) => ({ key: `page.contacts.field.${field}` })),
+    canEdit: hasPermission(merchant.user, 'contacts:edit'),
+    editors: users.filter((u) => hasPermission(u, 'contacts:edit')).slice(0, 5).map((u) => ({ name: u.name ?? u.email, email: u.email })),
+    openRepairs,
+    invite: inviteFormModel(merchant.user),
+  };
+}

@@ -1,0 +1,30 @@
+// Home: the "Disconnected channels" widget with Repair now, refreshed live while repairs move.
+import type { FastifyPluginAsync } from 'fastify';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Locale } from '../../providers/index.js';
+import { openRepairsOf } from '../services/repairs/open-repairs.js';
+import { merchantOf, requireMerchant } from './merchant-session.js';
+import { pageLocale, renderFragment, renderPage } from './page-layout.js';
+import { lostPerHour, problemLabel } from './repair-labels.js';
+
+export async function widgetModel(em: EntityManager, orgId: string, locale: Locale) {
+  const open = await openRepairsOf(em, orgId);
+  return {
+    key: open.map((r) => `${r.id}:${r.state}`).join(',') || 'none',
+    repairCount: open.length,
+    storeCount: new Set(open.flatMap((r) => r.stores.map((s) => s.id))).size,
+    items: open.map((r) => ({ providerName: r.providerName, problemLabel: problemLabel(r, locale), storeCount: r.storeCount })),
+    lostPerHour: lostPerHour(open, locale),
+  };
+}
+
+export const homePages: FastifyPluginAsync = async (app) => {
+  app.get('/', { schema: { hide: true }, onRequest: requireMerchant }, async (request, reply) => {
+    const widget = await widgetModel(request.em, merchantOf(request).org.id, pageLocale(request));
+    return renderPage(request, reply, 'home', { widget }, { titleKey: 'page.home.pageTitle', nav: 'home' });
+  });
+
+  app.get('/widgets/disconnected-channels', { schema: { hide: true }, onRequest: requireMerchant }, async (request, reply) =>
+    renderFragment(request, reply, 'disconnected-channels', await widgetModel(request.em, merchantOf(request).org.id, pageLocale(request))),
+  );
+};

@@ -1,0 +1,216 @@
+// The repair dialog: every account that needs repair, then one account's screens (Reconnect →
+// credentials → code → Done; merchant-portal steps; Unauthorized; Learn more). Actions go through
+// the same services, schemas and authorization as the API's routes.
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from '@fastify/type-provider-typebox';
+import { Repair, User, type RepairRow } from '../../db/entities/index.js';
+import { formatDateTime } from '../../i18n/index.js';
+import { ProblemError, notFound } from '../../errors/problem.js';
+import { CLOSED_STATES, type RepairAction, type RepairState } from '../../workflows/repair-rules.js';
+import { hasPermission } from '../auth/permissions.js';
+import { ActorBody, CodeBody, CredentialsBody, RepairParams } from '../routes/v1/repairs/repairs.schemas.js';
+import type { ActedOn } from '../services/repairs/repair-actions.js';
+import { openRepairsOf, type OpenRepair } from '../services/repairs/open-repairs.js';
+import { findRepair, repairDetail } from '../services/repairs/repair-view.js';
+import { setFlash, takeFlash, merchantOf, requireMerchant, type Flash } from './merchant-session.js';
+import { fieldErrors, formHandling, newFormId, secret, seeOther, text, type FormFields } from './page-forms.js';
+import { pageLocale, renderFragment, renderPage } from './page-layout.js';
+import { problemLabel } from './repair-labels.js';
+import { repairStep } from './repair-step.js';
+
+type Params = { repairId: string };
+type FormErrors = { username: string | null; password: string | null; code: string | null };
+const NO_ERRORS: FormErrors = { username: null, password: null, code: null };
+const ACTION_LIMIT = { max: 20, timeWindow: '1 minute' };
+
+/** The repair, if the person looking may see it: a user of its organization, or the guest its link opened. */
+async function visibleRepair(request: FastifyRequest, repairId: string): Promise<RepairRow> {
+  const repair = await findRepair(request.em, repairId);
+  const mine = request.merchant ? request.merchant.org.id === repair.org : request.guestRepairId === repair.id;
+  if (!mine) throw notFound('repair', repairId);
+  return repair;
+}
+
+/** Users who may reconnect: whom to ask when you may not. */
+async function reconnectors(request: FastifyRequest, orgId: string) {
+  const users = await request.em.find(User, { org: orgId }, { orderBy: { createdAt: 'asc' }, limit: 200 });
+  return users.filter((u) => hasPermission(u, 'integrations:reconnect')).slice(0, 5).map((u) => ({ name: u.name ?? u.email, email: u.email }));
+}
+
+async function repairModel(request: FastifyRequest, repair: RepairRow, options: { flash: Flash | null; requested?: 'credentials'; form?: { username?: string; errors?: Partial<FormErrors> } }) {
+  const locale = pageLocale(request);
+  const user = request.merchant?.user;
+  const detail = await repairDetail(request.em, repair, { user, locale });
+  const step = repairStep({
+    state: repair.state as RepairState,
+    resolution: repair.resolution ?? null,
+    lastOutcome: repair.lastOutcome ?? null,
+    allowedActions: detail.allowedActions as RepairAction[],
+    signedIn: Boolean(user),
+    canReconnect: detail.permissions?.canReconnect ?? false,
+    requested: options.requested,
+    flash: options.flash,
+  });
+  const othersOpen = user ? await request.em.count(Repair, { org: repair.org, state: { $nin: [...CLOSED_STATES] }, id: { $ne: repair.id } }) : 0;
+  return {
+    liveKey: `${repair.state}:${repair.attempts}:${repair.lastOutcome ?? ''}`,
+    repair: {
+      id: repair.id,
+      providerName: detail.providerName,
+      accountRef: repair.accountRef,
+      problemLabel: problemLabel(repair, locale),
+      stores: detail.stores,
+      storeCount: detail.stores.length,
+      multipleStores: detail.stores.length > 1,
+      steps: detail.help.steps,
+      portalName: detail.help.portalName ?? detail.providerName,
+      portalUrl: detail.help.portalUrl,
+      helpUrl: detail.help.article ? `/help/articles/${detail.help.article.slug}` : null,
+    },
+    step,
+    people: step.kind === 'unauthorized' || step.kind === 'learn_more' ? await reconnectors(request, repair.org) : [],
+    form: { formId: newFormId(), username: options.form?.username ?? options.flash?.username ?? '', errors: { ...NO_ERRORS, ...options.form?.errors } },
+    doneHref: othersOpen > 0 ? '/repairs' : '/',
+  };
+}
+
+async function renderRepair(request: FastifyRequest, reply: FastifyReply, repair: RepairRow, options: Parameters<typeof repairModel>[2], status = 200) {
+  const page = await repairModel(request, repair, options);
+  return renderPage(request, reply, 'repair', page, { titleKey: 'page.repair.pageTitle', titleValues: { provider: page.repair.providerName }, nav: 'home', withoutContactsDialog: true }, status);
+}
+
+function accountItem(r: OpenRepair, locale: ReturnType<typeof pageLocale>, canReconnect: boolean) {
+  const waiting: Partial<Record<string, { key: string; tone: string }>> = {
+    verifying: { key: 'page.status.verifying', tone: 'info' },
+    retrying: { key: 'page.status.retrying', tone: 'info' },
+    awaiting_support: { key: 'page.status.withSupport', tone: 'info' },
+    awaiting_verification_code: { key: 'page.status.codeNeeded', tone: 'alert' },
+  };
+  const status = waiting[r.state];
+  const portal = r.resolution === 'merchant_portal';
+  const selfService = r.state !== 'verifying' && r.state !== 'retrying' && r.state !== 'awaiting_support';
+  const actionKey = !selfService ? 'page.action.view' : portal && !canReconnect ? 'page.action.learnMore' : 'page.action.reconnect';
+  return {
+    id: r.id,
+    providerName: r.providerName,
+    accountRef: r.accountRef,
+    problemLabel: problemLabel(r, locale),
+    statusKey: status?.key ?? null,
+    statusTone: status?.tone ?? 'info',
+    stores: r.stores,
+    storeCount: r.stores.length,
+    multipleStores: r.stores.length > 1,
+    href: `/repairs/${r.id}`,
+    actionKey,
+    secondary: !selfService,
+  };
+}
+
+/** Runs an action and answers the next screen: post/redirect/get on success, the form again on a refusal. */
+async function act(request: FastifyRequest<{ Params: Params }>, reply: FastifyReply, run: () => Promise<ActedOn>, username?: string) {
+  const repair = await visibleRepair(request, request.params.repairId);
+  try {
+    const acted = await run();
+    if (acted.answer.outcome === 'deferred') {
+      setFlash(request, { repairId: repair.id, outcome: 'deferred', ...(acted.answer.remindAt ? { remindAt: acted.answer.remindAt } : {}) });
+      return seeOther(reply, '/repairs');
+    }
+    setFlash(request, { repairId: repair.id, outcome: acted.answer.outcome, ...(acted.answer.codeExpired ? { codeExpired: true } : {}), ...(username && acted.answer.outcome === 'invalid_credentials' ? { username } : {}) });
+    return seeOther(reply, `/repairs/${repair.id}`);
+  } catch (error) {
+    if (!(error instanceof ProblemError)) throw error;
+    // Not allowed: the Unauthorized screen. Moved on meanwhile (someone else acted): show where it is now.
+    if (error.status === 403) return renderRepair(request, reply, repair, { flash: null }, 403);
+    if (error.status === 409) {
+      setFlash(request, { repairId: repair.id, outcome: 'moved_on' });
+      return seeOther(reply, `/repairs/${repair.id}`);
+    }
+    throw error;
+  }
+}
+
+function actionRoute<B>(app: FastifyInstance, path: string, body: object, toBody: (form: FormFields) => object, run: (request: FastifyRequest<{ Params: Params }>, body: B) => Promise<ActedOn>, onInvalid: (request: FastifyRequest<{ Params: Params }>, reply: FastifyReply, form: FormFields, errors: Record<string, string>) => Promise<unknown>) {
+  app.post<{ Params: Params }>(
+    `/repairs/:repairId/${path}`,
+    {
+      schema: { hide: true, params: RepairParams, body },
+      attachValidation: true,
+      onRequest: requireMerchant,
+      preValidation: formHandling(app, (form, request) => ({ actingUserId: request.merchant?.user.id, ...toBody(form) })),
+      config: { rateLimit: ACTION_LIMIT },
+    },
+    async (request, reply) => {
+      if (request.validationError) return onInvalid(request, reply, request.body as FormFields, fieldErrors(request.validationError));
+      const { username } = request.body as { username?: string };
+      return act(request, reply, () => run(request, request.body as B), username);
+    },
+  );
+}
+
+export const repairPages: FastifyPluginAsync = async (app) => {
+  const idempotency = (request: FastifyRequest) => (request.formId ? { idempotencyKey: `page-${request.formId}` } : {});
+
+  app.get('/repairs', { schema: { hide: true }, onRequest: requireMerchant }, async (request, reply) => {
+    const { user, org } = merchantOf(request);
+    const locale = pageLocale(request);
+    const flash = takeFlash(request);
+    const canReconnect = hasPermission(user, 'integrations:reconnect');
+    const items = (await openRepairsOf(request.em, org.id)).map((r) => accountItem(r, locale, canReconnect));
+    const notice = flash?.outcome === 'deferred' ? { key: flash.remindAt ? 'page.repairs.deferred' : 'page.repairs.deferredSoon', when: flash.remindAt ? formatDateTime(locale, flash.remindAt, org.timezone) : '' } : null;
+    return renderPage(request, reply, 'repairs', { items, notice }, { titleKey: 'page.repairs.title', nav: 'home', withoutContactsDialog: true });
+  });
+
+  app.get<{ Params: Params; Querystring: { step?: string } }>(
+    '/repairs/:repairId',
+    { schema: { hide: true, params: RepairParams, querystring: Type.Object({ step: Type.Optional(Type.Literal('credentials')), locale: Type.Optional(Type.String()) }) } },
+    async (request, reply) => {
+      if (!request.merchant && !request.guestRepairId) return seeOther(reply, `/sign-in?next=${encodeURIComponent(request.url)}`);
+      const repair = await visibleRepair(request, request.params.repairId);
+      return renderRepair(request, reply, repair, { flash: takeFlash(request, repair.id), requested: request.query.step === 'credentials' ? 'credentials' : undefined });
+    },
+  );
+
+  app.get<{ Params: Params }>('/repairs/:repairId/panel', { schema: { hide: true, params: RepairParams } }, async (request, reply) => {
+    const repair = await visibleRepair(request, request.params.repairId);
+    return renderFragment(request, reply, 'repair-panel', await repairModel(request, repair, { flash: null }));
+  });
+
+  const showForm = (requested?: 'credentials') => async (request: FastifyRequest<{ Params: Params }>, reply: FastifyReply, form: FormFields, errors: Record<string, string>) => {
+    const repair = await visibleRepair(request, request.params.repairId);
+    const username = typeof form.username === 'string' ? form.username : undefined;
+    return renderRepair(request, reply, repair, { flash: null, requested, form: { username, errors } }, 400);
+  };
+
+  actionRoute<{ actingUserId: string; username: string; password: string }>(
+    app,
+    'credentials',
+    CredentialsBody,
+    (form) => ({ username: text(form, 'username'), password: secret(form, 'password') }),
+    (request, body) => app.repairActions.submitCredentials(request.em, { repairId: request.params.repairId, ...body, ...idempotency(request) }),
+    showForm('credentials'),
+  );
+  actionRoute<{ actingUserId: string; code: string }>(
+    app,
+    'verification-code',
+    CodeBody,
+    (form) => ({ code: text(form, 'code')?.replace(/[\s-]/g, '') }),
+    (request, body) => app.repairActions.submitVerificationCode(request.em, { repairId: request.params.repairId, ...body, ...idempotency(request) }),
+    showForm(),
+  );
+  actionRoute<{ actingUserId: string }>(
+    app,
+    'steps-completed',
+    ActorBody,
+    () => ({}),
+    (request, body) => app.repairActions.completeSteps(request.em, { repairId: request.params.repairId, ...body, ...idempotency(request) }),
+    showForm(),
+  );
+  actionRoute<{ actingUserId: string }>(
+    app,
+    'defer',
+    ActorBody,
+    () => ({}),
+    (request, body) => app.repairActions.defer(request.em, { repairId: request.params.repairId, ...body, ...idempotency(request) }),
+    showForm(),
+  );
+};

@@ -1,0 +1,82 @@
+// Signing in to the merchant pages: signed links (from alerts, or minted by a backend for its
+// logged-in user) in every environment; picking a user of an organization in development only.
+import type { FastifyPluginAsync } from 'fastify';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Type } from '@fastify/type-provider-typebox';
+import type { AppConfig } from '../../config/config.js';
+import { Org, Repair, User } from '../../db/entities/index.js';
+import { verifyLink } from '../../links/repair-links.js';
+import { hasPermission } from '../auth/permissions.js';
+import { Id } from '../schemas/common.schemas.js';
+import { formHandling, seeOther, text } from './page-forms.js';
+import { renderPage } from './page-layout.js';
+import { safeNext, signIn, signInAsGuest, signOut } from './merchant-session.js';
+
+const LINK_LIMIT = { max: 30, timeWindow: '1 minute' };
+
+export const signInPages: FastifyPluginAsync<{ config: AppConfig; linkKeys: Buffer[] }> = async (app, { config, linkKeys }) => {
+  app.get<{ Querystring: { next?: string; orgId?: string } }>('/sign-in', { schema: { hide: true } }, async (request, reply) => {
+    const next = safeNext(request.query.next);
+    const orgs = config.pages.devSignIn ? await devChoices(request.em, request.query.orgId) : [];
+    return renderPage(request, reply, 'sign-in', { devSignIn: config.pages.devSignIn, next, orgs }, { titleKey: 'page.signIn.title', withoutContactsDialog: true });
+  });
+
+  if (config.pages.devSignIn) {
+    app.post(
+      '/sign-in',
+      {
+        schema: { hide: true, body: Type.Object({ userId: Id('usr'), next: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false }) },
+        preValidation: formHandling(app, (form) => ({ userId: text(form, 'userId'), next: text(form, 'next') })),
+        config: { rateLimit: LINK_LIMIT },
+      },
+      async (request, reply) => {
+        const { userId, next } = request.body as { userId: string; next?: string };
+        if (!(await request.em.findOne(User, { id: userId }))) return seeOther(reply, '/sign-in');
+        signIn(request, userId);
+        return seeOther(reply, safeNext(next));
+      },
+    );
+  }
+
+  app.post('/sign-out', { schema: { hide: true }, preValidation: formHandling(app, () => ({})) }, async (request, reply) => {
+    signOut(request);
+    return seeOther(reply, '/sign-in');
+  });
+
+  // The token is the whole credential: it is redacted from logs and the address bar is cleaned by the redirect.
+  app.get<{ Params: { token: string } }>('/r/:token', { schema: { hide: true }, config: { rateLimit: LINK_LIMIT } }, async (request, reply) => {
+    const claims = verifyLink(linkKeys, request.params.token);
+    const repair = claims?.repairId ? await request.em.findOne(Repair, { id: claims.repairId }) : null;
+    const user = claims?.userId ? await request.em.findOne(User, { id: claims.userId }) : null;
+    const valid = claims && (!claims.repairId || repair) && (!claims.userId || user) && (!repair || !user || repair.org === user.org);
+    if (!valid) {
+      return renderPage(
+        request,
+        reply,
+        'error',
+        { titleKey: 'page.link.invalid.title', bodyKey: 'page.link.invalid.body', actionKey: 'page.signIn.title', href: '/sign-in' },
+        { titleKey: 'page.link.invalid.title', withoutContactsDialog: true },
+        410,
+      );
+    }
+    const target = repair ? `/repairs/${repair.id}` : '/';
+    if (user) signIn(request, user.id);
+    // A link without a user keeps whoever is signed in when they belong to the repair's organization.
+    else if (repair && request.merchant?.org.id !== repair.org) signInAsGuest(request, repair.id);
+    return seeOther(reply, target);
+  });
+};
+
+/** Development: the organizations (or one) with their users, and what each may do. */
+async function devChoices(em: EntityManager, orgId?: string) {
+  const orgs = orgId ? await em.find(Org, { id: orgId }) : await em.find(Org, {}, { orderBy: { createdAt: 'asc' }, limit: 20 });
+  const users = await em.find(User, { org: { $in: orgs.map((o) => o.id) } }, { orderBy: { createdAt: 'asc' } });
+  return orgs.map((org) => ({
+    id: org.id,
+    name: org.name,
+    users: users
+      .filter((u) => u.org === org.id)
+      .slice(0, 20)
+      .map((u) => ({ id: u.id, label: u.name ?? u.email, roleKey: hasPermission(u, 'integrations:reconnect') ? 'page.signIn.role.manager' : 'page.signIn.role.viewer' })),
+  }));
+}

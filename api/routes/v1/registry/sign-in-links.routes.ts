@@ -1,0 +1,36 @@
+// A backend signs its logged-in merchant user into the repair pages: it asks for a short-lived link
+// and redirects the user to it (optionally straight to one repair).
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { AppConfig } from '../../../../config/config.js';
+import { linkKeysOf, signLink } from '../../../../links/repair-links.js';
+import { notFound } from '../../../../errors/problem.js';
+import { Repair } from '../../../../db/entities/index.js';
+import { Id, problemResponses, Timestamp } from '../../../schemas/common.schemas.js';
+import { getUser } from '../../../services/registry/users.service.js';
+
+export const signInLinksRoutes: FastifyPluginAsyncTypebox<{ config: AppConfig }> = async (app, { config }) => {
+  const key = linkKeysOf(config.secretKeys)[0]!;
+  app.post(
+    '/v1/orgs/:orgId/users/:userId/sign-in-links',
+    {
+      schema: {
+        tags: ['registry'],
+        summary: 'A signed link that signs this user into the merchant pages (and opens a repair, if named)',
+        params: Type.Object({ orgId: Id('org'), userId: Id('usr') }, { additionalProperties: false }),
+        body: Type.Object(
+          { repairId: Type.Optional(Id('rep')), ttlSeconds: Type.Optional(Type.Integer({ minimum: 30, maximum: 86_400, default: 900, description: 'How long the link works (15 minutes by default).' })) },
+          { additionalProperties: false },
+        ),
+        response: { 201: Type.Object({ url: Type.String(), expiresAt: Timestamp }), ...problemResponses(400, 401, 404) },
+      },
+    },
+    async (request, reply) => {
+      const user = await getUser(request.em, request.params.orgId, request.params.userId);
+      const { repairId, ttlSeconds = 900 } = request.body;
+      if (repairId && !(await request.em.count(Repair, { id: repairId, org: user.org }))) throw notFound('repair', repairId);
+      const now = Date.now();
+      const token = signLink(key, { userId: user.id, ...(repairId ? { repairId } : {}) }, now, ttlSeconds);
+      return reply.code(201).send({ url: `${config.publicUrl.replace(/\/$/, '')}/r/${token}`, expiresAt: new Date(now + ttlSeconds * 1000).toISOString() });
+    },
+  );
+};
