@@ -107,6 +107,8 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
     s.attempts += 1;
     touch(s, Date.now());
     publish(s);
+    // Pages and API readers see "verifying" while the provider is asked (older repairs replay without it).
+    if (patched('repair-records-verifying')) await save();
     let step: PairingStep;
     try {
       step = await run();

@@ -70,5 +70,5 @@ export async function renderPage(request: FastifyRequest, reply: FastifyReply, t
 /** A fragment for live refresh: no layout, same language and helpers. */
 export function renderFragment(request: FastifyRequest, reply: FastifyReply, template: string, page: object) {
   const locale = pageLocale(request);
-  return reply.header('cache-control', 'no-store').view(`${template}.hbs`, { locale, timezone: request.merchant?.org.timezone ?? 'UTC', page });
+  return reply.header('cache-control', 'no-store').view(`${template}.hbs`, { locale, timezone: request.merchant?.org.timezone ?? 'UTC', csrfToken: reply.generateCsrf(), page });
 }

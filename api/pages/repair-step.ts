@@ -23,7 +23,7 @@ export interface Notice {
 
 export interface RepairStep {
   kind: StepKind;
-  /** The screen refreshes itself (without a reload) until the state moves on. */
+  /** The screen refreshes itself (without a reload) while the repair is open: someone else may act, or the provider answer. */
   live: boolean;
   notice: Notice | null;
   /** "Still not fixed: try again or contact support", after steps that did not fix it. */
@@ -81,7 +81,7 @@ export function repairStep(input: StepInput): RepairStep {
   const allowed = (action: RepairAction) => input.signedIn && input.allowedActions.includes(action);
   return {
     kind,
-    live: kind === 'verifying' || kind === 'retrying' || kind === 'with_support' || kind === 'guest',
+    live: kind !== 'done' && kind !== 'done_elsewhere',
     notice: kind === 'done' || kind === 'done_elsewhere' ? null : noticeFor(input.flash),
     unresolved: (kind === 'portal_steps' || kind === 'learn_more') && (input.flash?.outcome === 'unresolved' || input.lastOutcome === 'unresolved'),
     canDefer: allowed('defer') && kind !== 'done',

@@ -161,3 +161,18 @@ export function errorCode(provider: string, type: Parameters<typeof ruleFor>[1],
   if (!rule) throw new Error(`no ${type}/${cause} rule for ${provider}`);
   return rule.code;
 }
+
+/** Complete contact details (alerts go out beyond the dashboard), with `alertUserId` as the alert contact. */
+export async function completeContacts(stack: RepairStack, orgId: string, alertUserId: string): Promise<void> {
+  const payload = {
+    alertContacts: [{ userId: alertUserId }],
+    emergencyTechnical: [{ name: 'On call', email: `oncall-${orgId}@example.com` }],
+    nonEmergencyTechnical: [{ name: 'Tech', email: `tech-${orgId}@example.com` }],
+    merchantOperations: [{ name: 'Ops', email: `ops-${orgId}@example.com` }],
+    platformOperations: [{ name: 'Ops', email: `ops-${orgId}@example.com` }],
+    userFacingOperations: { email: `help-${orgId}@example.com` },
+    supportHours: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], from: '00:00', to: '24:00', timezone: 'Europe/Madrid' }],
+  };
+  const res = await stack.app.inject({ method: 'PUT', url: `/v1/orgs/${orgId}/contacts`, payload, headers: auth() });
+  if (res.statusCode !== 200) throw new Error(`contacts: ${res.statusCode} ${res.body}`);
+}

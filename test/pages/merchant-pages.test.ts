@@ -9,7 +9,7 @@ import { LOCALES } from '../../providers/index.js';
 import { auth, testConfig } from '../helpers/api.js';
 import { PageSession, textOf } from '../helpers/page-session.js';
 import { startSinks, type Sinks } from '../helpers/sinks.js';
-import { errorCode, eventually, report, sandboxAccount, setUpMerchant, startRepairStack, type MerchantSetup, type RepairStack } from '../helpers/repair-stack.js';
+import { completeContacts, errorCode, eventually, report, sandboxAccount, setUpMerchant, startRepairStack, type MerchantSetup, type RepairStack } from '../helpers/repair-stack.js';
 
 let stack: RepairStack;
 let sinks: Sinks;
@@ -20,7 +20,7 @@ beforeAll(async () => {
   stack = await startRepairStack({ env: sinks.env });
   m = await setUpMerchant(stack, { provider: 'uber_eats', stores: 2 });
   await sandboxAccount(stack, 'uber_eats', m.accountRef, { password: 'correct-horse', secondFactor: 'sms' });
-  await completeContacts(m.orgId, m.owner);
+  await completeContacts(stack, m.orgId, m.owner);
   repairId = (await report(stack, m.connectionId, errorCode('uber_eats', 'invalid_credentials'))).repairId;
 });
 afterAll(async () => {
@@ -34,19 +34,6 @@ const signedIn = async (userId = m.owner, headers: Record<string, string> = {}) 
   await session.signIn(m.orgId, userId);
   return session;
 };
-const complete = {
-  emergencyTechnical: [{ name: 'On call', email: 'oncall@example.com' }],
-  nonEmergencyTechnical: [{ name: 'Tech', email: 'tech@example.com' }],
-  merchantOperations: [{ name: 'Ops', email: 'ops@example.com' }],
-  platformOperations: [{ name: 'Ops', email: 'ops@example.com' }],
-  userFacingOperations: { email: 'help@example.com' },
-  supportHours: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], from: '00:00', to: '24:00', timezone: 'Europe/Madrid' }],
-};
-async function completeContacts(orgId: string, alertUserId: string) {
-  const res = await stack.app.inject({ method: 'PUT', url: `/v1/orgs/${orgId}/contacts`, payload: { ...complete, alertContacts: [{ userId: alertUserId }] }, headers: auth() });
-  expect(res.statusCode).toBe(200);
-}
-
 describe('signing in', () => {
   it('sends anyone not signed in to sign in, and back afterwards', async () => {
     const session = new PageSession(stack.app);
@@ -178,6 +165,16 @@ describe('forms', () => {
 });
 
 describe('the repair screens', () => {
+  it('the live panel renders alone, with its own CSRF token, for the page to swap in', async () => {
+    const session = await signedIn();
+    const panel = await session.get(`/repairs/${repairId}/panel`);
+    expect(panel.statusCode).toBe(200);
+    expect(panel.body).toMatch(/^<div class="panel" data-live-key="awaiting_credentials:0:"/);
+    expect(panel.body).toMatch(/name="_csrf" value="[^"]+"/);
+    expect(panel.body).not.toContain('<html');
+    expect((await new PageSession(stack.app).get(`/repairs/${repairId}/panel`)).statusCode).toBe(404);
+  });
+
   it('a wrong password, then the right one, then the code from the sandbox: healthy', async () => {
     const session = await signedIn();
     await session.get(`/repairs/${repairId}`);

@@ -66,11 +66,11 @@ describe('repair screens', () => {
     expect(repairStep(input('awaiting_credentials', { lastOutcome: 'unresolved' })).unresolved).toBe(false);
   });
 
-  it('refreshes itself only while waiting for something else than the person', () => {
-    const live = (['verifying', 'retrying', 'awaiting_support'] as const).map((s) => repairStep(input(s)).live);
-    expect(live).toEqual([true, true, true]);
-    expect(repairStep(input('awaiting_credentials')).live).toBe(false);
+  it('refreshes itself while the repair is open, and stops once it is over', () => {
+    const live = (['awaiting_credentials', 'verifying', 'retrying', 'awaiting_support'] as const).map((s) => repairStep(input(s)).live);
+    expect(live).toEqual([true, true, true, true]);
     expect(repairStep(input('healthy')).live).toBe(false);
+    expect(repairStep(input('repaired_elsewhere')).live).toBe(false);
   });
 
   it('offers "I’ll do it later" and support only where the workflow allows them', () => {
