@@ -45,7 +45,7 @@ export interface AppConfig {
   /** A provider is degraded when this many connections fail with provider_unavailable within the window. */
   outage: { threshold: number; windowMs: number; recheckMs: number };
   /** The merchant pages: who may sign in how, and how long a session lasts. */
-  pages: { devSignIn: boolean; sessionTtlSeconds: number; secureCookies: boolean };
+  pages: { devSignIn: boolean; sessionTtlSeconds: number; secureCookies: boolean; /** Development with the local sandbox: its console (the demo merchant's login, phone and portal). */ sandboxConsoleUrl: string | null };
   /** Real Twilio and SMTP in production; the local sinks (started by the launcher) otherwise. */
   channels: {
     twilio: { accountSid: string; authToken: string; from: string; apiBaseUrl?: string; statusCallbackUrl: string };
@@ -172,6 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       devSignIn: !production && readString(env, 'DEV_SIGN_IN', 'true') !== 'false',
       sessionTtlSeconds: readInt(env, 'SESSION_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
       secureCookies: readUrl(env, 'PUBLIC_URL', `http://localhost:${port}`).startsWith('https:'),
+      sandboxConsoleUrl: !production && !env.PROVIDER_BASE_URL ? `http://localhost:${readInt(env, 'SANDBOX_PORT', 4010)}/console` : null,
     },
     channels: readChannels(env, production, readUrl(env, 'PUBLIC_URL', `http://localhost:${port}`)),
   };

@@ -1,5 +1,7 @@
 // Demo data for `npm run dev`, created through the public API (the same path as any backend).
-// Idempotent: a second start finds the demo organization and only re-seeds the sandbox accounts.
+// Idempotent: a second start finds the demo organization. Every start re-seeds the sandbox accounts
+// broken and reports them, so the merchant pages always have a repair of each kind to walk through.
+import { ruleFor } from '../providers/index.js';
 
 export interface DemoTargets {
   apiUrl: string;
@@ -13,10 +15,11 @@ export const DEMO_ORG_NAME = 'Casa Lola Group';
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
+/** Uber Eats lost its session (reconnect, with an SMS code), Deliveroo paused a store (portal steps), DoorDash works. */
 const DEMO_ACCOUNTS = [
-  { provider: 'uber_eats', accountRef: 'casa-lola-ue', stores: [0, 1, 2, 3], sandbox: { secondFactor: 'sms' } },
-  { provider: 'deliveroo', accountRef: 'casa-lola-roo', stores: [0, 1], sandbox: { storeStatus: 'inactive' } },
-  { provider: 'doordash', accountRef: 'bao-bros-dd', stores: [2, 3], sandbox: {} },
+  { provider: 'uber_eats', accountRef: 'casa-lola-ue', stores: [0, 1, 2, 3], sandbox: { secondFactor: 'sms', linked: false }, broken: ruleFor('uber_eats', 'invalid_credentials') },
+  { provider: 'deliveroo', accountRef: 'casa-lola-roo', stores: [0, 1], sandbox: { storeStatus: 'inactive' }, broken: ruleFor('deliveroo', 'invalid_store_config', 'store_inactive') },
+  { provider: 'doordash', accountRef: 'bao-bros-dd', stores: [2, 3], sandbox: {}, broken: undefined },
 ];
 
 async function call<T>(t: DemoTargets, method: string, path: string, body?: unknown): Promise<T> {
@@ -44,7 +47,21 @@ async function seedSandbox(t: DemoTargets): Promise<void> {
 export async function seedDemoData(t: DemoTargets): Promise<string> {
   await seedSandbox(t);
   const existing = (await call<{ items: { id: string; name: string }[] }>(t, 'GET', '/v1/orgs?limit=500')).items.find((o) => o.name === DEMO_ORG_NAME);
-  if (existing) return existing.id;
+  const orgId = existing?.id ?? (await createDemoOrg(t));
+  await reportBrokenAccounts(t, orgId);
+  return orgId;
+}
+
+/** A backend's report for each broken demo account; one that is already being repaired is joined, never twinned. */
+async function reportBrokenAccounts(t: DemoTargets, orgId: string): Promise<void> {
+  const connections = (await call<{ items: { id: string; provider: string; accountRef: string }[] }>(t, 'GET', `/v1/connections?orgId=${orgId}`)).items;
+  for (const account of DEMO_ACCOUNTS) {
+    const connection = connections.find((c) => c.provider === account.provider && c.accountRef === account.accountRef);
+    if (connection && account.broken) await call(t, 'POST', '/v1/disconnections', { connectionId: connection.id, errorCode: account.broken.code });
+  }
+}
+
+async function createDemoOrg(t: DemoTargets): Promise<string> {
 
   const org = await call<{ id: string }>(t, 'POST', '/v1/orgs', { name: DEMO_ORG_NAME, locale: 'es', timezone: 'Europe/Madrid', environment: 'production' });
   const lola = await call<{ id: string }>(t, 'POST', `/v1/orgs/${org.id}/users`, { email: 'lola@casalola.example', name: 'Lola Martín', phone: '+34600111222', locale: 'es', permissions: ['integrations:view', 'integrations:reconnect', 'contacts:edit', 'users:invite', 'support:chat'] });

@@ -84,13 +84,14 @@ async function probeWorker(config: AppConfig): Promise<void> {
 function printUrls(config: AppConfig, uiPort: number, databaseUrl: string, sandboxUrl: string): void {
   const apiKey = process.env.DEV_API_KEY || DEFAULT_DEV_API_KEY;
   const lines = [
+    ['Merchant pages', `${config.publicUrl}/   (sign in as Lola to repair, as Marco to see what a viewer gets)`],
     ['API', config.publicUrl],
     ['OpenAPI docs', `${config.publicUrl}/docs`],
     ['Metrics', `${config.publicUrl}/metrics (API), http://127.0.0.1:${process.env.WORKER_METRICS_PORT ?? 9464}/metrics (worker)`],
     ['Temporal', config.temporal.address],
     ...(config.temporal.local ? [['Temporal Web UI', `http://localhost:${uiPort}`]] : []),
     ['PostgreSQL', databaseUrl.replace(/:[^:@/]+@/, ':****@')],
-    ['Provider sandbox', `${sandboxUrl}   (control API: PUT /sandbox/accounts/:provider/:accountRef)`],
+    ['Provider sandbox', `${sandboxUrl}/console   (the demo merchant's logins, codes and store switches; control API: PUT /sandbox/accounts/:provider/:accountRef)`],
     ['Mail sink (e-mails sent)', `http://localhost:${sinks.mailWebPort}   (SMTP on ${sinks.mailSmtpPort})`],
     ['SMS sink (texts sent)', `http://localhost:${sinks.smsPort}`],
     ['Printer sink (tickets)', `http://localhost:${sinks.printerWebPort}   (ESC/POS on ${sinks.printerPort})`],

@@ -1,6 +1,7 @@
 // The provider sandbox: behaves like the 15 providers' merchant login and store-status endpoints,
 // with a control API for tests and demos (SPEC section 8). State lives in memory.
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { registerConsoleRoutes } from './console.routes.js';
 import { registerControlRoutes } from './control.routes.js';
 import { HeldRequests } from './held-requests.js';
 import { registerProviderRoutes } from './provider.routes.js';
@@ -56,6 +57,7 @@ export function buildSandbox(options: SandboxOptions = {}): FastifyInstance {
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   registerControlRoutes(app, state);
+  registerConsoleRoutes(app, state);
   registerProviderRoutes(app, { state, held, options: settings });
   return app;
 }

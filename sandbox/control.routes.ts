@@ -16,6 +16,7 @@ const ACCOUNT_SETTINGS_SCHEMA = {
     nonTraditionalLogin: { type: 'boolean' },
     latencyMs: { type: 'integer', minimum: 0, maximum: 120_000 },
     failureMode: { type: 'string', enum: FAILURE_MODES },
+    linked: { type: 'boolean' },
   },
 } as const;
 

@@ -14,6 +14,8 @@ export interface AccountSettings {
   nonTraditionalLogin?: boolean;
   latencyMs?: number;
   failureMode?: (typeof FAILURE_MODES)[number];
+  /** `false` ends our integration's session, as a password change at the provider would (demos use it). */
+  linked?: boolean;
 }
 
 export interface SandboxAccount extends Required<AccountSettings> {

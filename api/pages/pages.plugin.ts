@@ -29,6 +29,13 @@ import { ticketPages } from './tickets.page.js';
 /** Session keys derived from the secrets keys (current first, so older cookies still open after a rotation). */
 const sessionKeys = (config: AppConfig) => keysCurrentFirst(config.secretKeys).map((key) => Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), 'repair-session-v1', 32)));
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Development only: where the provider sandbox's console is (null in production). */
+    sandboxConsoleUrl: string | null;
+  }
+}
+
 export const pagesPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (app, { config }) => {
   await app.register(formbody);
   await app.register(secureSession, {
@@ -54,6 +61,7 @@ export const pagesPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (app
     options: { partials: pagePartials(), compileOptions: { strict: true } },
   });
 
+  app.decorate('sandboxConsoleUrl', config.pages.sandboxConsoleUrl);
   app.decorateRequest('merchant', null);
   app.decorateRequest('guestRepairId', null);
   app.decorateRequest('formId', undefined);

@@ -37,7 +37,7 @@ async function reconnectors(request: FastifyRequest, orgId: string) {
   return users.filter((u) => hasPermission(u, 'integrations:reconnect')).slice(0, 5).map((u) => ({ name: u.name ?? u.email, email: u.email }));
 }
 
-async function repairModel(request: FastifyRequest, repair: RepairRow, options: { flash: Flash | null; requested?: 'credentials'; form?: { username?: string; errors?: Partial<FormErrors> } }) {
+async function repairModel(request: FastifyRequest, repair: RepairRow, consoleUrl: string | null, options: { flash: Flash | null; requested?: 'credentials'; form?: { username?: string; errors?: Partial<FormErrors> } }) {
   const locale = pageLocale(request);
   const user = request.merchant?.user;
   const detail = await repairDetail(request.em, repair, { user, locale });
@@ -71,11 +71,12 @@ async function repairModel(request: FastifyRequest, repair: RepairRow, options: 
     people: step.kind === 'unauthorized' || step.kind === 'learn_more' ? await reconnectors(request, repair.org) : [],
     form: { formId: newFormId(), username: options.form?.username ?? options.flash?.username ?? '', errors: { ...NO_ERRORS, ...options.form?.errors } },
     doneHref: othersOpen > 0 ? '/repairs' : '/',
+    sandboxConsole: consoleUrl && user && !CLOSED_STATES.includes(repair.state as RepairState) ? `${consoleUrl}/${repair.provider}/${encodeURIComponent(repair.accountRef)}` : null,
   };
 }
 
-async function renderRepair(request: FastifyRequest, reply: FastifyReply, repair: RepairRow, options: Parameters<typeof repairModel>[2], status = 200) {
-  const page = await repairModel(request, repair, options);
+async function renderRepair(request: FastifyRequest, reply: FastifyReply, repair: RepairRow, options: Parameters<typeof repairModel>[3], status = 200) {
+  const page = await repairModel(request, repair, request.server.sandboxConsoleUrl, options);
   return renderPage(request, reply, 'repair', page, { titleKey: 'page.repair.pageTitle', titleValues: { provider: page.repair.providerName }, nav: 'home', withoutContactsDialog: true }, status);
 }
 
@@ -172,7 +173,7 @@ export const repairPages: FastifyPluginAsync = async (app) => {
 
   app.get<{ Params: Params }>('/repairs/:repairId/panel', { schema: { hide: true, params: RepairParams } }, async (request, reply) => {
     const repair = await visibleRepair(request, request.params.repairId);
-    return renderFragment(request, reply, 'repair-panel', await repairModel(request, repair, { flash: null }));
+    return renderFragment(request, reply, 'repair-panel', await repairModel(request, repair, app.sandboxConsoleUrl, { flash: null }));
   });
 
   const showForm = (requested?: 'credentials') => async (request: FastifyRequest<{ Params: Params }>, reply: FastifyReply, form: FormFields, errors: Record<string, string>) => {

@@ -19,7 +19,7 @@ const pageErrors: string[] = [];
 beforeAll(async () => {
   sinks = await startSinks();
   // A short alert window, so the alert e-mail (and its link) arrives within a test.
-  stack = await startRepairStack({ env: { ...sinks.env, ALERT_WINDOW_MS: '300' }, listen: true });
+  stack = await startRepairStack({ env: { ...sinks.env, ALERT_WINDOW_MS: '300', PROVIDER_TIMEOUT_MS: '15000' }, listen: true });
   browser = await launchChromium();
 });
 // A script error on any page fails the test that caused it.
@@ -238,7 +238,7 @@ describe('on a phone', () => {
 
 describe('live status', () => {
   it('a repair page refreshes itself, without a reload, while someone else verifies the account', async () => {
-    const m = await merchant('uber_eats', { secondFactor: 'sms', latencyMs: 2500 });
+    const m = await merchant('uber_eats', { secondFactor: 'sms', latencyMs: 5000 });
     const { repairId } = await report(stack, m.connectionId, errorCode('uber_eats', 'invalid_credentials'));
     const watcher = await newPage();
     await signIn(watcher, m);
@@ -251,10 +251,10 @@ describe('live status', () => {
     await actor.getByLabel('Username or e-mail').fill(m.accountRef);
     await actor.getByLabel('Password').fill('correct-horse');
     await actor.getByRole('button', { name: 'Continue' }).click();
-    // The pairing takes 2.5 s at the provider: the watcher sees it being checked, then the next step.
+    // The pairing takes 5 s at the provider: the watcher sees it being checked, then the next step.
     await watcher.getByRole('heading', { name: 'Checking the connection' }).waitFor();
     await screenshot(watcher, 'verifying');
-    await watcher.getByRole('heading', { name: 'Enter the verification code' }).waitFor({ timeout: 15_000 });
+    await watcher.getByRole('heading', { name: 'Enter the verification code' }).waitFor({ timeout: 30_000 });
     expect(await watcher.evaluate('window.__sameDocument === true')).toBe(true);
   });
 });
