@@ -152,6 +152,26 @@ describe('merchant-portal steps, opened from the alert e-mail', () => {
     await expect.poll(() => page.getByRole('row', { name: /Deliveroo/ }).textContent()).toContain('Healthy');
   });
 
+  it('a new error after the steps switches to Reconnect', async () => {
+    const m = await merchant('deliveroo', { storeStatus: 'inactive' });
+    const { repairId } = await report(stack, m.connectionId, errorCode('deliveroo', 'invalid_store_config', 'store_inactive'));
+    const page = await newPage();
+    await signIn(page, m);
+    await page.goto(`${base()}/repairs/${repairId}`);
+    // The merchant reactivates the store, and the provider now asks for a second factor.
+    await sandboxAccount(stack, 'deliveroo', m.accountRef, { storeStatus: 'active', secondFactor: 'sms' });
+    await page.getByRole('button', { name: 'I have completed these steps' }).click();
+    await page.getByRole('heading', { name: 'Reconnect Deliveroo' }).waitFor();
+    expect(await page.getByRole('status').filter({ hasText: 'Deliveroo now reports another problem' }).count()).toBe(1);
+    await screenshot(page, 'portal-new-error-reconnect');
+    await page.getByLabel('Username or e-mail').fill(m.accountRef);
+    await page.getByLabel('Password').fill('correct-horse');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('textbox', { name: 'Verification code' }).fill(await lastCode(stack, 'deliveroo', m.accountRef));
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: 'Account reconnected' }).waitFor();
+  });
+
   it('“I’ll do it later” goes back to the list and says when we will remind', async () => {
     const m = await merchant('deliveroo', { storeStatus: 'inactive' });
     const { repairId } = await report(stack, m.connectionId, errorCode('deliveroo', 'invalid_store_config', 'store_inactive'));

@@ -17,16 +17,21 @@
   function startLive(container) {
     var every = Number(container.getAttribute('data-live-every')) || 3000;
     var src = container.getAttribute('data-live-src');
-    var timer = null;
-    function schedule() { timer = window.setTimeout(tick, every); }
+    var delay = every;
+    function schedule() { window.setTimeout(tick, delay); }
+    // A slow or failing answer only slows the refresh down; signed out or gone stops it.
+    function later() { delay = Math.min(delay * 2, 30000); schedule(); }
     function tick() {
       if (document.hidden) return schedule();
       fetch(src, { credentials: 'same-origin', headers: { accept: 'text/html' } })
         .then(function (response) {
-          if (!response.ok || response.redirected) throw new Error('stopped');
+          if (response.redirected || response.status === 403 || response.status === 404) return null;
+          if (!response.ok) throw new Error('status ' + response.status);
           return response.text();
         })
         .then(function (html) {
+          if (html === null) return;
+          delay = every;
           var next = document.createElement('template');
           next.innerHTML = html.trim();
           var fresh = next.content.querySelector('[data-live-key]');
@@ -41,7 +46,7 @@
           if (container.querySelector('[data-live="off"]')) return;
           schedule();
         })
-        .catch(function () { /* signed out or gone: leave the page as it is */ });
+        .catch(later);
     }
     schedule();
   }
