@@ -23,11 +23,18 @@ export function linkKeyFrom(secretKey: Buffer): Buffer {
 /** Link keys of every secrets key, the current one (which signs) first. */
 export const linkKeysOf = (secretKeys: SecretKeys): Buffer[] => keysCurrentFirst(secretKeys).map(linkKeyFrom);
 
-const mac = (key: Buffer, body: string) => createHmac('sha256', key).update(body).digest('base64url');
+// Short, because the link travels in text messages: one-letter claim names and a 128-bit MAC.
+const mac = (key: Buffer, body: string) => createHmac('sha256', key).update(body).digest().subarray(0, 16).toString('base64url');
+interface WireClaims {
+  r?: string;
+  u?: string;
+  e: number;
+}
 
 export function signLink(key: Buffer, claims: Omit<LinkClaims, 'exp'>, now = Date.now(), ttlSeconds = LINK_TTL_SECONDS): string {
   if (!claims.repairId && !claims.userId) throw new Error('a link names a repair, a user, or both');
-  const body = Buffer.from(JSON.stringify({ ...claims, exp: Math.floor(now / 1000) + ttlSeconds })).toString('base64url');
+  const wire: WireClaims = { ...(claims.repairId ? { r: claims.repairId } : {}), ...(claims.userId ? { u: claims.userId } : {}), e: Math.floor(now / 1000) + ttlSeconds };
+  const body = Buffer.from(JSON.stringify(wire)).toString('base64url');
   return `${body}.${mac(key, body)}`;
 }
 
@@ -47,9 +54,10 @@ export function verifyLink(keys: Buffer | readonly Buffer[], token: string, now 
   });
   if (!signedByUs) return null;
   try {
-    const claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as LinkClaims;
-    if (!isOptionalString(claims.repairId) || !isOptionalString(claims.userId) || (!claims.repairId && !claims.userId)) return null;
-    return typeof claims.exp === 'number' && claims.exp * 1000 > now ? claims : null;
+    const wire = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as WireClaims;
+    if (!isOptionalString(wire.r) || !isOptionalString(wire.u) || (!wire.r && !wire.u)) return null;
+    if (typeof wire.e !== 'number' || wire.e * 1000 <= now) return null;
+    return { ...(wire.r ? { repairId: wire.r } : {}), ...(wire.u ? { userId: wire.u } : {}), exp: wire.e };
   } catch {
     return null;
   }

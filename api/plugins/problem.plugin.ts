@@ -4,6 +4,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ConnectionException, ForeignKeyConstraintViolationException, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { InvalidParam, Problem, PROBLEM_CONTENT_TYPE, ProblemError, conflict, problemType, unavailable } from '../../errors/problem.js';
 import { validationProblem } from '../errors/validation-problem.js';
+import { notFoundPage, wantsPage } from '../pages/not-found-page.js';
 
 function isTemporalUnavailable(error: unknown): boolean {
   const name = (error as { name?: string })?.name ?? '';
@@ -58,7 +59,9 @@ export const problemPlugin = fp(
       return sendProblem(request, reply, problem);
     });
     app.setNotFoundHandler((request, reply) =>
-      sendProblem(request, reply, new ProblemError({ status: 404, kind: 'not-found', title: 'Not found', detail: `No route ${request.method} ${request.url.split('?')[0]}.` })),
+      wantsPage(request)
+        ? reply.code(404).type('text/html; charset=utf-8').send(notFoundPage(request))
+        : sendProblem(request, reply, new ProblemError({ status: 404, kind: 'not-found', title: 'Not found', detail: `No route ${request.method} ${request.url.split('?')[0]}.` })),
     );
   },
   { name: 'problem' },

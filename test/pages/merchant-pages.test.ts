@@ -205,6 +205,17 @@ describe('the repair screens', () => {
   });
 });
 
+describe('unknown paths', () => {
+  it('a browser gets a page in its language; an API client keeps problem+json', async () => {
+    const page = await stack.app.inject({ method: 'GET', url: '/no-such-page', headers: { accept: 'text/html,application/xhtml+xml', 'accept-language': 'it-IT,it;q=0.9' } });
+    expect(page.statusCode).toBe(404);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    expect(page.body).toContain('<html lang="it">');
+    const api = await stack.app.inject({ method: 'GET', url: '/v1/no-such-route', headers: { accept: 'text/html', ...auth() } });
+    expect(api.headers['content-type']).toMatch(/problem\+json/);
+  });
+});
+
 describe('no secret reaches the logs', () => {
   it('neither a link token nor a password appears in the request logs', async () => {
     let logs = '';
