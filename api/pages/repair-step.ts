@@ -84,7 +84,8 @@ export function repairStep(input: StepInput): RepairStep {
     live: kind !== 'done' && kind !== 'done_elsewhere',
     notice: kind === 'done' || kind === 'done_elsewhere' ? null : noticeFor(input.flash),
     unresolved: (kind === 'portal_steps' || kind === 'learn_more') && (input.flash?.outcome === 'unresolved' || input.lastOutcome === 'unresolved'),
-    canDefer: allowed('defer') && kind !== 'done',
+    // Deferring is for the person who will do it: not on the read-only screens.
+    canDefer: allowed('defer') && (kind === 'credentials' || kind === 'code' || kind === 'portal_steps'),
     canRequestSupport: allowed('request_support'),
     canReenterCredentials: (kind === 'code' || kind === 'with_support') && allowed('submit_credentials') && input.canReconnect,
   };

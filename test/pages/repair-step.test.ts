@@ -77,5 +77,6 @@ describe('repair screens', () => {
     expect(repairStep(input('awaiting_credentials'))).toMatchObject({ canDefer: true, canRequestSupport: true });
     expect(repairStep(input('verifying'))).toMatchObject({ canDefer: false, canRequestSupport: false });
     expect(repairStep(input('retrying'))).toMatchObject({ canDefer: false, canRequestSupport: true });
+    expect(repairStep(input('awaiting_credentials', { canReconnect: false, allowedActions: actionsForUser('awaiting_credentials', false) }))).toMatchObject({ kind: 'unauthorized', canDefer: false, canRequestSupport: true });
   });
 });
