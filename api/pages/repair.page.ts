@@ -17,11 +17,11 @@ import { fieldErrors, formHandling, newFormId, secret, seeOther, text, type Form
 import { pageLocale, renderFragment, renderPage } from './page-layout.js';
 import { problemLabel } from './repair-labels.js';
 import { repairStep } from './repair-step.js';
+import { ACTION_LIMIT } from './rate-limits.js';
 
 type Params = { repairId: string };
 type FormErrors = { username: string | null; password: string | null; code: string | null };
 const NO_ERRORS: FormErrors = { username: null, password: null, code: null };
-const ACTION_LIMIT = { max: 20, timeWindow: '1 minute' };
 
 /** The repair, if the person looking may see it: a user of its organization, or the guest its link opened. */
 async function visibleRepair(request: FastifyRequest, repairId: string): Promise<RepairRow> {

@@ -11,8 +11,8 @@ import { Id } from '../schemas/common.schemas.js';
 import { formHandling, seeOther, text } from './page-forms.js';
 import { renderPage } from './page-layout.js';
 import { safeNext, signIn, signInAsGuest, signOut } from './merchant-session.js';
+import { SIGN_IN_LIMIT } from './rate-limits.js';
 
-const LINK_LIMIT = { max: 30, timeWindow: '1 minute' };
 
 export const signInPages: FastifyPluginAsync<{ config: AppConfig; linkKeys: Buffer[] }> = async (app, { config, linkKeys }) => {
   app.get<{ Querystring: { next?: string; orgId?: string } }>('/sign-in', { schema: { hide: true } }, async (request, reply) => {
@@ -27,7 +27,7 @@ export const signInPages: FastifyPluginAsync<{ config: AppConfig; linkKeys: Buff
       {
         schema: { hide: true, body: Type.Object({ userId: Id('usr'), next: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false }) },
         preValidation: formHandling(app, (form) => ({ userId: text(form, 'userId'), next: text(form, 'next') })),
-        config: { rateLimit: LINK_LIMIT },
+        config: { rateLimit: SIGN_IN_LIMIT },
       },
       async (request, reply) => {
         const { userId, next } = request.body as { userId: string; next?: string };
@@ -44,7 +44,7 @@ export const signInPages: FastifyPluginAsync<{ config: AppConfig; linkKeys: Buff
   });
 
   // The token is the whole credential: it is redacted from logs and the address bar is cleaned by the redirect.
-  app.get<{ Params: { token: string } }>('/r/:token', { schema: { hide: true }, config: { rateLimit: LINK_LIMIT } }, async (request, reply) => {
+  app.get<{ Params: { token: string } }>('/r/:token', { schema: { hide: true }, config: { rateLimit: SIGN_IN_LIMIT } }, async (request, reply) => {
     const claims = verifyLink(linkKeys, request.params.token);
     const repair = claims?.repairId ? await request.em.findOne(Repair, { id: claims.repairId }) : null;
     const user = claims?.userId ? await request.em.findOne(User, { id: claims.userId }) : null;

@@ -205,6 +205,23 @@ describe('the repair screens', () => {
   });
 });
 
+describe('rate limits', () => {
+  it('too many signed-link attempts from one client get a page asking to wait', async () => {
+    const limited = await buildApp({ config: stack.config, orm: stack.db.orm, temporal: stack.temporal }, { logger: false });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 61; i += 1) statuses.push((await limited.inject({ method: 'GET', url: '/r/not-a-token' })).statusCode);
+      expect(statuses.slice(0, 60).every((s) => s === 410)).toBe(true);
+      const last = await limited.inject({ method: 'GET', url: '/r/not-a-token' });
+      expect(last.statusCode).toBe(429);
+      expect(textOf(last.body)).toContain('Too many attempts');
+      expect(last.headers['retry-after']).toBeDefined();
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
 describe('unknown paths', () => {
   it('a browser gets a page in its language; an API client keeps problem+json', async () => {
     const page = await stack.app.inject({ method: 'GET', url: '/no-such-page', headers: { accept: 'text/html,application/xhtml+xml', 'accept-language': 'it-IT,it;q=0.9' } });
