@@ -70,6 +70,7 @@ export async function buildApp(deps: AppDependencies, options: { logger?: boolea
     },
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true }, plugins: [registerFormats] },
     bodyLimit: 256 * 1024,
+    trustProxy: deps.config.trustProxy,
     // Signed links carry their token in the path (/r/<token>).
     maxParamLength: 600,
   }).withTypeProvider<TypeBoxTypeProvider>();

@@ -24,6 +24,8 @@ export interface AppConfig {
   host: string;
   port: number;
   publicUrl: string;
+  /** Behind a load balancer: whose X-Forwarded-* headers to believe (client address for rate limits, https). */
+  trustProxy: boolean | string;
   dataDir: string;
   /** Set when an external PostgreSQL is used; otherwise the launcher starts an embedded one. */
   databaseUrl?: string;
@@ -135,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host,
     port,
     publicUrl: readUrl(env, 'PUBLIC_URL', `http://localhost:${port}`),
+    trustProxy: env.TRUST_PROXY === 'true' ? true : env.TRUST_PROXY || false,
     dataDir,
     databaseUrl: env.DATABASE_URL ? readUrl(env, 'DATABASE_URL', '') : undefined,
     temporal: readTemporal(env),
