@@ -31,6 +31,9 @@ async function visibleRepair(request: FastifyRequest, repairId: string): Promise
   return repair;
 }
 
+/** What the live panel compares: it changes whenever the screen would. */
+const liveKeyOf = (repair: RepairRow) => `${repair.state}:${repair.attempts}:${repair.lastOutcome ?? ''}`;
+
 /** Users who may reconnect: whom to ask when you may not. */
 async function reconnectors(request: FastifyRequest, orgId: string) {
   const users = await request.em.find(User, { org: orgId }, { orderBy: { createdAt: 'asc' }, limit: 200 });
@@ -53,7 +56,7 @@ async function repairModel(request: FastifyRequest, repair: RepairRow, consoleUr
   });
   const othersOpen = user ? await request.em.count(Repair, { org: repair.org, state: { $nin: [...CLOSED_STATES] }, id: { $ne: repair.id } }) : 0;
   return {
-    liveKey: `${repair.state}:${repair.attempts}:${repair.lastOutcome ?? ''}`,
+    liveKey: liveKeyOf(repair),
     repair: {
       id: repair.id,
       providerName: detail.providerName,
@@ -171,8 +174,10 @@ export const repairPages: FastifyPluginAsync = async (app) => {
     },
   );
 
-  app.get<{ Params: Params }>('/repairs/:repairId/panel', { schema: { hide: true, params: RepairParams } }, async (request, reply) => {
+  app.get<{ Params: Params; Querystring: { key?: string } }>('/repairs/:repairId/panel', { schema: { hide: true, params: RepairParams, querystring: Type.Object({ key: Type.Optional(Type.String({ maxLength: 200 })) }) } }, async (request, reply) => {
     const repair = await visibleRepair(request, request.params.repairId);
+    // The page polls with the key it shows: nothing changed costs one row read and an empty answer.
+    if (request.query.key === liveKeyOf(repair)) return reply.code(204).header('cache-control', 'no-store').send();
     return renderFragment(request, reply, 'repair-panel', await repairModel(request, repair, app.sandboxConsoleUrl, { flash: null }));
   });
 

@@ -173,6 +173,10 @@ describe('the repair screens', () => {
     expect(panel.body).toMatch(/name="_csrf" value="[^"]+"/);
     expect(panel.body).not.toContain('<html');
     expect((await new PageSession(stack.app).get(`/repairs/${repairId}/panel`)).statusCode).toBe(404);
+    // Polling with the key it shows: unchanged is an empty answer.
+    const unchanged = await session.get(`/repairs/${repairId}/panel?key=awaiting_credentials:0:`);
+    expect(unchanged.statusCode).toBe(204);
+    expect(unchanged.body).toBe('');
   });
 
   it('a wrong password, then the right one, then the code from the sandbox: healthy', async () => {

@@ -23,15 +23,18 @@
     function later() { delay = Math.min(delay * 2, 30000); schedule(); }
     function tick() {
       if (document.hidden) return schedule();
-      fetch(src, { credentials: 'same-origin', headers: { accept: 'text/html' } })
+      var shown = container.querySelector('[data-live-key]');
+      var url = src + (src.indexOf('?') < 0 ? '?' : '&') + 'key=' + encodeURIComponent(shown ? shown.getAttribute('data-live-key') : '');
+      fetch(url, { credentials: 'same-origin', headers: { accept: 'text/html' } })
         .then(function (response) {
           if (response.redirected || response.status === 403 || response.status === 404) return null;
           if (!response.ok) throw new Error('status ' + response.status);
-          return response.text();
+          return response.status === 204 ? '' : response.text();
         })
         .then(function (html) {
           if (html === null) return;
           delay = every;
+          if (html === '') return schedule();
           var next = document.createElement('template');
           next.innerHTML = html.trim();
           var fresh = next.content.querySelector('[data-live-key]');
