@@ -6,7 +6,7 @@ import type { RepairTimings } from '../config/repair-timings.js';
 import type { ProviderConnector } from '../connectors/index.js';
 import { Connection, Repair } from '../db/entities/index.js';
 import type { Orm } from '../db/orm.js';
-import { recordFirstCopy, startOrJoinRepair } from '../temporal/start-or-join-repair.js';
+import { acceptReport } from '../temporal/accept-report.js';
 import { connectionHealthySignal, type ProbeSummary } from '../workflows/messages.js';
 
 export interface ProbeDependencies {
@@ -45,7 +45,7 @@ export function createProbeActivities(d: ProbeDependencies) {
           if (!open && connection.consecutiveProbeFailures >= input.failuresBeforeRepair) {
             const facts = { connectionId: connection.id, orgId: connection.org, provider: connection.provider, accountRef: connection.accountRef, storeIds: connection.storeIds };
             const report = { errorCode: step.code, errorMessage: step.message, source: 'probe' as const };
-            await recordFirstCopy(em, facts, await startOrJoinRepair({ temporal: d.temporal, taskQueue: d.taskQueue, timings: d.repairTimings }, facts, report), report);
+            await acceptReport(em, { temporal: d.temporal, taskQueue: d.taskQueue, timings: d.repairTimings }, facts, report);
             summary.repairsOpened += 1;
           }
         }

@@ -77,6 +77,20 @@ export interface RepairWorkflowInput {
   timings: RepairTimings;
   /** Set when the workflow continues as new: the state it carries over. */
   carried?: RepairSnapshot;
+  /** Reports that arrived while the previous repair of the connection was closing: they open this one. */
+  reports?: ReportSignal[];
+}
+
+/**
+ * A report as the API sends it (signal-with-start): the API has already chosen the repair in
+ * PostgreSQL (one open repair per connection), so nobody waits for the workflow to answer.
+ */
+export interface ReportSignal {
+  /** Counts the report once however often it is delivered. */
+  reportId: string;
+  /** The repair the API answered with: a different one than the workflow's means "a new repair". */
+  repairId: string;
+  report: DisconnectionReport;
 }
 
 export interface RepairResult {
@@ -117,7 +131,9 @@ export interface ActionAnswer {
   codeExpired?: boolean;
 }
 
+/** Older API replicas report with this update (update-with-start); newer ones send `disconnectionReportedSignal`. */
 export const reportDisconnectionUpdate = defineUpdate<ReportAnswer, [DisconnectionReport]>('reportDisconnection');
+export const disconnectionReportedSignal = defineSignal<[ReportSignal]>('disconnectionReported');
 export const submitCredentialsUpdate = defineUpdate<ActionAnswer, [CredentialsInput]>('submitCredentials');
 export const submitVerificationCodeUpdate = defineUpdate<ActionAnswer, [VerificationCodeInput]>('submitVerificationCode');
 export const completeStepsUpdate = defineUpdate<ActionAnswer, [ActorInput]>('completeSteps');

@@ -7,8 +7,10 @@ import {
   condition,
   continueAsNew,
   currentUpdateInfo,
+  log,
   patched,
   setHandler,
+  uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { PairingStep } from '../connectors/provider-connector.js';
@@ -16,6 +18,7 @@ import {
   completeStepsUpdate,
   connectionHealthySignal,
   deferRepairUpdate,
+  disconnectionReportedSignal,
   repairSnapshotQuery,
   reportDisconnectionUpdate,
   requestSupportUpdate,
@@ -27,6 +30,7 @@ import {
   type RepairSnapshot,
   type RepairWorkflowInput,
   type ReportAnswer,
+  type ReportSignal,
   type WebhookEventType,
   retryNowSignal,
 } from './messages.js';
@@ -142,30 +146,47 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
   }
 
   // ------------------------------------------------------------------ handlers (before any await)
+  /** Counts a report once (by its id) and follows the error it brings; true when it joined a running repair. */
+  async function takeReport(report: DisconnectionReport, reportId: string | undefined): Promise<boolean> {
+    const error = classifyReport(s.connection.provider, report);
+    const joined = s.error !== null;
+    if (!reportId || !seenReports.has(reportId)) s.reportCount += 1;
+    if (reportId) seenReports.add(reportId);
+    if (!joined) applyError(s, error, Date.now());
+    else if (!sameError(s.error, error) && s.state !== 'verifying' && isOpen(s.state)) {
+      applyError(s, error, Date.now());
+      await save({ kind: 'error_changed', errorType: error.errorType, cause: error.cause ?? undefined, errorCode: error.code });
+      await announceError();
+    }
+    return joined;
+  }
+
   setHandler(
     reportDisconnectionUpdate,
     async (report: DisconnectionReport): Promise<ReportAnswer> => {
-      const error = classifyReport(s.connection.provider, report);
-      const joined = s.error !== null;
-      const updateId = currentUpdateInfo()?.id;
-      if (!updateId || !seenReports.has(updateId)) s.reportCount += 1;
-      if (updateId) seenReports.add(updateId);
-      if (!joined) applyError(s, error, Date.now());
-      else if (!sameError(s.error, error) && s.state !== 'verifying' && isOpen(s.state)) {
-        applyError(s, error, Date.now());
-        await save({ kind: 'error_changed', errorType: error.errorType, cause: error.cause ?? undefined, errorCode: error.code });
-        await announceError();
-      }
-      // Newer repairs answer at once: the API records the first copy itself (see start-or-join).
+      const joined = await takeReport(report, currentUpdateInfo()?.id);
+      // Newer repairs answer at once: the API records the first copy itself (see accept-report).
       if (!patched('report-answers-early')) await condition(() => recorded);
       return { repairId: s.repairId, state: s.state, joined };
     },
     {
       validator: (report) => {
-        if (typeof report?.errorCode !== 'string' || report.errorCode.length === 0 || report.errorCode.length > 200) throw new Error('errorCode must be a non-empty string');
+        if (!isValidReport(report)) throw new Error('errorCode must be a non-empty string');
       },
     },
   );
+
+  // Signals have no validator: a malformed one is logged and dropped, never fails the workflow task.
+  const lateReports: ReportSignal[] = [];
+  setHandler(disconnectionReportedSignal, async (signal: ReportSignal) => {
+    if (typeof signal?.reportId !== 'string' || typeof signal.repairId !== 'string' || !isValidReport(signal.report)) {
+      log.warn('ignored a malformed disconnection report', { repairId: s.repairId });
+      return;
+    }
+    // The connection broke again while this repair was closing: the report opens the next repair.
+    if (!isOpen(s.state)) lateReports.push(signal);
+    else await takeReport(signal.report, signal.reportId);
+  });
 
   setHandler(
     submitCredentialsUpdate,
@@ -225,6 +246,7 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
   setHandler(repairSnapshotQuery, () => s);
 
   // ------------------------------------------------------------------ opening
+  for (const late of input.reports ?? []) await takeReport(late.report, late.reportId);
   if (!recorded) {
     await condition(() => s.error !== null);
     await save({ kind: 'reported', errorType: s.error!.errorType, cause: s.error!.cause ?? undefined, errorCode: s.error!.code }, 'needs_attention');
@@ -294,7 +316,17 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
   await save({ kind: 'resolved', outcome: outcome === 'healthy' ? 'healthy' : undefined, detail: { outcome } }, 'healthy');
   if (outcome === 'healthy') await notify('reconnected');
   await emit('repair.resolved', { outcome });
+  await condition(allHandlersFinished);
+  if (lateReports.length > 0) {
+    // The API chose a new repair for them, unless it read this one as still open: then name one here.
+    const next = lateReports.find((r) => r.repairId !== s.repairId)?.repairId ?? `rep_${uuid4().replaceAll('-', '')}`;
+    await continueAsNew<typeof repairWorkflow>({ version: 1, repairId: next, connection: input.connection, timings: input.timings, reports: lateReports });
+  }
   return { repairId: s.repairId, outcome, attempts: s.attempts };
+}
+
+function isValidReport(report: DisconnectionReport | undefined): boolean {
+  return typeof report?.errorCode === 'string' && report.errorCode.length > 0 && report.errorCode.length <= 200;
 }
 
 function purposeAction(purpose: PairingPurpose): RepairAction | undefined {

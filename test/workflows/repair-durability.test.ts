@@ -4,7 +4,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { ruleFor } from '../../providers/index.js';
 import { Repair } from '../../db/entities/index.js';
-import { completeStepsUpdate, repairSnapshotQuery, repairWorkflowId } from '../../workflows/messages.js';
+import { completeStepsUpdate, disconnectionReportedSignal, repairSnapshotQuery, repairWorkflowId } from '../../workflows/messages.js';
 import { createWorker } from '../../worker.js';
 import { auth } from '../helpers/api.js';
 import { workerDependencies, act, eventually, lastCode, repairDetail, report, sandboxAccount, setUpMerchant, startRepairStack, type RepairStack } from '../helpers/repair-stack.js';
@@ -32,6 +32,36 @@ describe('one repair per connection', () => {
     expect(await stack.db.orm.em.fork().count(Repair, { connection: m.connectionId })).toBe(1);
     const snapshot = await stack.temporal.workflow.getHandle(repairWorkflowId(m.connectionId)).query(repairSnapshotQuery);
     expect(snapshot.reportCount).toBe(100);
+  });
+
+  it('opens the next repair for a report that comes right after the last one healed', async () => {
+    // Sent the moment the pairing answers, most of these reach the old workflow while it closes.
+    for (let i = 0; i < 3; i += 1) {
+      const m = await setUpMerchant(stack, { provider: 'glovo', stores: 1 });
+      await sandboxAccount(stack, 'glovo', m.accountRef, { password: 'fresh-pw-123' });
+      const first = await report(stack, m.connectionId, invalidCredentials('glovo'));
+      const healed = await act(stack, first.repairId, 'credentials', { actingUserId: m.owner, username: m.accountRef, password: 'fresh-pw-123' });
+      expect(healed.body.outcome).toBe('healthy');
+      const next = await report(stack, m.connectionId, invalidCredentials('glovo'));
+      expect(next).toMatchObject({ joined: false, state: 'awaiting_credentials' });
+      expect(next.repairId).not.toBe(first.repairId);
+      await eventually(() => repairDetail(stack, next.repairId), (d) => d.history.some((h) => h.kind === 'reported'));
+      expect((await repairDetail(stack, first.repairId)).state).toBe('healthy');
+      const snapshot = await stack.temporal.workflow.getHandle(repairWorkflowId(m.connectionId)).query(repairSnapshotQuery);
+      expect(snapshot).toMatchObject({ repairId: next.repairId, state: 'awaiting_credentials', reportCount: 1 });
+    }
+  });
+
+  it('drops a malformed report signal without failing a workflow task', async () => {
+    const m = await setUpMerchant(stack, { provider: 'rappi' });
+    const opened = await report(stack, m.connectionId, invalidCredentials('rappi'));
+    const handle = stack.temporal.workflow.getHandle(repairWorkflowId(m.connectionId));
+    for (const bad of [null, 'text', { reportId: 1 }, { reportId: 'r', repairId: opened.repairId, report: { errorCode: '' } }]) await handle.signal(disconnectionReportedSignal, bad as never);
+    await report(stack, m.connectionId, ruleFor('rappi', 'invalid_store_config', 'store_inactive')!.code);
+    await eventually(() => repairDetail(stack, opened.repairId), (d) => d.history.some((h) => h.kind === 'error_changed'));
+    const events = (await handle.fetchHistory()).events!;
+    expect(events.filter((e) => e.workflowTaskFailedEventAttributes)).toEqual([]);
+    expect((await handle.query(repairSnapshotQuery)).reportCount).toBe(2);
   });
 
   it('re-classifies when a later report brings a different error', async () => {

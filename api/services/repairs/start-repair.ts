@@ -1,10 +1,10 @@
-// Reports a disconnection: joins the connection's running repair or starts one, in one call
-// (update-with-start with USE_EXISTING), so concurrent reports never make twins.
+// Reports a disconnection: joins the connection's open repair or opens one (see accept-report),
+// so concurrent reports never make twins.
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Repair } from '../../../db/entities/index.js';
-import { recordFirstCopy, startOrJoinRepair, type StartRepairContext } from '../../../temporal/start-or-join-repair.js';
-import { connectionHealthySignal, type DisconnectionReport, type ReportAnswer } from '../../../workflows/messages.js';
+import { acceptReport, type AcceptedReport, type StartRepairContext } from '../../../temporal/accept-report.js';
+import { connectionHealthySignal, type DisconnectionReport } from '../../../workflows/messages.js';
 import { getConnection } from '../registry/connections.service.js';
 
 export type { StartRepairContext };
@@ -13,13 +13,11 @@ export async function reportDisconnection(
   em: EntityManager,
   ctx: StartRepairContext,
   body: { connectionId: string } & DisconnectionReport,
-): Promise<ReportAnswer & { workflowId: string }> {
+): Promise<AcceptedReport> {
   const c = await getConnection(em, body.connectionId);
   const facts = { connectionId: c.id, orgId: c.org, provider: c.provider, accountRef: c.accountRef, storeIds: c.storeIds };
   const report: DisconnectionReport = { errorCode: body.errorCode, errorMessage: body.errorMessage, occurredAt: body.occurredAt, source: body.source ?? 'api' };
-  const answer = await startOrJoinRepair(ctx, facts, report);
-  await recordFirstCopy(em, facts, answer, report);
-  return answer;
+  return acceptReport(em, ctx, facts, report);
 }
 
 /** A backend saw the connection working: the open repair (if any) ends as repaired elsewhere. */
