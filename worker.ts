@@ -49,7 +49,9 @@ export async function createWorker(deps: WorkerDependencies): Promise<Worker> {
       repairTimings: deps.config.repairTimings,
     }),
     // Bounded cache: thousands of repairs wait for days; evicted ones replay when they wake.
-    maxCachedWorkflows: 1000,
+    maxCachedWorkflows: deps.config.worker.maxCachedWorkflows,
+    maxConcurrentWorkflowTaskExecutions: deps.config.worker.workflowTaskSlots,
+    maxConcurrentActivityTaskExecutions: deps.config.worker.activitySlots,
   });
 }
 
@@ -66,7 +68,7 @@ async function main() {
     console.error('DATABASE_URL is not set: start the worker through `npm run dev`, or point it at a PostgreSQL server.');
     process.exit(1);
   }
-  const orm = await openOrm(config.databaseUrl);
+  const orm = await openOrm(config.databaseUrl, { poolMax: config.worker.databasePoolMax });
   const connection = await NativeConnection.connect(connectionOptions(config.temporal));
   const clientConnection = await Connection.connect(connectionOptions(config.temporal));
   const client = new Client({ connection: clientConnection, namespace: config.temporal.namespace });

@@ -46,6 +46,8 @@ export interface AppConfig {
   probes: { enabled: boolean; intervalMs: number; jitterMs: number; batchSize: number; failuresBeforeRepair: number; checksPerSecond: Record<string, number> };
   /** A provider is degraded when this many connections fail with provider_unavailable within the window. */
   outage: { threshold: number; windowMs: number; recheckMs: number };
+  /** Worker capacity: bounded workflow cache (evicted repairs replay when they wake) and task slots. */
+  worker: { maxCachedWorkflows: number; workflowTaskSlots: number; activitySlots: number; databasePoolMax: number };
   /** The merchant pages: who may sign in how, and how long a session lasts. */
   pages: { devSignIn: boolean; sessionTtlSeconds: number; secureCookies: boolean; /** Development with the local sandbox: its console (the demo merchant's login, phone and portal). */ sandboxConsoleUrl: string | null };
   /** Real Twilio and SMTP in production; the local sinks (started by the launcher) otherwise. */
@@ -169,6 +171,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       firstResponseBusinessHours: readInt(env, 'TICKET_FIRST_RESPONSE_BUSINESS_HOURS', 24, 1, 48),
       autoCloseAfterMs: readInt(env, 'TICKET_AUTO_CLOSE_MS', 72 * 3600_000, 1000, 30 * 24 * 3600_000),
       reopenWindowMs: readInt(env, 'TICKET_REOPEN_WINDOW_MS', 30 * 24 * 3600_000, 1000, 365 * 24 * 3600_000),
+    },
+    worker: {
+      maxCachedWorkflows: readInt(env, 'WORKER_MAX_CACHED_WORKFLOWS', 1000, 0, 1_000_000),
+      workflowTaskSlots: readInt(env, 'WORKER_WORKFLOW_TASK_SLOTS', 40, 1, 10_000),
+      activitySlots: readInt(env, 'WORKER_ACTIVITY_SLOTS', 100, 1, 10_000),
+      databasePoolMax: readInt(env, 'WORKER_DATABASE_POOL_MAX', 10, 1, 1000),
     },
     pages: {
       // Picking any user of an organization is a development convenience; production signs in through signed links only.

@@ -23,6 +23,10 @@ export class ManagedProcess {
     this.exited = new Promise((resolve) => this.child.once('exit', (code, signal) => resolve(code ?? (signal ? 128 : null))));
   }
 
+  get pid(): number {
+    return this.child.pid ?? 0;
+  }
+
   get isStopping(): boolean {
     return this.stopping;
   }
