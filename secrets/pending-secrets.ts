@@ -1,5 +1,5 @@
 // The hand-off of a submitted secret: the API seals and stores it; the pairing activity takes it
-// once (the row is deleted as it is read). Only the reference travels through Temporal.
+// once (the row is deleted once the provider has answered). Only the reference travels through Temporal.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { newId } from '../db/ids.js';
 import type { SecretBox } from './secret-box.js';
@@ -22,14 +22,18 @@ export async function storeSecret(em: EntityManager, box: SecretBox, input: { re
   return id;
 }
 
-/** Returns the payload and deletes it; null when missing, expired, or not of this repair. */
-export async function takeSecret<T>(em: EntityManager, box: SecretBox, ref: { id: string; repairId: string; kind: SecretKind }): Promise<T | null> {
+/**
+ * Returns the payload, or null when missing, expired, or not of this repair. The row stays until the
+ * pairing has the provider's answer: a worker that dies mid-pairing leaves it for the retried attempt.
+ */
+export async function readSecret<T>(em: EntityManager, box: SecretBox, ref: { id: string; repairId: string; kind: SecretKind }): Promise<T | null> {
   const rows = await em
     .getConnection()
-    .execute<{ sealed: string; expired: boolean }[]>(
-      'delete from pending_secrets where id = ? and repair_id = ? and kind = ? returning sealed, expires_at < now() as expired',
-      [ref.id, ref.repairId, ref.kind],
-    );
+    .execute<{ sealed: string; expired: boolean }[]>('select sealed, expires_at < now() as expired from pending_secrets where id = ? and repair_id = ? and kind = ?', [
+      ref.id,
+      ref.repairId,
+      ref.kind,
+    ]);
   const row = rows[0];
   if (!row || row.expired) return null;
   return JSON.parse(box.open(row.sealed, ref.id)) as T;

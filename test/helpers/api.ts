@@ -17,8 +17,9 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-export function testConfig(overrides: NodeJS.ProcessEnv = {}): AppConfig {
-  return loadConfig({
+/** The environment tests run the product with; a worker started as its own process gets it too. */
+export function testEnv(overrides: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return {
     NODE_ENV: 'production',
     API_KEYS: `${TEST_API_KEY}:service,${TEST_AGENT_KEY}:agent`,
     TEMPORAL_ADDRESS: inject('temporalAddress'),
@@ -33,7 +34,11 @@ export function testConfig(overrides: NodeJS.ProcessEnv = {}): AppConfig {
     TWILIO_API_BASE_URL: 'http://127.0.0.1:1',
     SMTP_URL: 'smtp://127.0.0.1:1',
     ...overrides,
-  });
+  };
+}
+
+export function testConfig(overrides: NodeJS.ProcessEnv = {}): AppConfig {
+  return loadConfig(testEnv(overrides));
 }
 
 export async function createTestApi(overrides: NodeJS.ProcessEnv = {}): Promise<TestApi> {

@@ -136,7 +136,7 @@ export interface RepairDetailBody {
   lastOutcome: string | null;
   stores: { id: string; location: { name: string }; brand: { name: string } }[];
   help: { steps: string[] };
-  history: { kind: string; actorUserId: string | null; outcome: string | null; action: string | null }[];
+  history: { kind: string; actorUserId: string | null; outcome: string | null; action: string | null; errorType: string | null; errorCode: string | null }[];
   allowedActions: string[];
   notifications: { kind: string }[];
   reminderCount: number;
