@@ -1,6 +1,7 @@
 // Account pairing: reads a one-time secret, talks to the provider through its connector, and
 // returns what the provider said, never the secret. The secret is discarded once the provider answered.
 import { ApplicationFailure, log } from '@temporalio/activity';
+import { heartbeating } from './heartbeating.js';
 import type { PairingStep, ProviderConnector } from '../connectors/provider-connector.js';
 import type { Orm } from '../db/orm.js';
 import type { SecretBox } from '../secrets/secret-box.js';
@@ -30,7 +31,7 @@ export function createPairingActivities(deps: PairingDependencies) {
       const secret = await readSecret<{ username: string; password: string }>(deps.orm.em.fork(), deps.secretBox, { id: input.secretRef, repairId: input.repairId, kind: 'credentials' });
       if (!secret) throw secretUnavailable();
       const connector = deps.connectorFor(input.provider);
-      const step = await thenCheck(connector, input.accountRef, await connector.login({ accountRef: input.accountRef, username: secret.username, password: secret.password }));
+      const step = await heartbeating(connector.login({ accountRef: input.accountRef, username: secret.username, password: secret.password }).then((first) => thenCheck(connector, input.accountRef, first)));
       await discardSecret(deps.orm.em.fork(), input.secretRef);
       log.info('pairing with credentials', { repairId: input.repairId, provider: input.provider, step: step.kind, code: 'code' in step ? step.code : undefined });
       return step;
@@ -40,14 +41,14 @@ export function createPairingActivities(deps: PairingDependencies) {
       const secret = await readSecret<{ code: string }>(deps.orm.em.fork(), deps.secretBox, { id: input.secretRef, repairId: input.repairId, kind: 'verification_code' });
       if (!secret) throw secretUnavailable();
       const connector = deps.connectorFor(input.provider);
-      const step = await thenCheck(connector, input.accountRef, await connector.verify({ accountRef: input.accountRef, challengeId: input.challengeId, code: secret.code }));
+      const step = await heartbeating(connector.verify({ accountRef: input.accountRef, challengeId: input.challengeId, code: secret.code }).then((first) => thenCheck(connector, input.accountRef, first)));
       await discardSecret(deps.orm.em.fork(), input.secretRef);
       log.info('pairing with a verification code', { repairId: input.repairId, provider: input.provider, step: step.kind });
       return step;
     },
 
     async checkConnection(input: AccountRef): Promise<PairingStep> {
-      return deps.connectorFor(input.provider).checkConnection({ accountRef: input.accountRef });
+      return heartbeating(deps.connectorFor(input.provider).checkConnection({ accountRef: input.accountRef }));
     },
   };
 }

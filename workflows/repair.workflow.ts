@@ -35,7 +35,7 @@ import {
   retryNowSignal,
 } from './messages.js';
 import { isActionAllowed, isOpen, type ActionOutcome, type RepairAction } from './repair-rules.js';
-import { events, notifications, pairing, records } from './repair/activity-proxies.js';
+import { events, heartbeatingPairing, notifications, pairing as pairingWithoutHeartbeats, records } from './repair/activity-proxies.js';
 import { interpretPairing, type PairingPurpose } from './repair/interpret-pairing.js';
 import { createOperatorView } from './repair/operator-view.js';
 import { applyError, classifyReport, initialSnapshot, nextDue, sameError, touch } from './repair/snapshot.js';
@@ -75,6 +75,12 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
     const c = s.connection;
     await events.reportProviderFailure({ provider: c.provider, failure: { connectionId: c.connectionId, accountRef: c.accountRef, repairId: s.repairId, code: s.error.code, at: Date.now() } });
   };
+  // Later additions, off for repairs that started before them (their histories replay unchanged).
+  const pairing = patched('pairing-heartbeats') ? heartbeatingPairing : pairingWithoutHeartbeats;
+  const savesJoinedReports = patched('saves-joined-reports');
+  /** Reports that joined without changing anything: the stored count follows them in one write. */
+  let unsavedReports = false;
+
   let retryNow = false;
   setHandler(retryNowSignal, () => {
     retryNow = true;
@@ -157,7 +163,7 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
       applyError(s, error, Date.now());
       await save({ kind: 'error_changed', errorType: error.errorType, cause: error.cause ?? undefined, errorCode: error.code });
       await announceError();
-    }
+    } else if (savesJoinedReports) unsavedReports = true;
     return joined;
   }
 
@@ -262,9 +268,15 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
       await condition(allHandlersFinished);
       if (s.state !== 'verifying') await continueAsNew<typeof repairWorkflow>({ ...input, carried: { ...s, recentReportIds: [...seenReports].slice(-500) } });
     }
+    if (unsavedReports) {
+      // Not an activity of the merchant's: reminders keep their schedule (no touch()).
+      unsavedReports = false;
+      s.revision += 1;
+      await save();
+    }
     const seen = s.revision;
     if (s.state === 'retrying') {
-      const interrupted = await condition(() => s.revision !== seen || endedElsewhere || retryNow, retryDelay);
+      const interrupted = await condition(() => s.revision !== seen || endedElsewhere || retryNow || unsavedReports, retryDelay);
       if (interrupted && !retryNow) continue;
       retryNow = false;
       retryDelay = Math.min(retryDelay * 2, t.retryMaxMs);
@@ -282,7 +294,7 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
     }
     retryDelay = t.retryInitialMs;
     const due = nextDue(s, t);
-    const woke = await condition(() => s.revision !== seen || endedElsewhere || !isOpen(s.state), due ? Math.max(due.at - Date.now(), 1) : undefined);
+    const woke = await condition(() => s.revision !== seen || endedElsewhere || !isOpen(s.state) || unsavedReports, due ? Math.max(due.at - Date.now(), 1) : undefined);
     if (woke || !due || s.state === 'verifying') continue;
     await onDue(due.kind);
   }

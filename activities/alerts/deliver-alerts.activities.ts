@@ -13,6 +13,7 @@ import { translate } from '../../i18n/index.js';
 import { lostSales } from '../../estimates/lost-sales.js';
 import type { AlertIntent, AlertKind } from '../../workflows/messages.js';
 import { activityKey } from '../records.activities.js';
+import { heartbeating } from '../heartbeating.js';
 import { recipientsFor, type Recipient } from './alert-audience.js';
 import { sendLogged, withoutLinkTokens } from './send-logged.js';
 import type { AlertChannels, AlertData, AlertRepairLine, RenderedMessage, TemplateKind } from './alert-channels.js';
@@ -84,51 +85,54 @@ export function createAlertActivities(d: AlertDependencies) {
       : () => d.channels.sendSms({ to: recipient.address, body: content.text });
   }
 
-  return {
-    async deliverAlerts({ orgId, intents }: { orgId: string; intents: AlertIntent[] }): Promise<{ heldUntil: number | null; sent: number }> {
-      const em = d.orm.em.fork();
-      const intentIds = intents.map((i) => i.intentId);
-      const contacts = await em.findOne(OrgContacts, { org: orgId });
-      const loaded = await load(em, orgId, [...new Set(intents.map((i) => i.repairId))]);
-      const incomplete = !contacts || contacts.missing.length > 0;
-      if (incomplete) {
-        // Only the dashboard knows until the contacts are complete; the repair detail says why.
-        await em.nativeUpdate(NotificationIntent, { id: { $in: intentIds } }, { status: 'suppressed', reason: 'contacts_incomplete' });
-        return { heldUntil: null, sent: 0 };
-      }
-      const users = await em.find(User, { org: orgId });
-      const calendar = { ranges: contacts.supportHours };
-      const now = new Date();
-      const smsAllowedNow = calendar.ranges.length === 0 || isOpenAt(calendar, now);
-      let heldUntil: number | null = null;
-      let sent = 0;
+  /** One grouped message per recipient and channel for the intents of one window. */
+  async function deliver({ orgId, intents }: { orgId: string; intents: AlertIntent[] }): Promise<{ heldUntil: number | null; sent: number }> {
+    const em = d.orm.em.fork();
+    const intentIds = intents.map((i) => i.intentId);
+    const contacts = await em.findOne(OrgContacts, { org: orgId });
+    const loaded = await load(em, orgId, [...new Set(intents.map((i) => i.repairId))]);
+    const incomplete = !contacts || contacts.missing.length > 0;
+    if (incomplete) {
+      // Only the dashboard knows until the contacts are complete; the repair detail says why.
+      await em.nativeUpdate(NotificationIntent, { id: { $in: intentIds } }, { status: 'suppressed', reason: 'contacts_incomplete' });
+      return { heldUntil: null, sent: 0 };
+    }
+    const users = await em.find(User, { org: orgId });
+    const calendar = { ranges: contacts.supportHours };
+    const now = new Date();
+    const smsAllowedNow = calendar.ranges.length === 0 || isOpenAt(calendar, now);
+    let heldUntil: number | null = null;
+    let sent = 0;
 
-      const byKind = new Map<AlertKind, Set<string>>();
-      for (const intent of intents) byKind.set(intent.kind, (byKind.get(intent.kind) ?? new Set()).add(intent.repairId));
-      for (const [kind, repairIds] of byKind) {
-        // A repair fixed within the window needs no "action needed" any more: only its "reconnected".
-        const stillOpen = (r: RepairRow) => kind === 'reconnected' || (r.state !== 'healthy' && r.state !== 'repaired_elsewhere');
-        const repairs = [...repairIds].map((id) => loaded.repairs.get(id)).filter((r): r is RepairRow => r !== undefined && stillOpen(r));
-        if (repairs.length === 0) continue;
-        const storePhones = repairs.flatMap((r) => r.storeIds.flatMap((id) => loaded.stores.get(id)?.alertPhones ?? []));
-        for (const recipient of recipientsFor(kind, contacts, users, storePhones)) {
-          const locale = pickLocale([recipient.locale, loaded.org.locale]);
-          const lines = repairs.map((r) => repairLine(d, loaded, r, locale, recipient.userId));
-          const data: AlertData = { orgName: loaded.org.name, recipientName: recipient.name, repairs: lines, generatedAt: now.toISOString(), timezone: loaded.org.timezone };
-          const template = templateFor(kind, lines);
-          const content = d.channels.render(template, recipient.channel, locale, data);
-          const hold = recipient.channel === 'sms' && !recipient.emergency && !smsAllowedNow ? nextOpening(calendar, now) : null;
-          if (hold) heldUntil = Math.min(heldUntil ?? Infinity, hold.getTime());
-          const key = `${activityKey()}/${kind}/${recipient.channel}/${recipient.address}`;
-          const row = { org: orgId, repairIds: repairs.map((r) => r.id), channel: recipient.channel, recipient: recipient.address, template, locale };
-          const message = await sendLogged(em, key, row, content, hold ? { heldUntil: hold } : sender(recipient, content));
-          if (message.status === 'sent') sent += 1;
-        }
-        if (kind === 'action_needed') sent += await printTickets(em, loaded, repairs, kind);
+    const byKind = new Map<AlertKind, Set<string>>();
+    for (const intent of intents) byKind.set(intent.kind, (byKind.get(intent.kind) ?? new Set()).add(intent.repairId));
+    for (const [kind, repairIds] of byKind) {
+      // A repair fixed within the window needs no "action needed" any more: only its "reconnected".
+      const stillOpen = (r: RepairRow) => kind === 'reconnected' || (r.state !== 'healthy' && r.state !== 'repaired_elsewhere');
+      const repairs = [...repairIds].map((id) => loaded.repairs.get(id)).filter((r): r is RepairRow => r !== undefined && stillOpen(r));
+      if (repairs.length === 0) continue;
+      const storePhones = repairs.flatMap((r) => r.storeIds.flatMap((id) => loaded.stores.get(id)?.alertPhones ?? []));
+      for (const recipient of recipientsFor(kind, contacts, users, storePhones)) {
+        const locale = pickLocale([recipient.locale, loaded.org.locale]);
+        const lines = repairs.map((r) => repairLine(d, loaded, r, locale, recipient.userId));
+        const data: AlertData = { orgName: loaded.org.name, recipientName: recipient.name, repairs: lines, generatedAt: now.toISOString(), timezone: loaded.org.timezone };
+        const template = templateFor(kind, lines);
+        const content = d.channels.render(template, recipient.channel, locale, data);
+        const hold = recipient.channel === 'sms' && !recipient.emergency && !smsAllowedNow ? nextOpening(calendar, now) : null;
+        if (hold) heldUntil = Math.min(heldUntil ?? Infinity, hold.getTime());
+        const key = `${activityKey()}/${kind}/${recipient.channel}/${recipient.address}`;
+        const row = { org: orgId, repairIds: repairs.map((r) => r.id), channel: recipient.channel, recipient: recipient.address, template, locale };
+        const message = await sendLogged(em, key, row, content, hold ? { heldUntil: hold } : sender(recipient, content));
+        if (message.status === 'sent') sent += 1;
       }
-      await em.nativeUpdate(NotificationIntent, { id: { $in: intentIds } }, { status: 'delivered' });
-      return { heldUntil, sent };
-    },
+      if (kind === 'action_needed') sent += await printTickets(em, loaded, repairs, kind);
+    }
+    await em.nativeUpdate(NotificationIntent, { id: { $in: intentIds } }, { status: 'delivered' });
+    return { heldUntil, sent };
+  }
+
+  return {
+    deliverAlerts: (input: { orgId: string; intents: AlertIntent[] }) => heartbeating(deliver(input)),
 
     /** Sends the SMS held for support hours whose time has come. */
     async releaseHeldMessages({ orgId }: { orgId: string }): Promise<{ nextHeldUntil: number | null }> {

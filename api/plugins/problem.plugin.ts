@@ -6,11 +6,15 @@ import { InvalidParam, Problem, PROBLEM_CONTENT_TYPE, ProblemError, conflict, pr
 import { validationProblem } from '../errors/validation-problem.js';
 import { notFoundPage, wantsPage } from '../pages/not-found-page.js';
 
+// gRPC DEADLINE_EXCEEDED (4), RESOURCE_EXHAUSTED (8: Temporal is shedding load) and UNAVAILABLE (14).
+const TEMPORAL_BUSY_CODES = new Set([4, 8, 14]);
+
 function isTemporalUnavailable(error: unknown): boolean {
-  const name = (error as { name?: string })?.name ?? '';
-  const code = (error as { code?: number })?.code;
-  // gRPC UNAVAILABLE (14) and DEADLINE_EXCEEDED (4) mean the cluster did not answer.
-  return name === 'ServiceError' && (code === 14 || code === 4);
+  const e = error as { name?: string; code?: unknown; metadata?: unknown; cause?: unknown } | undefined;
+  if (!e) return false;
+  // The client wraps most as ServiceError; some reach us as the bare gRPC error (it has metadata).
+  if (typeof e.code === 'number' && TEMPORAL_BUSY_CODES.has(e.code) && (e.name === 'ServiceError' || e.metadata !== undefined)) return true;
+  return e.cause !== undefined && e.cause !== error && isTemporalUnavailable(e.cause);
 }
 
 // Socket errors and PostgreSQL's "cannot connect now / admin shutdown / connection failure" states.

@@ -1,5 +1,5 @@
 // Activity stubs for the repair workflow, with timeouts and retries set once per group.
-import { proxyActivities } from '@temporalio/workflow';
+import { proxyActivities, type RetryPolicy } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.js';
 
 /** Database writes: retried until PostgreSQL is back; a repair never loses its record. */
@@ -8,11 +8,14 @@ export const records = proxyActivities<Pick<Activities, 'saveRepair'>>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
-/** Pairing reads a one-time secret, so it is not retried blindly: the connector retries HTTP itself. */
-export const pairing = proxyActivities<Pick<Activities, 'pairWithCredentials' | 'pairWithCode' | 'checkConnection'>>({
-  startToCloseTimeout: '90 seconds',
-  retry: { maximumAttempts: 3, initialInterval: '2 seconds', nonRetryableErrorTypes: ['SecretUnavailable'] },
-});
+type PairingActivities = Pick<Activities, 'pairWithCredentials' | 'pairWithCode' | 'checkConnection'>;
+const pairingRetry: RetryPolicy = { maximumAttempts: 3, initialInterval: '2 seconds', nonRetryableErrorTypes: ['SecretUnavailable'] };
+
+/** Pairing asks the provider once per attempt (the connector does not retry), up to three attempts. */
+export const pairing = proxyActivities<PairingActivities>({ startToCloseTimeout: '90 seconds', retry: pairingRetry });
+
+/** The same, heartbeating: a pairing lost with its worker is retried within seconds, not after 90. */
+export const heartbeatingPairing = proxyActivities<PairingActivities>({ startToCloseTimeout: '90 seconds', heartbeatTimeout: '10 seconds', retry: pairingRetry });
 
 export const notifications = proxyActivities<Pick<Activities, 'notifyRepair'>>({
   startToCloseTimeout: '1 minute',
