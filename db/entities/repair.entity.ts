@@ -9,7 +9,16 @@ import { Org } from './org.entity.js';
 export const Repair = defineEntity({
   name: 'Repair',
   tableName: 'repairs',
-  indexes: [{ properties: ['org', 'state'] }, { properties: ['connection'] }],
+  indexes: [
+    { properties: ['org', 'state'] },
+    { properties: ['connection'] },
+    // The read path: an org's repairs newest first, and its open ones (migration read_path_indexes).
+    { name: 'repairs_org_id_opened_at_id_index', expression: 'create index "repairs_org_id_opened_at_id_index" on "repairs" ("org_id", "opened_at" desc, "id")' },
+    {
+      name: 'repairs_open_org_id_opened_at_id_index',
+      expression: `create index "repairs_open_org_id_opened_at_id_index" on "repairs" ("org_id", "opened_at", "id") where "state" not in ('healthy', 'repaired_elsewhere')`,
+    },
+  ],
   properties: {
     id: p.string().primary(),
     workflowId: p.string(),
