@@ -11,8 +11,16 @@ export interface LostSales {
   currency: string | null;
 }
 
-export function lostSales(repair: RepairRow, stores: Pick<StoreRow, 'salesProfile'>[], now = new Date()): LostSales | null {
+/** One store's usual sales on one provider. */
+export type SalesProfile = NonNullable<StoreRow['salesProfile']>[string];
+
+export function lostSales(repair: Pick<RepairRow, 'provider' | 'openedAt' | 'resolvedAt'>, stores: Pick<StoreRow, 'salesProfile'>[], now = new Date()): LostSales | null {
   const profiles = stores.map((s) => s.salesProfile?.[repair.provider]).filter((p): p is NonNullable<typeof p> => p !== undefined);
+  return lostSalesOf(repair, profiles, now);
+}
+
+/** The estimate from the stores' profiles on the repair's provider, already picked (the read queries pick them in SQL). */
+export function lostSalesOf(repair: Pick<RepairRow, 'openedAt' | 'resolvedAt'>, profiles: SalesProfile[], now = new Date()): LostSales | null {
   if (profiles.length === 0) return null;
   const end = repair.resolvedAt ?? now;
   const hoursOpen = Math.max(0, (end.getTime() - repair.openedAt.getTime()) / 3600_000);

@@ -4,7 +4,13 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 export const Message = defineEntity({
   name: 'Message',
   tableName: 'messages',
-  indexes: [{ properties: ['org', 'createdAt'] }, { properties: ['providerId'] }, { properties: ['status', 'sendAfter'] }],
+  indexes: [
+    { properties: ['org', 'createdAt'] },
+    { properties: ['providerId'] },
+    { properties: ['status', 'sendAfter'] },
+    // A repair's detail lists the messages that name it: `repair_ids @> '["rep_…"]'`.
+    { name: 'messages_repair_ids_index', expression: 'create index "messages_repair_ids_index" on "messages" using gin ("repair_ids" jsonb_path_ops)' },
+  ],
   properties: {
     id: p.string().primary(),
     /** Deterministic per send attempt of a workflow activity: a retried activity never sends twice. */

@@ -4,7 +4,7 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 export const NotificationIntent = defineEntity({
   name: 'NotificationIntent',
   tableName: 'notification_intents',
-  indexes: [{ properties: ['repairId'] }, { properties: ['orgId', 'createdAt'] }],
+  indexes: [{ properties: ['repairId', 'createdAt'] }, { properties: ['orgId', 'createdAt'] }],
   properties: {
     /** The activity's idempotency key. */
     id: p.string().primary(),

@@ -5,7 +5,7 @@ import { Repair } from './repair.entity.js';
 export const RepairEvent = defineEntity({
   name: 'RepairEvent',
   tableName: 'repair_events',
-  indexes: [{ properties: ['repair', 'at'] }],
+  indexes: [{ properties: ['repair', 'at', 'id'] }],
   properties: {
     /** The activity's idempotency key: a retried write never doubles an event. */
     id: p.string().primary(),

@@ -9,7 +9,20 @@ import { Org } from './org.entity.js';
 export const Repair = defineEntity({
   name: 'Repair',
   tableName: 'repairs',
-  indexes: [{ properties: ['org', 'state'] }, { properties: ['connection'] }],
+  indexes: [
+    { properties: ['org', 'state'] },
+    { properties: ['connection'] },
+    // The read path: an org's repairs newest first, and its open ones (migration read_path_indexes).
+    { name: 'repairs_org_id_opened_at_id_index', expression: 'create index "repairs_org_id_opened_at_id_index" on "repairs" ("org_id", "opened_at" desc, "id")' },
+    {
+      name: 'repairs_open_org_id_opened_at_id_index',
+      expression: `create index "repairs_open_org_id_opened_at_id_index" on "repairs" ("org_id", "opened_at", "id") where "state" not in ('healthy', 'repaired_elsewhere')`,
+    },
+  ],
+  uniques: [
+    // One open repair per connection: what makes concurrent reports join (migration one_open_repair_per_connection).
+    { name: 'repairs_one_open_per_connection', expression: 'create unique index "repairs_one_open_per_connection" on "repairs" ("connection_id") where "resolved_at" is null' },
+  ],
   properties: {
     id: p.string().primary(),
     workflowId: p.string(),

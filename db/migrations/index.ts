@@ -10,6 +10,7 @@ import { Migration20261123085458_store_sales_profile } from './Migration20261123
 import { Migration20261123085600_provider_status } from './Migration20261123085600_provider_status.js';
 import { Migration20261123085833_connection_probes } from './Migration20261123085833_connection_probes.js';
 import { Migration20261202010000_one_open_repair_per_connection } from './Migration20261202010000_one_open_repair_per_connection.js';
+import { Migration20261202020000_read_path_indexes } from './Migration20261202020000_read_path_indexes.js';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123073800_initial_registry', class: Migration20261123073800_initial_registry },
@@ -21,4 +22,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123085600_provider_status', class: Migration20261123085600_provider_status },
   { name: 'Migration20261123085833_connection_probes', class: Migration20261123085833_connection_probes },
   { name: 'Migration20261202010000_one_open_repair_per_connection', class: Migration20261202010000_one_open_repair_per_connection },
+  { name: 'Migration20261202020000_read_path_indexes', class: Migration20261202020000_read_path_indexes },
 ];

@@ -3,24 +3,21 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { slugForRepair } from '../../../help/article-kinds.js';
 import { articleUrl, getArticle } from '../../../help/article-library.js';
 import { getContacts } from '../contacts/contacts.service.js';
-import { lostSales } from '../../../estimates/lost-sales.js';
-import { Brand, Location, Message, NotificationIntent, Org, Repair, RepairEvent, Store, type RepairRow, type StoreRow, type UserRow } from '../../../db/entities/index.js';
+import { lostSalesOf } from '../../../estimates/lost-sales.js';
+import { Brand, Location, Org, Repair, type RepairRow, type StoreRow, type UserRow } from '../../../db/entities/index.js';
 import { causeLabel, errorTypeLabel, findProvider, pickLocale, portalSteps, type Locale, type StoreConfigCause, type ErrorType } from '../../../providers/index.js';
 import { hasPermission } from '../../auth/permissions.js';
 import { actionsForUser, actionsInState, type RepairState } from '../../../workflows/repair-rules.js';
 import { notFound } from '../../../errors/problem.js';
+import { readRepairDetail, type RepairDetailRecord, type RepairRecord, type StoreView } from './repair-reads.js';
 
 export interface RepairViewOptions {
-  user?: UserRow;
+  user?: Pick<UserRow, 'id' | 'permissions'>;
   locale: Locale;
 }
 
-async function storesOf(em: EntityManager, storeIds: string[]) {
-  const stores = await em.find(Store, { id: { $in: storeIds } });
-  return { rows: stores, views: await storeViews(em, stores) };
-}
-
-export async function storeViews(em: EntityManager, stores: StoreRow[]) {
+/** Stores with their location and brand names, in the order given. */
+export async function storeViews(em: EntityManager, stores: StoreRow[]): Promise<StoreView[]> {
   const locations = new Map((await em.find(Location, { id: { $in: stores.map((s) => s.location) } })).map((l) => [l.id, l]));
   const brands = new Map((await em.find(Brand, { id: { $in: stores.map((s) => s.brand) } })).map((b) => [b.id, b]));
   return stores.map((s) => ({
@@ -30,7 +27,7 @@ export async function storeViews(em: EntityManager, stores: StoreRow[]) {
   }));
 }
 
-function helpFor(r: RepairRow, locale: Locale) {
+function helpFor(r: Pick<RepairRecord, 'provider' | 'errorType' | 'cause' | 'resolution'>, locale: Locale) {
   const provider = findProvider(r.provider);
   const cause = (r.cause ?? null) as StoreConfigCause | null;
   const slug = slugForRepair(r.provider, r.errorType, cause);
@@ -47,29 +44,33 @@ function helpFor(r: RepairRow, locale: Locale) {
   };
 }
 
-export function repairSummary(r: RepairRow) {
+export function repairSummary(r: RepairRecord) {
   return {
     id: r.id,
     workflowId: r.workflowId,
-    orgId: r.org,
-    connectionId: r.connection,
+    orgId: r.orgId,
+    connectionId: r.connectionId,
     provider: r.provider,
     providerName: findProvider(r.provider)?.name ?? r.provider,
     accountRef: r.accountRef,
     state: r.state,
-    errorCode: r.errorCode ?? null,
-    errorType: r.errorType ?? null,
-    cause: r.cause ?? null,
-    resolution: r.resolution ?? null,
-    storeCount: r.storeIds.length,
+    errorCode: r.errorCode,
+    errorType: r.errorType,
+    cause: r.cause,
+    resolution: r.resolution,
+    storeCount: r.storeCount,
     attempts: r.attempts,
-    lastOutcome: r.lastOutcome ?? null,
-    openedAt: r.openedAt.toISOString(),
-    updatedAt: r.updatedAt.toISOString(),
-    resolvedAt: r.resolvedAt?.toISOString() ?? null,
-    outcome: r.outcome ?? null,
+    lastOutcome: r.lastOutcome,
+    openedAt: r.openedAt,
+    updatedAt: r.updatedAt,
+    resolvedAt: r.resolvedAt,
+    outcome: r.outcome,
   };
 }
+
+/** What the repair has cost so far, from the profiles its read query picked. */
+export const repairLostSales = (r: RepairRecord, now = new Date()) =>
+  lostSalesOf({ openedAt: new Date(r.openedAt), resolvedAt: r.resolvedAt ? new Date(r.resolvedAt) : null }, r.salesProfiles, now);
 
 export async function findRepair(em: EntityManager, repairId: string): Promise<RepairRow> {
   const repair = await em.findOne(Repair, { id: repairId });
@@ -77,49 +78,41 @@ export async function findRepair(em: EntityManager, repairId: string): Promise<R
   return repair;
 }
 
-export async function repairDetail(em: EntityManager, r: RepairRow, options: RepairViewOptions) {
-  const [stores, events, notifications, messages] = await Promise.all([
-    storesOf(em, r.storeIds),
-    em.find(RepairEvent, { repair: r.id }, { orderBy: { at: 'asc', id: 'asc' } }),
-    em.find(NotificationIntent, { repairId: r.id }, { orderBy: { createdAt: 'asc' } }),
-    em.find(Message, { repairIds: { $contains: [r.id] } } as never, { orderBy: { createdAt: 'asc' } }),
-  ]);
+/** The detail of a repair already found (actions, pages): read again in one query, so it shows what is stored now. */
+export async function repairDetail(em: EntityManager, r: Pick<RepairRow, 'id'>, options: RepairViewOptions) {
+  const record = await readRepairDetail(em, r.id);
+  if (!record) throw notFound('repair', r.id);
+  return detailView(em, record, options);
+}
+
+export async function detailView(em: EntityManager, r: RepairDetailRecord, options: RepairViewOptions) {
   // Alerts stay on the dashboard until the organization's contact details are complete: say so.
-  const notificationsBlocked = notifications.some((n) => n.status === 'suppressed')
-    ? { reason: 'contacts_incomplete', missing: (await getContacts(em, r.org)).missing }
+  const notificationsBlocked = r.notifications.some((n) => n.status === 'suppressed')
+    ? { reason: 'contacts_incomplete', missing: (await getContacts(em, r.orgId)).missing }
     : null;
   const state = r.state as RepairState;
   const canReconnect = options.user ? hasPermission(options.user, 'integrations:reconnect') : true;
   return {
     ...repairSummary(r),
-    lostSales: lostSales(r, stores.rows),
-    errorMessage: r.errorMessage ?? null,
+    lostSales: repairLostSales(r),
+    errorMessage: r.errorMessage,
     reportCount: r.reportCount,
     reminderCount: r.reminderCount,
     escalation: r.escalation,
     supportRequested: r.supportRequested,
-    deferredUntil: r.deferredUntil?.toISOString() ?? null,
-    stores: stores.views,
+    deferredUntil: r.deferredUntil,
+    stores: r.stores,
     help: helpFor(r, options.locale),
-    history: events.map((e) => ({
-      at: e.at.toISOString(),
-      kind: e.kind,
-      actorUserId: e.actorUserId ?? null,
-      action: e.action ?? null,
-      outcome: e.outcome ?? null,
-      errorType: e.errorType ?? null,
-      cause: e.cause ?? null,
-      errorCode: e.errorCode ?? null,
-    })),
+    history: r.history,
     allowedActions: options.user ? actionsForUser(state, canReconnect) : [...actionsInState(state)],
     permissions: options.user ? { actingUserId: options.user.id, canReconnect } : null,
-    notifications: notifications.map((n) => ({ kind: n.kind, status: n.status, createdAt: n.createdAt.toISOString() })),
+    notifications: r.notifications,
     notificationsBlocked,
-    messages: messages.map((m) => ({ id: m.id, channel: m.channel, recipient: m.recipient, template: m.template, locale: m.locale, status: m.status, sendAfter: m.sendAfter?.toISOString() ?? null, createdAt: m.createdAt.toISOString() })),
+    messages: r.messages,
   };
 }
 
 /** The requested locale, else the user's, else the organization's, else English. */
-export async function localeFor(em: EntityManager, orgId: string, user?: UserRow, requested?: string): Promise<Locale> {
+export async function localeFor(em: EntityManager, orgId: string, user?: Pick<UserRow, 'locale'>, requested?: string): Promise<Locale> {
   return pickLocale([requested, user?.locale, (await em.findOne(Org, { id: orgId }))?.locale]);
 }

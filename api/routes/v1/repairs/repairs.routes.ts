@@ -1,12 +1,11 @@
 import { type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
-import { Org, Repair, Store, User } from '../../../../db/entities/index.js';
-import { lostSales } from '../../../../estimates/lost-sales.js';
-import { CLOSED_STATES } from '../../../../workflows/repair-rules.js';
+import { Org } from '../../../../db/entities/index.js';
+import { pickLocale } from '../../../../providers/index.js';
 import { ListOf, problemResponses } from '../../../schemas/common.schemas.js';
-import { getOrg } from '../../../services/registry/orgs.service.js';
 import type { ActedOn } from '../../../services/repairs/repair-actions.js';
-import { findRepair, localeFor, repairDetail, repairSummary } from '../../../services/repairs/repair-view.js';
+import { readRepairDetail, readRepairsOfOrg } from '../../../services/repairs/repair-reads.js';
+import { detailView, findRepair, localeFor, repairDetail, repairLostSales, repairSummary } from '../../../services/repairs/repair-view.js';
 import { reportConnectionHealthy, reportDisconnection } from '../../../services/repairs/start-repair.js';
 import { Type } from '@fastify/type-provider-typebox';
 import { Id } from '../../../schemas/common.schemas.js';
@@ -67,12 +66,10 @@ export const repairsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { schema: { tags, summary: 'Repairs of an organization, newest first', querystring: RepairListQuery, response: { 200: ListOf(RepairSummary), ...problemResponses(400, 401, 404) } } },
     async (request) => {
       const { orgId, state, sort, limit = 100, offset = 0 } = request.query;
-      await getOrg(request.em, orgId);
-      const where =
-        state === 'open' ? { org: orgId, state: { $nin: [...CLOSED_STATES] } } : state === 'closed' ? { org: orgId, state: { $in: [...CLOSED_STATES] } } : state ? { org: orgId, state } : { org: orgId };
-      const rows = await request.em.find(Repair, where, { orderBy: { openedAt: 'desc', id: 'asc' }, limit, offset });
-      const stores = new Map((await request.em.find(Store, { id: { $in: [...new Set(rows.flatMap((r) => r.storeIds))] } })).map((s) => [s.id, s]));
-      const items = rows.map((r) => ({ ...repairSummary(r), lostSales: lostSales(r, r.storeIds.flatMap((id) => stores.get(id) ?? [])) }));
+      const rows = await readRepairsOfOrg(request.em, orgId, { state, limit, offset });
+      if (!rows) throw notFound('organization', orgId);
+      const now = new Date();
+      const items = rows.map((r) => ({ ...repairSummary(r), lostSales: repairLostSales(r, now) }));
       // The most costly first, so the merchant fixes what loses the most money.
       if (sort === 'lost_revenue') items.sort((a, b) => (b.lostSales?.revenuePerHour ?? 0) - (a.lostSales?.revenuePerHour ?? 0));
       return { items };
@@ -83,11 +80,13 @@ export const repairsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/v1/repairs/:repairId',
     { schema: { tags, summary: 'A repair with its stores, help, history and the actions a user may take', params: RepairParams, querystring: RepairQuery, response: { 200: RepairDetail, ...problemResponses(400, 401, 404) } } },
     async (request) => {
-      const repair = await findRepair(request.em, request.params.repairId);
+      const { repairId } = request.params;
       const { actingUserId, locale } = request.query;
-      const user = actingUserId ? await request.em.findOne(User, { id: actingUserId, org: repair.org }) : undefined;
-      if (actingUserId && !user) throw notFound('repair', repair.id);
-      return repairDetail(request.em, repair, { user: user ?? undefined, locale: await localeFor(request.em, repair.org, user ?? undefined, locale) });
+      // The repair, its organization's locale and the acting user come in the one query.
+      const repair = await readRepairDetail(request.em, repairId, actingUserId);
+      if (!repair || (actingUserId && !repair.userId)) throw notFound('repair', repairId);
+      const user = repair.userId ? { id: repair.userId, permissions: repair.userPermissions ?? [] } : undefined;
+      return detailView(request.em, repair, { user, locale: pickLocale([locale, repair.userLocale, repair.orgLocale]) });
     },
   );
 

@@ -1,0 +1,150 @@
+// The read path's queries: each answer in one round trip, as plain rows shaped in SQL (stores with
+// their location and brand, history, alerts), so no entity is hydrated on the way to the response.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { runStatement, statement } from '../../../db/prepared-statement.js';
+import type { SalesProfile } from '../../../estimates/lost-sales.js';
+import { CLOSED_STATES } from '../../../workflows/repair-rules.js';
+
+/** A repair's summary fields as the API shows them (timestamps already ISO 8601). */
+export interface RepairRecord {
+  id: string;
+  workflowId: string;
+  orgId: string;
+  connectionId: string;
+  provider: string;
+  accountRef: string;
+  state: string;
+  errorCode: string | null;
+  errorType: string | null;
+  cause: string | null;
+  resolution: string | null;
+  storeCount: number;
+  attempts: number;
+  lastOutcome: string | null;
+  openedAt: string;
+  updatedAt: string;
+  resolvedAt: string | null;
+  outcome: string | null;
+  /** The affected stores' sales profiles on the repair's provider, in the repair's store order. */
+  salesProfiles: SalesProfile[];
+}
+
+export interface StoreView {
+  id: string;
+  location: { id: string; name: string };
+  brand: { id: string; name: string };
+}
+
+export interface RepairDetailRecord extends RepairRecord {
+  errorMessage: string | null;
+  reportCount: number;
+  reminderCount: number;
+  escalation: string;
+  supportRequested: boolean;
+  deferredUntil: string | null;
+  stores: StoreView[];
+  history: { at: string; kind: string; actorUserId: string | null; action: string | null; outcome: string | null; errorType: string | null; cause: string | null; errorCode: string | null }[];
+  notifications: { kind: string; status: string; createdAt: string }[];
+  messages: { id: string; channel: string; recipient: string; template: string; locale: string; status: string; sendAfter: string | null; createdAt: string }[];
+  orgLocale: string | null;
+  /** The acting user, when one was asked for and belongs to the repair's organization. */
+  userId: string | null;
+  userLocale: string | null;
+  userPermissions: string[] | null;
+}
+
+// As Date#toISOString writes it (milliseconds, UTC), so the answers read exactly as before.
+const iso = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+const closed = CLOSED_STATES.map((s) => {
+  if (!/^[a-z_]+$/.test(s)) throw new Error(`unexpected state name ${s}`);
+  return `'${s}'`;
+}).join(', ');
+// Written out (not a parameter) so the planner can use the partial index of open repairs.
+const OPEN = `r.state not in (${closed})`;
+const CLOSED = `r.state in (${closed})`;
+
+const SUMMARY = `r.id, r.workflow_id as "workflowId", r.org_id as "orgId", r.connection_id as "connectionId", r.provider, r.account_ref as "accountRef", r.state,
+  r.error_code as "errorCode", r.error_type as "errorType", r.cause, r.resolution, jsonb_array_length(r.store_ids) as "storeCount", r.attempts,
+  r.last_outcome as "lastOutcome", ${iso('r.opened_at')} as "openedAt", ${iso('r.updated_at')} as "updatedAt", ${iso('r.resolved_at')} as "resolvedAt", r.outcome`;
+
+// Each store is looked up by its key (`offset 0` keeps the planner from turning the lookups into a
+// scan of every store: it cannot know that a repair names only a handful).
+const storeById = `cross join lateral (
+    select s.id, s.location_id, s.brand_id, s.sales_profile, l.name as location_name, b.name as brand_name from stores s
+    left join locations l on l.id = s.location_id left join brands b on b.id = s.brand_id
+    where s.id = ids.id offset 0
+  ) s`;
+
+/**
+ * The repair's stores in its own order, with location and brand names, and their sales profiles on its provider.
+ * `distinct` names each store once (the detail); lists count a store as often as the repair names it.
+ */
+const storesOf = (distinct: boolean) => `left join lateral (
+  select coalesce(json_agg(json_build_object('id', s.id, 'location', json_build_object('id', s.location_id, 'name', coalesce(s.location_name, '')),
+                                             'brand', json_build_object('id', s.brand_id, 'name', coalesce(s.brand_name, ''))) order by ids.n), '[]') as stores,
+         coalesce(json_agg(s.sales_profile -> r.provider order by ids.n) filter (where s.sales_profile ? r.provider), '[]') as profiles
+  from ${distinct ? `(select distinct on (id) id, n from jsonb_array_elements_text(r.store_ids) with ordinality x(id, n) order by id, n)` : 'jsonb_array_elements_text(r.store_ids) with ordinality'} ids(id, n)
+  ${storeById}
+) st on true`;
+
+const profilesOf = `left join lateral (
+  select coalesce(json_agg(s.sales_profile -> r.provider order by ids.n), '[]') as profiles
+  from jsonb_array_elements_text(r.store_ids) with ordinality ids(id, n)
+  cross join lateral (select s.sales_profile from stores s where s.id = ids.id offset 0) s
+  where s.sales_profile ? r.provider
+) st on true`;
+
+// The org row decides 404 in the same round trip: no row at all means no such organization.
+const listOf = (filter: string) =>
+  statement(`select o.id as "orgId", x.* from orgs o left join lateral (
+    select ${SUMMARY}, st.profiles as "salesProfiles" from repairs r ${profilesOf}
+    where r.org_id = o.id${filter} order by r.opened_at desc, r.id asc limit $2 offset $3
+  ) x on true where o.id = $1`);
+const LIST = { all: listOf(''), open: listOf(` and ${OPEN}`), closed: listOf(` and ${CLOSED}`), state: listOf(' and r.state = $4') };
+
+export interface RepairListFilter {
+  state?: string;
+  limit: number;
+  offset: number;
+}
+
+/** An organization's repairs, newest first; null when there is no such organization. */
+export async function readRepairsOfOrg(em: EntityManager, orgId: string, filter: RepairListFilter): Promise<RepairRecord[] | null> {
+  const { state, limit, offset } = filter;
+  const query = state === 'open' ? LIST.open : state === 'closed' ? LIST.closed : state ? LIST.state : LIST.all;
+  const rows = await runStatement<RepairRecord & { id: string | null }>(em, query, state && state !== 'open' && state !== 'closed' ? [orgId, limit, offset, state] : [orgId, limit, offset]);
+  if (rows.length === 0) return null;
+  return rows.filter((r) => r.id !== null);
+}
+
+const OPEN_OF_ORG = statement(`select ${SUMMARY}, st.stores, st.profiles as "salesProfiles" from repairs r ${storesOf(false)}
+  where r.org_id = $1 and ${OPEN} order by r.opened_at asc, r.id asc limit $2`);
+
+/** An organization's open repairs, oldest first, each with its stores. */
+export const readOpenRepairs = (em: EntityManager, orgId: string, limit: number) => runStatement<RepairRecord & { stores: StoreView[] }>(em, OPEN_OF_ORG, [orgId, limit]);
+
+const DETAIL = statement(`select ${SUMMARY},
+  r.error_message as "errorMessage", r.report_count as "reportCount", r.reminder_count as "reminderCount", r.escalation,
+  r.support_requested as "supportRequested", ${iso('r.deferred_until')} as "deferredUntil",
+  st.stores, st.profiles as "salesProfiles",
+  (select coalesce(json_agg(json_build_object('at', ${iso('e.at')}, 'kind', e.kind, 'actorUserId', e.actor_user_id, 'action', e.action, 'outcome', e.outcome,
+                                              'errorType', e.error_type, 'cause', e.cause, 'errorCode', e.error_code) order by e.at, e.id), '[]')
+     from repair_events e where e.repair_id = r.id) as history,
+  (select coalesce(json_agg(json_build_object('kind', n.kind, 'status', n.status, 'createdAt', ${iso('n.created_at')}) order by n.created_at, n.id), '[]')
+     from notification_intents n where n.repair_id = r.id) as notifications,
+  (select coalesce(json_agg(json_build_object('id', m.id, 'channel', m.channel, 'recipient', m.recipient, 'template', m.template, 'locale', m.locale,
+                                              'status', m.status, 'sendAfter', ${iso('m.send_after')}, 'createdAt', ${iso('m.created_at')}) order by m.created_at, m.id), '[]')
+     from messages m where m.repair_ids @> jsonb_build_array($1::text)) as messages,
+  o.locale as "orgLocale", u.id as "userId", u.locale as "userLocale", u.permissions as "userPermissions"
+  from repairs r
+  left join orgs o on o.id = r.org_id
+  left join users u on u.id = $2 and u.org_id = r.org_id
+  ${storesOf(true)}
+  where r.id = $1::text`);
+
+/** One repair with everything its detail shows, and the acting user if asked for; null when there is no such repair. */
+export async function readRepairDetail(em: EntityManager, repairId: string, actingUserId?: string): Promise<RepairDetailRecord | null> {
+  const [row] = await runStatement<RepairDetailRecord>(em, DETAIL, [repairId, actingUserId ?? null]);
+  return row ?? null;
+}
