@@ -17,9 +17,12 @@ const outDir = outIndex > 0 ? resolve(process.argv[outIndex + 1]!) : new URL('./
 const tenth = (n: number) => (quick ? n / 10 : n);
 const alertWindowMs = quick ? 5_000 : 10_000;
 const maxCachedWorkflows = tenth(1_000);
+// One machine runs everything: a worker with few workflow task slots leaves the cores to intake
+// during the burst and catches up right after (a worker on its own machine needs no such limit).
+const workerEnv = { WORKER_MAX_CACHED_WORKFLOWS: String(maxCachedWorkflows), WORKER_WORKFLOW_TASK_SLOTS: '4', WORKER_ACTIVITY_SLOTS: '16' };
 
 const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version };
-const stamp = () => ({ quick, at: new Date().toISOString(), machine });
+const stamp = () => ({ quick, at: new Date().toISOString(), machine, worker: workerEnv });
 
 async function write(name: string, figures: object): Promise<void> {
   await mkdir(outDir, { recursive: true });
@@ -35,7 +38,7 @@ async function openRepairs(stack: BenchStack, connections: SeededConnection[]): 
 const settle = () => new Promise((r) => setTimeout(r, quick ? 3_000 : 10_000));
 const log = (line: string) => console.log(`[bench] ${line}`);
 
-const stack = await startBenchStack({ alertWindowMs, workerEnv: { WORKER_MAX_CACHED_WORKFLOWS: String(maxCachedWorkflows) } });
+const stack = await startBenchStack({ alertWindowMs, workerEnv });
 try {
   // 1. Open repairs at rest, first point: one tenth of the final count.
   log(`at rest: ${tenth(1_000)} open repairs…`);

@@ -1,5 +1,6 @@
 // Accepts a disconnection report: PostgreSQL picks the repair (one open repair per connection, by a
-// partial unique index), then one signal-with-start hands the report to its workflow. The caller
+// partial unique index), then one signal-with-start hands the report to its workflow (and starts
+// it with that repair's id if it is not running: every report for a repair passes the same args). The caller
 // waits for neither the worker nor the workflow, so a mass outage is taken as fast as Temporal
 // takes starts. The single path for reports from backends and from proactive probes.
 import type { Client } from '@temporalio/client';
@@ -35,45 +36,53 @@ function stateAfterReport(open: OpenRepairRow, c: { errorType: string; cause: st
   return changed && open.state !== 'verifying' && isOpen(open.state) ? stateForResolution(c.resolution) : open.state;
 }
 
-export async function acceptReport(em: EntityManager, ctx: StartRepairContext, connection: ConnectionFacts, report: DisconnectionReport): Promise<AcceptedReport> {
-  // The transaction holds the new row until Temporal has the workflow: a failed start leaves no
-  // orphan repair, and a concurrent report for the connection waits here, then joins it.
-  return em.transactional(async (tx) => {
-    const conn = tx.getConnection();
-    const txn = tx.getTransactionContext();
-    const run = <T>(sql: string, params: unknown[]) => conn.execute<T[]>(sql, params as never[], 'all', txn);
-    const c = classifyError(connection.provider, { errorCode: report.errorCode, errorMessage: report.errorMessage });
-    const workflowId = repairWorkflowId(connection.connectionId);
-    // Revision 0: the workflow's first write replaces this copy.
+/**
+ * The open repair of the connection: a new row (revision 0, the workflow's first write replaces it)
+ * or the one already open. Committed at once, so no database connection waits on Temporal. Should
+ * the start below fail (or this process die), the row stays as a reservation: the caller got no 202
+ * and retries, and the retry finds it and hands it to Temporal again.
+ */
+async function openRepairOf(em: EntityManager, connection: ConnectionFacts, report: DisconnectionReport, c: ReturnType<typeof classifyError>): Promise<{ open: OpenRepairRow; joined: boolean }> {
+  const run = <T>(sql: string, params: unknown[]) => em.getConnection().execute<T[]>(sql, params as never[]);
+  for (let attempt = 0; attempt < 3; attempt += 1) {
     const inserted = await run<OpenRepairRow>(
-      `insert into repairs (id, workflow_id, org_id, connection_id, provider, account_ref, store_ids, state, error_code, error_message, error_type, cause, resolution,
-         attempts, report_count, reminder_count, escalation, support_requested, opened_at, updated_at, revision)
-       values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, 0, 1, 0, 'none', false, now(), now(), 0)
-       on conflict (connection_id) where resolved_at is null do nothing
-       returning id, state, workflow_id, error_type, cause`,
-      [newId('rep'), workflowId, connection.orgId, connection.connectionId, connection.provider, connection.accountRef, JSON.stringify(connection.storeIds),
+      `with opened as (
+         insert into repairs (id, workflow_id, org_id, connection_id, provider, account_ref, store_ids, state, error_code, error_message, error_type, cause, resolution,
+           attempts, report_count, reminder_count, escalation, support_requested, opened_at, updated_at, revision)
+         values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, 0, 1, 0, 'none', false, now(), now(), 0)
+         on conflict (connection_id) where resolved_at is null do nothing
+         returning id, state, workflow_id, error_type, cause, connection_id),
+       marked as (update connections set status = 'needs_attention', updated_at = now() where id in (select connection_id from opened))
+       select id, state, workflow_id, error_type, cause from opened`,
+      [newId('rep'), repairWorkflowId(connection.connectionId), connection.orgId, connection.connectionId, connection.provider, connection.accountRef, JSON.stringify(connection.storeIds),
         stateForResolution(c.resolution), report.errorCode, report.errorMessage ?? null, c.errorType, c.cause, c.resolution],
     );
-    const open = inserted[0] ?? (await run<OpenRepairRow>('select id, state, workflow_id, error_type, cause from repairs where connection_id = ? and resolved_at is null', [connection.connectionId]))[0];
-    if (!open) throw new Error(`no open repair for ${connection.connectionId} after inserting one`);
-    const joined = inserted.length === 0;
-    const providerName = findProvider(connection.provider)?.name ?? connection.provider;
-    await ctx.temporal.workflow.signalWithStart<typeof repairWorkflow, [ReportSignal]>('repairWorkflow', {
-      workflowId: open.workflow_id,
-      taskQueue: ctx.taskQueue,
-      args: [{ version: 1, repairId: open.id, connection, timings: ctx.timings }],
-      signal: disconnectionReportedSignal,
-      signalArgs: [{ reportId: newId('rpt'), repairId: open.id, report }],
-      typedSearchAttributes: [
-        { key: RepairProvider, value: connection.provider },
-        { key: RepairOrgId, value: connection.orgId },
-        { key: RepairStoreCount, value: connection.storeIds.length },
-        { key: RepairState, value: 'reported' },
-      ],
-      staticSummary: `${providerName} · ${connection.accountRef} · ${connection.storeIds.length} store(s)`,
-      staticDetails: `Repair of connection \`${connection.connectionId}\` (org \`${connection.orgId}\`), reported with \`${report.errorCode}\` by ${report.source ?? 'api'}.`,
-    });
-    if (!joined) await run("update connections set status = 'needs_attention', updated_at = now() where id = ?", [connection.connectionId]);
-    return { repairId: open.id, state: joined ? stateAfterReport(open, c) : open.state, joined, workflowId: open.workflow_id };
+    if (inserted[0]) return { open: inserted[0], joined: false };
+    const open = (await run<OpenRepairRow>('select id, state, workflow_id, error_type, cause from repairs where connection_id = ? and resolved_at is null', [connection.connectionId]))[0];
+    // Closed in between: open the next one.
+    if (open) return { open, joined: true };
+  }
+  throw new Error(`no open repair for ${connection.connectionId} after three tries`);
+}
+
+export async function acceptReport(em: EntityManager, ctx: StartRepairContext, connection: ConnectionFacts, report: DisconnectionReport): Promise<AcceptedReport> {
+  const c = classifyError(connection.provider, { errorCode: report.errorCode, errorMessage: report.errorMessage });
+  const { open, joined } = await openRepairOf(em, connection, report, c);
+  const providerName = findProvider(connection.provider)?.name ?? connection.provider;
+  await ctx.temporal.workflow.signalWithStart<typeof repairWorkflow, [ReportSignal]>('repairWorkflow', {
+    workflowId: open.workflow_id,
+    taskQueue: ctx.taskQueue,
+    args: [{ version: 1, repairId: open.id, connection, timings: ctx.timings }],
+    signal: disconnectionReportedSignal,
+    signalArgs: [{ reportId: newId('rpt'), repairId: open.id, report }],
+    typedSearchAttributes: [
+      { key: RepairProvider, value: connection.provider },
+      { key: RepairOrgId, value: connection.orgId },
+      { key: RepairStoreCount, value: connection.storeIds.length },
+      { key: RepairState, value: 'reported' },
+    ],
+    staticSummary: `${providerName} · ${connection.accountRef} · ${connection.storeIds.length} store(s)`,
+    staticDetails: `Repair of connection \`${connection.connectionId}\` (org \`${connection.orgId}\`), reported with \`${report.errorCode}\` by ${report.source ?? 'api'}.`,
   });
+  return { repairId: open.id, state: joined ? stateAfterReport(open, c) : open.state, joined, workflowId: open.workflow_id };
 }
