@@ -1,5 +1,5 @@
-// The production shape on one machine: embedded PostgreSQL, the Temporal dev server (the CLI, on a
-// SQLite file), the provider sandbox and the sinks in this process; the API and the worker each in
+// The production shape on one machine: embedded PostgreSQL, the Temporal dev server (the CLI, its
+// default in-memory store), the provider sandbox and the sinks in this process; the API and the worker each in
 // their own process, started with `npm run start:api` / `start:worker`'s entry points.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -46,7 +46,7 @@ export async function startBenchStack(options: { alertWindowMs: number; workerEn
   const temporalAddress = `127.0.0.1:${temporalPort}`;
   const processes: ManagedProcess[] = [];
   const quiet = (line: string) => line.startsWith('CLI ') || line.trim() === '';
-  processes.push(new ManagedProcess('temporal', cli, ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(temporalPort), '--headless', '--db-filename', join(dataDir, 'temporal.sqlite'), '--log-level', 'error', ...searchAttributeFlags()], { quiet }));
+  processes.push(new ManagedProcess('temporal', cli, ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(temporalPort), '--headless', '--log-level', 'error', ...searchAttributeFlags()], { quiet }));
   await waitFor('Temporal', 60_000, async () => (await Connection.connect({ address: temporalAddress, connectTimeout: 1000 })).close());
   const connection = await Connection.connect({ address: temporalAddress });
   const temporal = new Client({ connection });

@@ -33,10 +33,16 @@ async function write(name: string, figures: object): Promise<void> {
 async function openRepairs(stack: BenchStack, connections: SeededConnection[]): Promise<void> {
   await reportAll(stack, connections);
   await timeUntil('repairs recorded', async () => (await recordedCount(stack, connections)) >= connections.length);
+  await settle(stack);
 }
 
-const settle = () => new Promise((r) => setTimeout(r, quick ? 3_000 : 10_000));
-const log = (line: string) => console.log(`[bench] ${line}`);
+/** At rest: every alert delivered (nothing left for the worker but timers), then a few quiet seconds. */
+async function settle(stack: BenchStack): Promise<void> {
+  await timeUntil('alerts delivered', async () => (await stack.db.query<{ n: number }>("select count(*)::int as n from notification_intents where status = 'recorded'")).rows[0]!.n === 0);
+  await new Promise((r) => setTimeout(r, quick ? 2_000 : 5_000));
+}
+const benchStarted = Date.now();
+const log = (line: string) => console.log(`[bench ${Math.round((Date.now() - benchStarted) / 1000)} s] ${line}`);
 
 const stack = await startBenchStack({ alertWindowMs, workerEnv });
 try {
@@ -44,13 +50,12 @@ try {
   log(`at rest: ${tenth(1_000)} open repairs…`);
   const restFirst = await seedMerchants(stack, { label: 'rest-a', orgs: tenth(10), connectionsPerOrg: 100, storesPerConnection: 1 });
   await openRepairs(stack, restFirst.connections);
-  await settle();
   const memoryAtFirst = await stack.residentMemoryMb();
 
   // 2. The mass outage.
   log(`mass outage: seeding ${tenth(10_000)} stores on ${tenth(2_000)} connections for ${tenth(100)} organizations…`);
   const outage = await seedMerchants(stack, { label: 'outage', orgs: tenth(100), connectionsPerOrg: 20, storesPerConnection: 5 });
-  log('mass outage: reporting…');
+  log('mass outage: baseline, then reporting…');
   const outageFigures = await massOutage(stack, { ...outage, stores: tenth(10_000) }, alertWindowMs);
   await write('mass-outage', outageFigures);
   console.table(outageFigures);
@@ -60,7 +65,6 @@ try {
   log(`at rest: ${restMore} more open repairs…`);
   const restSecond = await seedMerchants(stack, { label: 'rest-b', orgs: restMore / 100, connectionsPerOrg: 100, storesPerConnection: 1 });
   await openRepairs(stack, restSecond.connections);
-  await settle();
   const memoryAtFull = await stack.residentMemoryMb();
   const open = restFirst.connections.length + outage.connections.length + restSecond.connections.length;
   const atRest = {
@@ -80,7 +84,7 @@ try {
   const reads = await readPath(stack, restSecond.orgIds[0]!, quick ? 3 : 10);
   await write('read-path', { openRepairs: open, ...reads });
   console.table({ healthz: reads.healthz, list: reads.list, detail: reads.detail });
-  log(`results in ${outDir}`);
+  log(`done; results in ${outDir}`);
 } finally {
   await stack.stop();
 }

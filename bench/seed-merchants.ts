@@ -19,12 +19,10 @@ export async function seedMerchants(
     if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
     return (await res.json()) as { id: string };
   };
-  const orgIds: string[] = [];
-  const connections: SeededConnection[] = [];
+  const orgs: { id: string; brandId: string; tag: string }[] = [];
   await inPool(Array.from({ length: shape.orgs }, (_, o) => o), 8, async (o) => {
     const tag = `${shape.label}-${o}`;
     const org = await post('/v1/orgs', { name: `Bench ${tag}`, locale: 'es', timezone: 'Europe/Madrid', environment: 'production' });
-    orgIds.push(org.id);
     const user = await post(`/v1/orgs/${org.id}/users`, { email: `owner-${tag}@example.com`, phone: `+346${String(Math.abs(hash(tag)) % 1e8).padStart(8, '0')}`, permissions: ['integrations:reconnect'] });
     const person = (role: string) => [{ name: role, email: `${role}-${tag}@example.com` }];
     await post(`/v1/orgs/${org.id}/contacts`, {
@@ -36,17 +34,20 @@ export async function seedMerchants(
       userFacingOperations: { email: `help-${tag}@example.com` },
       supportHours: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], from: '00:00', to: '24:00', timezone: 'Europe/Madrid' }],
     }, 'PUT');
-    const brand = await post(`/v1/orgs/${org.id}/brands`, { name: 'Brand' });
-    for (let c = 0; c < shape.connectionsPerOrg; c += 1) {
-      const storeIds: string[] = [];
-      for (let s = 0; s < shape.storesPerConnection; s += 1) {
-        const location = await post(`/v1/orgs/${org.id}/locations`, { name: `Local ${c}-${s}` });
-        storeIds.push((await post(`/v1/orgs/${org.id}/stores`, { locationId: location.id, brandId: brand.id })).id);
-      }
-      const provider = PROVIDERS[c % PROVIDERS.length]!;
-      connections.push({ id: (await post('/v1/connections', { orgId: org.id, provider, accountRef: `${tag}-${c}`, storeIds })).id, orgId: org.id, provider });
-    }
+    orgs[o] = { id: org.id, brandId: (await post(`/v1/orgs/${org.id}/brands`, { name: 'Brand' })).id, tag };
   });
+  const slots = orgs.flatMap((org) => Array.from({ length: shape.connectionsPerOrg }, (_, c) => ({ org, c })));
+  const connections: SeededConnection[] = new Array(slots.length);
+  await inPool(slots, 32, async ({ org, c }, index) => {
+    const storeIds: string[] = [];
+    for (let s = 0; s < shape.storesPerConnection; s += 1) {
+      const location = await post(`/v1/orgs/${org.id}/locations`, { name: `Local ${c}-${s}` });
+      storeIds.push((await post(`/v1/orgs/${org.id}/stores`, { locationId: location.id, brandId: org.brandId })).id);
+    }
+    const provider = PROVIDERS[c % PROVIDERS.length]!;
+    connections[index] = { id: (await post('/v1/connections', { orgId: org.id, provider, accountRef: `${org.tag}-${c}`, storeIds })).id, orgId: org.id, provider };
+  });
+  const orgIds = orgs.map((o) => o.id);
   return { orgIds, connections };
 }
 
