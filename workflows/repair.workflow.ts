@@ -78,6 +78,12 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
   // Later additions, off for repairs that started before them (their histories replay unchanged).
   const pairing = patched('pairing-heartbeats') ? heartbeatingPairing : pairingWithoutHeartbeats;
   const savesJoinedReports = patched('saves-joined-reports');
+  // The API answers a report before the workflow has run: an action sent right after it waits for
+  // the opening (its record and alert), so the history reads in the order things happened.
+  const actionsAfterOpening = patched('actions-after-opening');
+  const afterOpening = async () => {
+    if (actionsAfterOpening && !recorded) await condition(() => recorded);
+  };
   /** Reports that joined without changing anything: the stored count follows them in one write. */
   let unsavedReports = false;
 
@@ -112,6 +118,7 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
 
   /** Runs one pairing attempt for a person (or a retry), applies its meaning and records it. */
   async function attempt(purpose: PairingPurpose, actingUserId: string | undefined, run: () => Promise<PairingStep>): Promise<ActionAnswer> {
+    await afterOpening();
     const before = s.state;
     s.state = 'verifying';
     s.attempts += 1;
@@ -219,6 +226,7 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
   setHandler(
     deferRepairUpdate,
     async ({ actingUserId }) => {
+      await afterOpening();
       s.deferredUntil = Date.now() + t.deferMs;
       s.lastOutcome = 'deferred';
       touch(s, Date.now());
@@ -231,6 +239,7 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
   setHandler(
     requestSupportUpdate,
     async ({ actingUserId, message }) => {
+      await afterOpening();
       s.supportRequested = true;
       s.lastOutcome = 'support_requested';
       touch(s, Date.now());
