@@ -130,16 +130,18 @@ const epochMs = (column: string) => `floor(extract(epoch from ${column}) * 1000)
 // A profile's number, or null where JavaScript would compute NaN (the sums are then null too).
 const profileNumber = (key: string) => `case when jsonb_typeof(s.p -> '${key}') = 'number' then (s.p ->> '${key}')::float8 end`;
 
-// lostSalesOf's sums, added in the repair's store order as Array#reduce adds them.
+// lostSalesOf's sums, added in the repair's store order as Array#reduce adds them: the aggregates read
+// their input from a subquery sorted once (one sort per repair, where `sum(… order by …)` sorts per aggregate).
 const lostSalesSums = `left join lateral (
   select count(*) as n,
-         case when not bool_or(s.o is null) then sum(s.o order by s.n) end as oph,
-         case when not bool_or(s.o is null or s.a is null) then sum(s.o * s.a order by s.n) end as rph,
-         (array_agg(s.p -> 'currency' order by s.n))[1] as currency
+         case when count(*) = count(s.o) then sum(s.o) end as oph,
+         case when count(*) = count(s.o * s.a) then sum(s.o * s.a) end as rph,
+         (array_agg(s.p -> 'currency'))[1] as currency
   from (
-    select ids.n, s.p, ${profileNumber('ordersPerHour')} as o, ${profileNumber('averageOrderValue')} as a
+    select s.p, ${profileNumber('ordersPerHour')} as o, ${profileNumber('averageOrderValue')} as a
     from jsonb_array_elements_text(r.store_ids) with ordinality ids(id, n)
     cross join lateral (select s.sales_profile -> r.provider as p from stores s where s.id = ids.id and s.sales_profile ? r.provider offset 0) s
+    order by ids.n
   ) s
 ) ls on true`;
 
