@@ -4,6 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { runStatement, statement } from '../../../db/prepared-statement.js';
 import type { SalesProfile } from '../../../estimates/lost-sales.js';
 import { CLOSED_STATES } from '../../../workflows/repair-rules.js';
+import { PROVIDERS } from '../../../providers/index.js';
 
 /** A repair's summary fields as the API shows them (timestamps already ISO 8601). */
 export interface RepairRecord {
@@ -116,6 +117,77 @@ export async function readRepairsOfOrg(em: EntityManager, orgId: string, filter:
   const rows = await runStatement<RepairRecord & { id: string | null }>(em, query, state && state !== 'open' && state !== 'closed' ? [orgId, limit, offset, state] : [orgId, limit, offset]);
   if (rows.length === 0) return null;
   return rows.filter((r) => r.id !== null);
+}
+
+// The list as its answer's JSON text, built by PostgreSQL, so Node neither parses rows nor serializes
+// them (a 100-repair page is ~63 KB). Names, order and values are those of repairList (repair-view.ts),
+// which a test compares this with; row_to_json writes compact JSON, as JSON.stringify does.
+
+/** Math.round(x * 100) / 100 on float8, exactly as JavaScript rounds (halves towards +∞, no float8 `round`). */
+const round2 = (x: string) => `(floor((${x}) * 100) + ((${x}) * 100 - floor((${x}) * 100) >= 0.5)::int) / 100`;
+// Epoch milliseconds, truncated as the ISO text that the JavaScript version reads back.
+const epochMs = (column: string) => `floor(extract(epoch from ${column}) * 1000)::float8`;
+// A profile's number, or null where JavaScript would compute NaN (the sums are then null too).
+const profileNumber = (key: string) => `case when jsonb_typeof(s.p -> '${key}') = 'number' then (s.p ->> '${key}')::float8 end`;
+
+// lostSalesOf's sums, added in the repair's store order as Array#reduce adds them: the aggregates read
+// their input from a subquery sorted once (one sort per repair, where `sum(… order by …)` sorts per aggregate).
+const lostSalesSums = `left join lateral (
+  select count(*) as n,
+         case when count(*) = count(s.o) then sum(s.o) end as oph,
+         case when count(*) = count(s.o * s.a) then sum(s.o * s.a) end as rph,
+         (array_agg(s.p -> 'currency'))[1] as currency
+  from (
+    select s.p, ${profileNumber('ordersPerHour')} as o, ${profileNumber('averageOrderValue')} as a
+    from jsonb_array_elements_text(r.store_ids) with ordinality ids(id, n)
+    cross join lateral (select s.sales_profile -> r.provider as p from stores s where s.id = ids.id and s.sales_profile ? r.provider offset 0) s
+    order by ids.n
+  ) s
+) ls on true`;
+
+const SUMMARY_WITH_NAME = SUMMARY.replace('r.provider, ', 'r.provider, coalesce($5::jsonb ->> r.provider, r.provider) as "providerName", ');
+if (SUMMARY_WITH_NAME === SUMMARY) throw new Error('providerName not placed');
+// The summary's fields in repairSummary's order (the JSON's key order).
+const SUMMARY_NAMES = ['id', 'workflowId', 'orgId', 'connectionId', 'provider', 'providerName', 'accountRef', 'state', 'errorCode', 'errorType', 'cause', 'resolution',
+  'storeCount', 'attempts', 'lastOutcome', 'openedAt', 'updatedAt', 'resolvedAt', 'outcome'].map((name) => `p."${name}"`).join(', ');
+
+const listJsonOf = (filter: string) =>
+  statement(`select '{"items":[' || coalesce(string_agg(row_to_json(v)::text, ',' order by case when $6::boolean then coalesce(p.sort_revenue, 0) end desc, p.opened_at desc, p.id asc)
+                                           filter (where p.id is not null), '') || ']}' as body
+  from orgs o
+  left join lateral (
+    select q.*, case when q.n > 0 then ${round2('q.rph')} end as sort_revenue from (
+      select r.opened_at, ${SUMMARY_WITH_NAME}, ls.n, ls.oph, ls.rph, ls.currency,
+             greatest(0, (coalesce(${epochMs('r.resolved_at')}, $4::float8) - ${epochMs('r.opened_at')}) / 3600000) as hours
+      from repairs r ${lostSalesSums}
+      where r.org_id = o.id${filter} order by r.opened_at desc, r.id asc limit $2 offset $3
+    ) q
+  ) p on true
+  left join lateral (
+    select ${SUMMARY_NAMES},
+           case when p.n > 0 then (select row_to_json(l) from (select ${round2('p.hours')} as "hoursOpen", ${round2('p.oph')} as "ordersPerHour",
+             ${round2('p.rph')} as "revenuePerHour", ${round2('p.oph * p.hours')} as "ordersLost", ${round2('p.rph * p.hours')} as "revenueLost",
+             p.currency as currency) l) end as "lostSales"
+  ) v on true
+  where o.id = $1
+  group by o.id`);
+const LIST_JSON = { all: listJsonOf(''), open: listJsonOf(` and ${OPEN}`), closed: listJsonOf(` and ${CLOSED}`), state: listJsonOf(' and r.state = $7') };
+const PROVIDER_NAMES = JSON.stringify(Object.fromEntries(PROVIDERS.map((p) => [p.id, p.name])));
+
+export interface RepairListJsonFilter extends RepairListFilter {
+  sort?: 'opened_at' | 'lost_revenue';
+  /** The moment open repairs' hours are counted to (the request's). */
+  now: Date;
+}
+
+/** The list's answer, `{"items":[…]}`, as JSON text; null when there is no such organization. */
+export async function readRepairListJson(em: EntityManager, orgId: string, filter: RepairListJsonFilter): Promise<string | null> {
+  const { state, limit, offset, sort, now } = filter;
+  const query = state === 'open' ? LIST_JSON.open : state === 'closed' ? LIST_JSON.closed : state ? LIST_JSON.state : LIST_JSON.all;
+  const values: unknown[] = [orgId, limit, offset, now.getTime(), PROVIDER_NAMES, sort === 'lost_revenue'];
+  if (state && state !== 'open' && state !== 'closed') values.push(state);
+  const [row] = await runStatement<{ body: string }>(em, query, values);
+  return row?.body ?? null;
 }
 
 const OPEN_OF_ORG = statement(`select ${SUMMARY}, st.stores, st.profiles as "salesProfiles" from repairs r ${storesOf(false)}
