@@ -35,7 +35,7 @@ async function residentMb(pid: number): Promise<number> {
   return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
 }
 
-export async function startBenchStack(options: { alertWindowMs: number; workerEnv?: Record<string, string> }): Promise<BenchStack> {
+export async function startBenchStack(options: { alertWindowMs: number; workerEnv?: Record<string, string>; apiEnv?: Record<string, string> }): Promise<BenchStack> {
   const dataDir = await mkdtemp(join(tmpdir(), 'repair-bench-'));
   const postgres = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres') });
   await (await openOrm(postgres.url)).close(); // migrations, once, before either process starts
@@ -86,7 +86,7 @@ export async function startBenchStack(options: { alertWindowMs: number; workerEn
   const node = (name: string, entry: string, extra: Record<string, string> = {}) =>
     new ManagedProcess(name, process.execPath, ['--import', 'tsx', entry], { env: { ...env, ...extra }, cwd: PROJECT_ROOT, quiet: (line) => line.includes('worker polling') || line.includes('FSTDEP') || line.includes('trace-warnings') });
   const worker = node('worker', 'worker.ts', options.workerEnv);
-  const apiProcess = node('api', 'api/server.ts');
+  const apiProcess = node('api', 'api/server.ts', options.apiEnv);
   processes.push(worker, apiProcess);
   await waitFor('API', 120_000, async () => {
     const res = await fetch(`${api}/readyz`);
