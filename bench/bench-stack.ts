@@ -1,5 +1,5 @@
-// The production shape on one machine: embedded PostgreSQL, the Temporal dev server (the CLI, its
-// default in-memory store), the provider sandbox and the sinks in this process; the API and the worker each in
+// The production shape on one machine: embedded PostgreSQL, the Temporal dev server as `npm run dev`
+// runs it (the CLI, on a SQLite file: a durable server, as production's), the provider sandbox and the sinks in this process; the API and the worker each in
 // their own process, started with `npm run start:api` / `start:worker`'s entry points.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -35,7 +35,7 @@ async function residentMb(pid: number): Promise<number> {
   return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
 }
 
-export async function startBenchStack(options: { alertWindowMs: number; workerEnv?: Record<string, string>; apiEnv?: Record<string, string> }): Promise<BenchStack> {
+export async function startBenchStack(options: { alertWindowMs: number; workerEnv?: Record<string, string>; apiEnv?: Record<string, string>; /** e.g. `--cpu-prof` to see where the API spends a burst. */ apiNodeArgs?: string[] }): Promise<BenchStack> {
   const dataDir = await mkdtemp(join(tmpdir(), 'repair-bench-'));
   const postgres = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres') });
   await (await openOrm(postgres.url)).close(); // migrations, once, before either process starts
@@ -46,7 +46,7 @@ export async function startBenchStack(options: { alertWindowMs: number; workerEn
   const temporalAddress = `127.0.0.1:${temporalPort}`;
   const processes: ManagedProcess[] = [];
   const quiet = (line: string) => line.startsWith('CLI ') || line.trim() === '';
-  processes.push(new ManagedProcess('temporal', cli, ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(temporalPort), '--headless', '--log-level', 'error', ...searchAttributeFlags()], { quiet }));
+  processes.push(new ManagedProcess('temporal', cli, ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(temporalPort), '--headless', '--db-filename', join(dataDir, 'temporal.sqlite'), '--log-level', 'error', ...searchAttributeFlags()], { quiet }));
   await waitFor('Temporal', 60_000, async () => (await Connection.connect({ address: temporalAddress, connectTimeout: 1000 })).close());
   const connection = await Connection.connect({ address: temporalAddress });
   const temporal = new Client({ connection });
@@ -83,10 +83,10 @@ export async function startBenchStack(options: { alertWindowMs: number; workerEn
     PROBES_ENABLED: 'false',
     WORKER_METRICS_PORT: String(await freePort()),
   };
-  const node = (name: string, entry: string, extra: Record<string, string> = {}) =>
-    new ManagedProcess(name, process.execPath, ['--import', 'tsx', entry], { env: { ...env, ...extra }, cwd: PROJECT_ROOT, quiet: (line) => line.includes('worker polling') || line.includes('FSTDEP') || line.includes('trace-warnings') });
+  const node = (name: string, entry: string, extra: Record<string, string> = {}, nodeArgs: string[] = []) =>
+    new ManagedProcess(name, process.execPath, [...nodeArgs, '--import', 'tsx', entry], { env: { ...env, ...extra }, cwd: PROJECT_ROOT, quiet: (line) => line.includes('worker polling') || line.includes('FSTDEP') || line.includes('trace-warnings') });
   const worker = node('worker', 'worker.ts', options.workerEnv);
-  const apiProcess = node('api', 'api/server.ts', options.apiEnv);
+  const apiProcess = node('api', 'api/server.ts', options.apiEnv, options.apiNodeArgs);
   processes.push(worker, apiProcess);
   await waitFor('API', 120_000, async () => {
     const res = await fetch(`${api}/readyz`);

@@ -23,7 +23,7 @@ export interface MassOutageResult {
 }
 
 async function baselineStartsPerSecond(stack: BenchStack, count: number): Promise<number> {
-  const run = `${Date.now()}`;
+  const run = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
   const started = Date.now();
   // No worker polls this queue: only the server's cost of a start is measured.
   await inPool(Array.from({ length: count }, (_, i) => i), REPORT_CONCURRENCY, async (i) => {
@@ -34,7 +34,8 @@ async function baselineStartsPerSecond(stack: BenchStack, count: number): Promis
 
 export async function massOutage(stack: BenchStack, seeded: { orgIds: string[]; connections: SeededConnection[]; stores: number }, alertWindowMs: number): Promise<MassOutageResult> {
   const { orgIds, connections } = seeded;
-  const baseline = await baselineStartsPerSecond(stack, connections.length);
+  // The better of two runs (the first also warms the server up): the ratio is never flattered.
+  const baseline = Math.max(await baselineStartsPerSecond(stack, connections.length), await baselineStartsPerSecond(stack, connections.length));
   const started = Date.now();
   const accepted = await reportAll(stack, connections);
   const sinceStart = () => Date.now() - started;

@@ -35,7 +35,7 @@ import {
   retryNowSignal,
 } from './messages.js';
 import { isActionAllowed, isOpen, type ActionOutcome, type RepairAction } from './repair-rules.js';
-import { events, heartbeatingPairing, notifications, pairing as pairingWithoutHeartbeats, records } from './repair/activity-proxies.js';
+import { events, heartbeatingPairing, localBookkeeping, pairing as pairingWithoutHeartbeats, remoteBookkeeping } from './repair/activity-proxies.js';
 import { interpretPairing, type PairingPurpose } from './repair/interpret-pairing.js';
 import { createOperatorView } from './repair/operator-view.js';
 import { applyError, classifyReport, initialSnapshot, nextDue, sameError, touch } from './repair/snapshot.js';
@@ -52,14 +52,16 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
   // A client may deliver the same report update twice (retries, continue-as-new); count each report once.
   const seenReports = new Set<string>(s.recentReportIds ?? []);
 
+  // Local bookkeeping arrived later: older repairs replay with ordinary activities.
+  const bookkeeping = patched('local-bookkeeping') ? localBookkeeping : remoteBookkeeping;
   const save = (event?: Omit<RepairEventInput, 'at'>, connectionStatus?: 'healthy' | 'needs_attention') =>
-    records.saveRepair({ workflowId, snapshot: { ...s }, event: event ? { ...event, at: Date.now() } : undefined, connectionStatus });
+    bookkeeping.saveRepair({ workflowId, snapshot: { ...s }, event: event ? { ...event, at: Date.now() } : undefined, connectionStatus });
 
   // Webhook events arrived after repairs were already running: old histories replay without them.
   const emitsEvents = patched('repair-webhook-events');
   const emit = async (type: WebhookEventType, data: Record<string, unknown> = {}) => {
     if (!emitsEvents) return;
-    await events.publishEvent({
+    await bookkeeping.publishEvent({
       type,
       orgId: s.connection.orgId,
       streamKey: s.repairId,
@@ -92,7 +94,7 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
     retryNow = true;
   });
 
-  const notify = (kind: NotificationKind) => notifications.notifyRepair({ repairId: s.repairId, orgId: s.connection.orgId, kind, snapshot: { ...s } });
+  const notify = (kind: NotificationKind) => bookkeeping.notifyRepair({ repairId: s.repairId, orgId: s.connection.orgId, kind, snapshot: { ...s } });
 
   /** The alert that asks people to act; a provider outage asks nothing of them. */
   const announceError = async () => {

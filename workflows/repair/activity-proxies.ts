@@ -1,5 +1,5 @@
 // Activity stubs for the repair workflow, with timeouts and retries set once per group.
-import { proxyActivities, type RetryPolicy } from '@temporalio/workflow';
+import { proxyActivities, proxyLocalActivities, type RetryPolicy } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.js';
 
 /** Database writes: retried until PostgreSQL is back; a repair never loses its record. */
@@ -24,6 +24,21 @@ export const notifications = proxyActivities<Pick<Activities, 'notifyRepair'>>({
 
 /** Webhook events are recorded quickly; their delivery (with day-long retries) runs elsewhere. */
 export const events = proxyActivities<Pick<Activities, 'publishEvent' | 'openTicketForRepair' | 'reportProviderFailure' | 'isProviderDegraded'>>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+type Bookkeeping = Pick<Activities, 'saveRepair' | 'publishEvent' | 'notifyRepair'>;
+
+/** The record, webhook events and alert intents as ordinary activities (repairs started before local bookkeeping). */
+export const remoteBookkeeping: Bookkeeping = { saveRepair: records.saveRepair, publishEvent: events.publishEvent, notifyRepair: notifications.notifyRepair };
+
+/**
+ * The same as local activities: run by the worker inside the workflow task, with no server round
+ * trip each, so opening a repair costs Temporal one start and one workflow task. A mass outage is
+ * mostly this bookkeeping. Retried like the ordinary ones (local retries turn into timers after a minute).
+ */
+export const localBookkeeping: Bookkeeping = proxyLocalActivities<Bookkeeping>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
