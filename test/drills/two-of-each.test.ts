@@ -1,47 +1,59 @@
-// Workers and API replicas share nothing but Temporal and PostgreSQL: two of each serve one repair.
+// Workers and API replicas share nothing but Temporal and PostgreSQL: two worker processes and two
+// API processes (as production starts them) carry one repair, whichever replica answers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NativeConnection, type Worker } from '@temporalio/worker';
-import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../api/app.js';
 import { ruleFor } from '../../providers/index.js';
-import { createWorker } from '../../worker.js';
 import { auth } from '../helpers/api.js';
-import { eventually, lastCode, sandboxAccount, setUpMerchant, startRepairStack, workerDependencies, type RepairStack } from '../helpers/repair-stack.js';
+import { startApiProcess, startWorkerProcess, type ApiProcess, type WorkerProcess } from '../helpers/stack-processes.js';
+import { eventually, lastCode, sandboxAccount, setUpMerchant, startRepairStack, type RepairStack } from '../helpers/repair-stack.js';
 
 let stack: RepairStack;
-let secondWorker: Worker;
-let secondApi: FastifyInstance;
-let secondConnection: NativeConnection;
+const workers: WorkerProcess[] = [];
+const apis: ApiProcess[] = [];
 beforeAll(async () => {
   stack = await startRepairStack();
-  secondConnection = await NativeConnection.connect({ address: stack.config.temporal.address });
-  secondWorker = await createWorker(workerDependencies(stack.config, stack.db, stack.temporal, secondConnection));
-  void secondWorker.run();
-  secondApi = await buildApp({ config: stack.config, orm: stack.db.orm, temporal: stack.temporal }, { logger: false });
-  await secondApi.ready();
+  // Only the processes serve the stack's task queue.
+  stack.worker.shutdown();
+  await eventually(async () => stack.worker.getState(), (s) => s === 'STOPPED');
+  workers.push(...(await Promise.all([startWorkerProcess(stack), startWorkerProcess(stack)])));
+  apis.push(...(await Promise.all([startApiProcess(stack), startApiProcess(stack)])));
 });
 afterAll(async () => {
-  await secondApi?.close();
-  if (secondWorker?.getState() === 'RUNNING') secondWorker.shutdown();
-  await eventually(async () => secondWorker.getState(), (s) => s === 'STOPPED' || s === 'FAILED');
-  await secondConnection?.close();
+  for (const p of [...apis, ...workers]) await p.kill();
   await stack?.close();
 });
 
-describe('two workers and two API replicas', () => {
+async function post(api: ApiProcess, path: string, body: object): Promise<Record<string, unknown>> {
+  const res = await fetch(api.url + path, { method: 'POST', headers: { ...auth(), 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return { status: res.status, ...((await res.json()) as object) };
+}
+
+describe('two worker processes and two API processes', () => {
   it('carry one repair from report to healthy, whichever replica answers', async () => {
     const m = await setUpMerchant(stack, { provider: 'rappi' });
     await sandboxAccount(stack, 'rappi', m.accountRef, { secondFactor: 'sms' });
-    const apis = [stack.app, secondApi];
-    const reported = await apis[0]!.inject({ method: 'POST', url: '/v1/disconnections', headers: auth(), payload: { connectionId: m.connectionId, errorCode: ruleFor('rappi', 'invalid_credentials')!.code } });
-    const repairId = (reported.json() as { repairId: string }).repairId;
-    const joined = await apis[1]!.inject({ method: 'POST', url: '/v1/disconnections', headers: auth(), payload: { connectionId: m.connectionId, errorCode: ruleFor('rappi', 'invalid_credentials')!.code } });
-    expect(joined.json()).toMatchObject({ repairId, joined: true });
+    const code = ruleFor('rappi', 'invalid_credentials')!.code;
+    const reported = await post(apis[0]!, '/v1/disconnections', { connectionId: m.connectionId, errorCode: code });
+    expect(reported).toMatchObject({ status: 202, joined: false });
+    const repairId = reported.repairId as string;
+    expect(await post(apis[1]!, '/v1/disconnections', { connectionId: m.connectionId, errorCode: code })).toMatchObject({ status: 202, repairId, joined: true });
 
-    const credentials = await apis[1]!.inject({ method: 'POST', url: `/v1/repairs/${repairId}/credentials`, headers: auth(), payload: { actingUserId: m.owner, username: m.accountRef, password: 'correct-horse' } });
-    expect((credentials.json() as { outcome: string }).outcome).toBe('verification_required');
-    const code = await lastCode(stack, 'rappi', m.accountRef);
-    const done = await apis[0]!.inject({ method: 'POST', url: `/v1/repairs/${repairId}/verification-code`, headers: auth(), payload: { actingUserId: m.owner, code } });
-    expect((done.json() as { outcome: string }).outcome).toBe('healthy');
+    const credentials = await post(apis[1]!, `/v1/repairs/${repairId}/credentials`, { actingUserId: m.owner, username: m.accountRef, password: 'correct-horse' });
+    expect(credentials).toMatchObject({ status: 200, outcome: 'verification_required' });
+    const done = await post(apis[0]!, `/v1/repairs/${repairId}/verification-code`, { actingUserId: m.owner, code: await lastCode(stack, 'rappi', m.accountRef) });
+    expect(done).toMatchObject({ status: 200, outcome: 'healthy' });
+    // Either replica reads the same outcome from PostgreSQL.
+    for (const api of apis) {
+      const detail = (await (await fetch(`${api.url}/v1/repairs/${repairId}`, { headers: auth() })).json()) as { state: string };
+      expect(detail.state).toBe('healthy');
+    }
+  });
+
+  it('keeps serving when one worker process dies', async () => {
+    await workers[0]!.kill();
+    const m = await setUpMerchant(stack, { provider: 'glovo', stores: 1 });
+    await sandboxAccount(stack, 'glovo', m.accountRef, { password: 'after-one-died' });
+    const reported = await post(apis[1]!, '/v1/disconnections', { connectionId: m.connectionId, errorCode: ruleFor('glovo', 'invalid_credentials')!.code });
+    const healed = await post(apis[0]!, `/v1/repairs/${reported.repairId as string}/credentials`, { actingUserId: m.owner, username: m.accountRef, password: 'after-one-died' });
+    expect(healed).toMatchObject({ status: 200, outcome: 'healthy' });
   });
 });

@@ -5,7 +5,7 @@ import { temporal } from '@temporalio/proto';
 import { Repair } from '../../db/entities/index.js';
 import { repairWorkflowId } from '../../workflows/messages.js';
 import { startSinks, type Sinks } from '../helpers/sinks.js';
-import { startWorkerProcess, type WorkerProcess } from '../helpers/worker-process.js';
+import { startWorkerProcess, type WorkerProcess } from '../helpers/stack-processes.js';
 import { act, completeContacts, errorCode, eventually, repairDetail, report, sandboxAccount, setUpMerchant, startRepairStack, type MerchantSetup, type RepairStack } from '../helpers/repair-stack.js';
 
 const MERCHANTS = 6;

@@ -52,13 +52,25 @@ export async function startRepairStack(
       // A test may have swapped the worker: stop whichever runs now.
       if (stack.worker.getState() === 'RUNNING') stack.worker.shutdown();
       await eventually(async () => stack.worker.getState(), (state) => state === 'STOPPED' || state === 'FAILED', 30_000);
-      if (!options.temporal) await nativeConnection.close();
+      if (!options.temporal) await closeOnceReleased(nativeConnection);
       await ownConnection?.close();
       await sandbox.close();
       await db.close();
     },
   };
   return stack;
+}
+
+/** A worker reports STOPPED a moment before it lets go of its connection: wait for that. */
+async function closeOnceReleased(connection: NativeConnection): Promise<void> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await connection.close();
+    } catch (error) {
+      if ((error as Error).name !== 'IllegalStateError' || attempt >= 100) throw error;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
 }
 
 /** What a worker of the stack needs; tests that replace the worker build one with this. */
