@@ -4,6 +4,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { startBenchStack, type BenchStack } from './bench-stack.js';
 import { timeUntil } from './bench-pool.js';
 import { massOutage } from './mass-outage.js';
@@ -11,9 +12,20 @@ import { readPath } from './read-path.js';
 import { recordedCount, reportAll } from './report-all.js';
 import { seedMerchants, type SeededConnection } from './seed-merchants.js';
 
-const quick = process.argv.includes('--quick');
-const outIndex = process.argv.indexOf('--out');
-const outDir = outIndex > 0 ? resolve(process.argv[outIndex + 1]!) : new URL('./results/', import.meta.url).pathname;
+const { values: flags } = (() => {
+  try {
+    return parseArgs({ options: { quick: { type: 'boolean', default: false }, out: { type: 'string' } }, strict: true, allowPositionals: false });
+  } catch (error) {
+    console.error(`${(error as Error).message}\nusage: npm run bench [-- --quick] [-- --out <dir>]`);
+    process.exit(2);
+  }
+})();
+const quick = flags.quick ?? false;
+if (flags.out !== undefined && flags.out.trim() === '') {
+  console.error('--out needs a directory');
+  process.exit(2);
+}
+const outDir = flags.out ? resolve(flags.out) : new URL('./results/', import.meta.url).pathname;
 const tenth = (n: number) => (quick ? n / 10 : n);
 const alertWindowMs = quick ? 5_000 : 10_000;
 const maxCachedWorkflows = tenth(1_000);

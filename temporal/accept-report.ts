@@ -7,12 +7,12 @@ import type { Client } from '@temporalio/client';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RepairTimings } from '../config/repair-timings.js';
 import { newId } from '../db/ids.js';
-import { classifyError, findProvider, type Resolution } from '../providers/index.js';
+import { classifyError, findProvider, type ErrorType, type Resolution, type StoreConfigCause } from '../providers/index.js';
 import { disconnectionReportedSignal, repairWorkflowId, type ConnectionFacts, type DisconnectionReport, type ReportAnswer, type ReportSignal } from '../workflows/messages.js';
 import type { repairWorkflow } from '../workflows/repair.workflow.js';
-import { isOpen, type RepairState as RepairStateName } from '../workflows/repair-rules.js';
+import type { RepairState as RepairStateName } from '../workflows/repair-rules.js';
 import { RepairOrgId, RepairProvider, RepairState, RepairStoreCount } from '../workflows/search-attributes.js';
-import { stateForResolution } from '../workflows/repair/snapshot.js';
+import { reportChangesError, stateForResolution } from '../workflows/repair/snapshot.js';
 
 export interface StartRepairContext {
   temporal: Client;
@@ -26,14 +26,13 @@ interface OpenRepairRow {
   id: string;
   state: RepairStateName;
   workflow_id: string;
-  error_type: string | null;
-  cause: string | null;
+  error_type: ErrorType | null;
+  cause: StoreConfigCause | null;
 }
 
-/** The state the workflow moves a joined repair to for this report (the rule of `takeReport`). */
-function stateAfterReport(open: OpenRepairRow, c: { errorType: string; cause: string | null; resolution: Resolution }): RepairStateName {
-  const changed = open.error_type !== c.errorType || open.cause !== c.cause;
-  return changed && open.state !== 'verifying' && isOpen(open.state) ? stateForResolution(c.resolution) : open.state;
+/** The state the workflow moves a joined repair to for this report. */
+function stateAfterReport(open: OpenRepairRow, c: { errorType: ErrorType; cause: StoreConfigCause | null; resolution: Resolution }): RepairStateName {
+  return reportChangesError(open.state, open.error_type === null ? null : { errorType: open.error_type, cause: open.cause }, c) ? stateForResolution(c.resolution) : open.state;
 }
 
 /**

@@ -38,7 +38,7 @@ import { isActionAllowed, isOpen, type ActionOutcome, type RepairAction } from '
 import { events, heartbeatingPairing, localBookkeeping, pairing as pairingWithoutHeartbeats, remoteBookkeeping } from './repair/activity-proxies.js';
 import { interpretPairing, type PairingPurpose } from './repair/interpret-pairing.js';
 import { createOperatorView } from './repair/operator-view.js';
-import { applyError, classifyReport, initialSnapshot, nextDue, sameError, touch } from './repair/snapshot.js';
+import { applyError, classifyReport, initialSnapshot, nextDue, reportChangesError, sameError, touch } from './repair/snapshot.js';
 import type { RepairEventInput } from '../activities/records.activities.js';
 import type { NotificationKind } from '../activities/notify.activities.js';
 
@@ -168,7 +168,7 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
     if (!reportId || !seenReports.has(reportId)) s.reportCount += 1;
     if (reportId) seenReports.add(reportId);
     if (!joined) applyError(s, error, Date.now());
-    else if (!sameError(s.error, error) && s.state !== 'verifying' && isOpen(s.state)) {
+    else if (reportChangesError(s.state, s.error, error)) {
       applyError(s, error, Date.now());
       await save({ kind: 'error_changed', errorType: error.errorType, cause: error.cause ?? undefined, errorCode: error.code });
       await announceError();

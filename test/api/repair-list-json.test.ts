@@ -2,8 +2,8 @@
 // reference (repairList over readRepairsOfOrg's rows, lostSalesOf's formula and rounding) would.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readRepairListJson, readRepairsOfOrg, type RepairListFilter } from '../../api/services/repairs/repair-reads.js';
-import { repairList } from '../../api/services/repairs/repair-view.js';
+import { readRepairListJson, type RepairListFilter } from '../../api/services/repairs/repair-reads.js';
+import { readRepairsOfOrg, repairList } from '../helpers/repair-list-reference.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 
 let db: TestDatabase;

@@ -36,7 +36,8 @@ export async function startRepairStack(
   const temporal = options.temporal?.client ?? new Client({ connection: ownConnection! });
   const nativeConnection = options.temporal?.nativeConnection ?? (await NativeConnection.connect({ address: config.temporal.address }));
   const worker = await createWorker(workerDependencies(config, db, temporal, nativeConnection));
-  void worker.run();
+  // Resolves once the worker has let go of its connection (its STOPPED state comes a moment earlier).
+  const running = worker.run().catch(() => undefined);
   const app = await buildApp({ config, orm: db.orm, temporal }, { logger: false });
   await app.ready();
   if (port) await app.listen({ port, host: '127.0.0.1' });
@@ -52,25 +53,15 @@ export async function startRepairStack(
       // A test may have swapped the worker: stop whichever runs now.
       if (stack.worker.getState() === 'RUNNING') stack.worker.shutdown();
       await eventually(async () => stack.worker.getState(), (state) => state === 'STOPPED' || state === 'FAILED', 30_000);
-      if (!options.temporal) await closeOnceReleased(nativeConnection);
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running;
+      if (!options.temporal) await nativeConnection.close();
       await ownConnection?.close();
       await sandbox.close();
       await db.close();
     },
   };
   return stack;
-}
-
-/** A worker reports STOPPED a moment before it lets go of its connection: wait for that. */
-async function closeOnceReleased(connection: NativeConnection): Promise<void> {
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      return await connection.close();
-    } catch (error) {
-      if ((error as Error).name !== 'IllegalStateError' || attempt >= 100) throw error;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
 }
 
 /** What a worker of the stack needs; tests that replace the worker build one with this. */

@@ -2,7 +2,7 @@
 import { classifyError, type Resolution } from '../../providers/index.js';
 import type { RepairTimings } from '../../config/repair-timings.js';
 import type { ClassifiedError, DisconnectionReport, RepairSnapshot, RepairWorkflowInput } from '../messages.js';
-import type { RepairState } from '../repair-rules.js';
+import { isOpen, type RepairState } from '../repair-rules.js';
 
 export function initialSnapshot(input: RepairWorkflowInput, now: number): RepairSnapshot {
   return {
@@ -46,7 +46,15 @@ export function stateForResolution(resolution: Resolution): RepairState {
 }
 
 /** Two errors are "the same" when type and cause match, whatever the wording. */
-export const sameError = (a: ClassifiedError | null, b: ClassifiedError) => a !== null && a.errorType === b.errorType && a.cause === b.cause;
+export const sameError = (a: Pick<ClassifiedError, 'errorType' | 'cause'> | null, b: Pick<ClassifiedError, 'errorType' | 'cause'>) =>
+  a !== null && a.errorType === b.errorType && a.cause === b.cause;
+
+/**
+ * Whether a report's error replaces the open repair's: a different error, unless the repair is
+ * closed or a pairing is under way. The workflow applies it; the API predicts its answer with it.
+ */
+export const reportChangesError = (state: RepairState, current: Pick<ClassifiedError, 'errorType' | 'cause'> | null, next: Pick<ClassifiedError, 'errorType' | 'cause'>) =>
+  !sameError(current, next) && state !== 'verifying' && isOpen(state);
 
 /** Makes `error` the repair's current error and puts the repair in the state its resolution asks for. */
 export function applyError(s: RepairSnapshot, error: ClassifiedError, now: number): void {

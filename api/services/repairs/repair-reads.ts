@@ -62,10 +62,11 @@ const closed = CLOSED_STATES.map((s) => {
   return `'${s}'`;
 }).join(', ');
 // Written out (not a parameter) so the planner can use the partial index of open repairs.
-const OPEN = `r.state not in (${closed})`;
-const CLOSED = `r.state in (${closed})`;
+export const OPEN = `r.state not in (${closed})`;
+export const CLOSED = `r.state in (${closed})`;
 
-const SUMMARY = `r.id, r.workflow_id as "workflowId", r.org_id as "orgId", r.connection_id as "connectionId", r.provider, r.account_ref as "accountRef", r.state,
+/** A repair's summary columns, named as the API names them (shared with the list's test reference). */
+export const SUMMARY = `r.id, r.workflow_id as "workflowId", r.org_id as "orgId", r.connection_id as "connectionId", r.provider, r.account_ref as "accountRef", r.state,
   r.error_code as "errorCode", r.error_type as "errorType", r.cause, r.resolution, jsonb_array_length(r.store_ids) as "storeCount", r.attempts,
   r.last_outcome as "lastOutcome", ${iso('r.opened_at')} as "openedAt", ${iso('r.updated_at')} as "updatedAt", ${iso('r.resolved_at')} as "resolvedAt", r.outcome`;
 
@@ -89,39 +90,15 @@ const storesOf = (distinct: boolean) => `left join lateral (
   ${storeById}
 ) st on true`;
 
-const profilesOf = `left join lateral (
-  select coalesce(json_agg(s.sales_profile -> r.provider order by ids.n), '[]') as profiles
-  from jsonb_array_elements_text(r.store_ids) with ordinality ids(id, n)
-  cross join lateral (select s.sales_profile from stores s where s.id = ids.id offset 0) s
-  where s.sales_profile ? r.provider
-) st on true`;
-
-// The org row decides 404 in the same round trip: no row at all means no such organization.
-const listOf = (filter: string) =>
-  statement(`select o.id as "orgId", x.* from orgs o left join lateral (
-    select ${SUMMARY}, st.profiles as "salesProfiles" from repairs r ${profilesOf}
-    where r.org_id = o.id${filter} order by r.opened_at desc, r.id asc limit $2 offset $3
-  ) x on true where o.id = $1`);
-const LIST = { all: listOf(''), open: listOf(` and ${OPEN}`), closed: listOf(` and ${CLOSED}`), state: listOf(' and r.state = $4') };
-
 export interface RepairListFilter {
   state?: string;
   limit: number;
   offset: number;
 }
 
-/** An organization's repairs, newest first; null when there is no such organization. */
-export async function readRepairsOfOrg(em: EntityManager, orgId: string, filter: RepairListFilter): Promise<RepairRecord[] | null> {
-  const { state, limit, offset } = filter;
-  const query = state === 'open' ? LIST.open : state === 'closed' ? LIST.closed : state ? LIST.state : LIST.all;
-  const rows = await runStatement<RepairRecord & { id: string | null }>(em, query, state && state !== 'open' && state !== 'closed' ? [orgId, limit, offset, state] : [orgId, limit, offset]);
-  if (rows.length === 0) return null;
-  return rows.filter((r) => r.id !== null);
-}
-
 // The list as its answer's JSON text, built by PostgreSQL, so Node neither parses rows nor serializes
-// them (a 100-repair page is ~63 KB). Names, order and values are those of repairList (repair-view.ts),
-// which a test compares this with; row_to_json writes compact JSON, as JSON.stringify does.
+// them (a 100-repair page is ~63 KB). Names, order and values are those of the JavaScript reference in
+// test/helpers/repair-list-reference.ts, which a test compares this with; row_to_json writes compact JSON, as JSON.stringify does.
 
 /** Math.round(x * 100) / 100 on float8, exactly as JavaScript rounds (halves towards +∞, no float8 `round`). */
 const round2 = (x: string) => `(floor((${x}) * 100) + ((${x}) * 100 - floor((${x}) * 100) >= 0.5)::int) / 100`;

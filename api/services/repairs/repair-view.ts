@@ -72,19 +72,6 @@ export function repairSummary(r: RepairRecord) {
 export const repairLostSales = (r: RepairRecord, now = new Date()) =>
   lostSalesOf({ openedAt: new Date(r.openedAt), resolvedAt: r.resolvedAt ? new Date(r.resolvedAt) : null }, r.salesProfiles, now);
 
-/**
- * The list's answer from rows read by readRepairsOfOrg. The route answers with the same JSON built in
- * SQL (readRepairListJson); this is the reference that a test holds it to.
- */
-export function repairList(rows: RepairRecord[], now: Date, sort?: 'opened_at' | 'lost_revenue') {
-  const items = rows.map((r) => ({ ...repairSummary(r), lostSales: repairLostSales(r, now) }));
-  // The most costly first, so the merchant fixes what loses the most money.
-  // A revenue that cannot be computed (a profile without its figures: NaN, null in JSON) counts as none.
-  const revenue = (i: (typeof items)[number]) => (Number.isFinite(i.lostSales?.revenuePerHour) ? i.lostSales!.revenuePerHour : 0);
-  if (sort === 'lost_revenue') items.sort((a, b) => revenue(b) - revenue(a));
-  return { items };
-}
-
 export async function findRepair(em: EntityManager, repairId: string): Promise<RepairRow> {
   const repair = await em.findOne(Repair, { id: repairId });
   if (!repair) throw notFound('repair', repairId);
