@@ -1,7 +1,7 @@
 // Composition root of the worker: config → ORM → activities → Worker. Runs until SIGINT/SIGTERM.
 import { fileURLToPath } from 'node:url';
 import { DefaultLogger, NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
-import { loadConfig, type AppConfig } from './config/config.js';
+import { loadConfigOrExit, type AppConfig } from './config/config.js';
 import { openOrm, type Orm } from './db/orm.js';
 import { createActivities } from './activities/index.js';
 import { connectorFor } from './connectors/index.js';
@@ -56,7 +56,7 @@ export async function createWorker(deps: WorkerDependencies): Promise<Worker> {
 }
 
 async function main() {
-  const config = loadConfig();
+  const config = loadConfigOrExit();
   const metricsPort = Number(process.env.WORKER_METRICS_PORT ?? 9464);
   Runtime.install({
     // The SDK logs every bundling step at INFO; our own lines say what matters.

@@ -1,10 +1,10 @@
 // Entry of the API process: config → ORM → Temporal client → app → listen; closes cleanly on SIGINT/SIGTERM.
-import { loadConfig } from '../config/config.js';
+import { loadConfigOrExit } from '../config/config.js';
 import { openOrm } from '../db/orm.js';
 import { connectTemporalClient } from '../temporal/client.js';
 import { buildApp } from './app.js';
 
-const config = loadConfig();
+const config = loadConfigOrExit();
 if (!config.databaseUrl) {
   console.error('DATABASE_URL is not set: start the API through `npm run dev`, or point it at a PostgreSQL server.');
   process.exit(1);

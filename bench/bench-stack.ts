@@ -85,6 +85,8 @@ async function bringUp(options: StartOptions, dataDir: string, teardown: (() => 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
+    PROVIDER_PARTNER_KEY: 'sandbox-partner-key',
+    MAIL_FROM: 'Repair bench <bench@repair.localhost>',
     LOG_LEVEL: 'error',
     DATA_DIR: dataDir,
     DATABASE_URL: postgres.url,

@@ -1,6 +1,7 @@
 // Configuration is read and validated once, at start; everything else receives the typed result.
 import { resolve } from 'node:path';
 import { loadSecretKeys, type SecretKeys } from '../secrets/load-secret-keys.js';
+import { assertProductionSettings, readDeployment } from './deployment.js';
 import { ConfigError, readInt, readString, readUrl } from './env-readers.js';
 import { loadRepairTimings, type RepairTimings } from './repair-timings.js';
 
@@ -112,10 +113,10 @@ function readRateLimits(raw: string): Record<string, number> {
   return limits;
 }
 
-/** Twilio and SMTP: production must name them; development points at the local sinks. */
+/** Twilio and SMTP: production must name them (checked by assertProductionSettings); development points at the local sinks. */
 function readChannels(env: NodeJS.ProcessEnv, production: boolean, publicUrl: string): AppConfig['channels'] {
-  if (production && !env.TWILIO_ACCOUNT_SID) throw new ConfigError('TWILIO_ACCOUNT_SID', 'production needs Twilio credentials (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM)');
-  if (production && !env.SMTP_URL) throw new ConfigError('SMTP_URL', 'production needs an SMTP server, e.g. smtps://user:pass@smtp.example.com');
+  // The development token is public: a status callback signed with it proves nothing.
+  if (production && env.TWILIO_AUTH_TOKEN === DEV_TWILIO.authToken) throw new ConfigError('TWILIO_AUTH_TOKEN', 'the development token is public; set the account\'s auth token');
   const sinkHost = readString(env, 'SINKS_HOST', '127.0.0.1');
   return {
     twilio: {
@@ -130,8 +131,10 @@ function readChannels(env: NodeJS.ProcessEnv, production: boolean, publicUrl: st
   };
 }
 
+/** Validates once: in production (the default) every missing setting is named in one ConfigError. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const production = env.NODE_ENV === 'production';
+  const production = readDeployment(env) === 'production';
+  if (production) assertProductionSettings(env);
   const port = readInt(env, 'PORT', 3000);
   const host = readString(env, 'HOST', '127.0.0.1');
   const dataDir = resolve(readString(env, 'DATA_DIR', '.data'));
@@ -187,4 +190,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     channels: readChannels(env, production, readUrl(env, 'PUBLIC_URL', `http://localhost:${port}`)),
   };
+}
+
+/** The start scripts' entry: a bad or missing setting ends the process with its name, exit code 1. */
+export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`could not start: ${error.message}`);
+    process.exit(1);
+  }
 }

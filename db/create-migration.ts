@@ -1,10 +1,10 @@
 // Writes a migration for the difference between the entities and the schema of a scratch database.
-import { loadConfig } from '../config/config.js';
+import { join, resolve } from 'node:path';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 import { openOrm } from './orm.js';
-import { join } from 'node:path';
 
-const config = loadConfig();
+// A development tool: it needs a scratch database, not the product's settings (which production requires).
+const config = { databaseUrl: process.env.DATABASE_URL || undefined, dataDir: resolve(process.env.DATA_DIR || '.data') };
 const pgServer = config.databaseUrl ? undefined : await startEmbeddedPostgres({ dataDir: join(config.dataDir, 'postgres') });
 const url = config.databaseUrl ?? pgServer!.url;
 const orm = await openOrm(url);

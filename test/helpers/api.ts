@@ -20,7 +20,12 @@ export interface TestApi {
 /** The environment tests run the product with; a worker started as its own process gets it too. */
 export function testEnv(overrides: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return {
-    NODE_ENV: 'production',
+    // Production, as the start scripts run: every setting given, none from a development default.
+    DATABASE_URL: 'postgres://repair:unused@127.0.0.1:1/replaced-by-each-test',
+    PUBLIC_URL: 'http://localhost:3000',
+    PROVIDER_BASE_URL: 'http://127.0.0.1:4010',
+    PROVIDER_PARTNER_KEY: 'sandbox-partner-key',
+    MAIL_FROM: 'Repair alerts <alerts@repair.localhost>',
     API_KEYS: `${TEST_API_KEY}:service,${TEST_AGENT_KEY}:agent`,
     TEMPORAL_ADDRESS: inject('temporalAddress'),
     TEMPORAL_TASK_QUEUE: `test-${Math.random().toString(36).slice(2, 10)}`,

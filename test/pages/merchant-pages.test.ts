@@ -105,7 +105,7 @@ describe('signing in', () => {
   });
 
   it('development offers a user picker; it signs in and returns to the page asked for', async () => {
-    const dev = await buildApp({ config: { ...testConfig({ NODE_ENV: 'development' }), databaseUrl: stack.db.url }, orm: stack.db.orm, temporal: stack.temporal }, { logger: false });
+    const dev = await buildApp({ config: { ...testConfig({ REPAIR_ENV: 'development' }), databaseUrl: stack.db.url }, orm: stack.db.orm, temporal: stack.temporal }, { logger: false });
     try {
       const session = new PageSession(dev);
       const picker = await session.get(`/sign-in?orgId=${m.orgId}&next=/settings/integrations`);
