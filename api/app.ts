@@ -2,6 +2,7 @@
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Client } from '@temporalio/client';
+import type { Registry } from 'prom-client';
 import type { AppConfig } from '../config/config.js';
 import type { Orm } from '../db/orm.js';
 import { newId } from '../db/ids.js';
@@ -30,11 +31,13 @@ export interface AppDependencies {
   config: AppConfig;
   orm: Orm;
   temporal: Client;
+  /** Where request metrics go (served on their own port by server.ts); a fresh registry otherwise. */
+  metrics?: Registry;
 }
 
 export const app: FastifyPluginAsync<AppDependencies> = async (instance, deps) => {
   await instance.register(problemPlugin);
-  await instance.register(metricsPlugin);
+  await instance.register(metricsPlugin, { registry: deps.metrics });
   await instance.register(ormPlugin, { orm: deps.orm });
   await instance.register(temporalPlugin, { client: deps.temporal, settings: deps.config.temporal });
   await instance.register(authPlugin, { apiKeys: deps.config.apiKeys });

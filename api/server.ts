@@ -3,6 +3,7 @@ import { loadConfigOrExit } from '../config/config.js';
 import { openOrm } from '../db/orm.js';
 import { connectTemporalClient } from '../temporal/client.js';
 import { buildApp } from './app.js';
+import { createMetricsRegistry, startMetricsServer, type MetricsServer } from './plugins/metrics.plugin.js';
 
 const config = loadConfigOrExit();
 if (!config.databaseUrl) {
@@ -11,7 +12,9 @@ if (!config.databaseUrl) {
 }
 const orm = await openOrm(config.databaseUrl);
 const temporal = await connectTemporalClient(config.temporal);
-const app = await buildApp({ config, orm, temporal });
+const registry = createMetricsRegistry();
+const app = await buildApp({ config, orm, temporal, metrics: registry });
+let metrics: MetricsServer | undefined;
 
 let closing = false;
 async function close(signal: string) {
@@ -19,6 +22,7 @@ async function close(signal: string) {
   closing = true;
   app.log.info({ signal }, 'closing');
   await app.close();
+  await metrics?.close();
   await temporal.connection.close();
   await orm.close();
   process.exit(0);
@@ -27,3 +31,5 @@ process.once('SIGINT', () => void close('SIGINT'));
 process.once('SIGTERM', () => void close('SIGTERM'));
 
 await app.listen({ host: config.host, port: config.port });
+metrics = await startMetricsServer(registry, config.metrics);
+app.log.info(`metrics on ${metrics.url}/metrics`);

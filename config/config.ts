@@ -24,6 +24,8 @@ export interface ApiKeySetting {
 export interface AppConfig {
   host: string;
   port: number;
+  /** Where the API's Prometheus metrics listen (not the public port). */
+  metrics: { host: string; port: number };
   publicUrl: string;
   /** Behind a load balancer: whose X-Forwarded-* headers to believe (client address for rate limits, https). */
   trustProxy: boolean | string;
@@ -141,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     host,
     port,
+    metrics: { host: readString(env, 'API_METRICS_HOST', '127.0.0.1'), port: readInt(env, 'API_METRICS_PORT', 9465) },
     publicUrl: readUrl(env, 'PUBLIC_URL', `http://localhost:${port}`),
     trustProxy: env.TRUST_PROXY === 'true' ? true : env.TRUST_PROXY || false,
     dataDir,

@@ -1,4 +1,5 @@
-// Liveness and readiness: /readyz answers 503 naming each backing service that does not answer.
+// Liveness and readiness. /readyz is public (load balancers call it): a 503 says only "not ready";
+// which backing service failed, and why, goes to the log.
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { PROBLEM_CONTENT_TYPE, problemType } from '../../errors/problem.js';
 
@@ -33,8 +34,9 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }),
     );
     const failing = Object.keys(results).filter((k) => results[k] !== 'ok');
-    if (failing.length === 0) return { status: 'ready', checks: results };
+    if (failing.length === 0) return { status: 'ready' };
+    app.log.warn({ checks: results }, `not ready: ${failing.join(', ')} not reachable`);
     reply.code(503).type(PROBLEM_CONTENT_TYPE).header('retry-after', '5');
-    return JSON.stringify({ type: problemType('not-ready'), title: 'Not ready', status: 503, detail: `Not reachable: ${failing.join(', ')}.`, checks: results });
+    return JSON.stringify({ type: problemType('not-ready'), title: 'Not ready', status: 503, detail: 'The service cannot take requests yet; try again shortly.' });
   });
 };

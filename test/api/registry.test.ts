@@ -147,14 +147,7 @@ describe('operations', () => {
   it('is ready when PostgreSQL and Temporal answer', async () => {
     const res = await api.app.inject({ method: 'GET', url: '/readyz' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: 'ready', checks: { postgres: 'ok', temporal: 'ok' } });
-  });
-
-  it('exports request metrics by route', async () => {
-    await api.app.inject({ method: 'GET', url: '/healthz' });
-    const res = await api.app.inject({ method: 'GET', url: '/metrics' });
-    expect(res.headers['content-type']).toMatch(/^text\/plain/);
-    expect(res.body).toMatch(/http_request_duration_seconds_count\{[^}]*route="\/healthz"[^}]*\} \d+/);
+    expect(res.json()).toEqual({ status: 'ready' });
   });
 
   it('answers unknown routes with problem+json', async () => {

@@ -41,7 +41,7 @@ describe('PostgreSQL outage', () => {
     await pg.stop();
     const ready = await app.inject({ method: 'GET', url: '/readyz' });
     expect(ready.statusCode).toBe(503);
-    expect((ready.json() as { checks: Record<string, string> }).checks.postgres).not.toBe('ok');
+    expect(ready.body).not.toMatch(/postgres|ECONNREFUSED/i);
 
     const report = await app.inject({ method: 'POST', url: '/v1/disconnections', headers: auth(), payload: { connectionId: 'con_anything000000', errorCode: 'AUTH.INVALID_CREDENTIALS' } });
     expect(report.statusCode).toBe(503);

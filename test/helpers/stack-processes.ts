@@ -76,7 +76,7 @@ export async function startWorkerProcess(stack: RepairStack, env: NodeJS.Process
 export async function startApiProcess(stack: RepairStack, env: NodeJS.ProcessEnv = {}): Promise<ApiProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const api = startNode('api/server.ts', stack, { HOST: '127.0.0.1', PORT: String(port), ...env });
+  const api = startNode('api/server.ts', stack, { HOST: '127.0.0.1', PORT: String(port), API_METRICS_PORT: String(await freePort()), ...env });
   await until(api, 'API', async () => (await fetch(`${url}/readyz`).catch(() => undefined))?.status === 200);
   return { ...api, url };
 }
