@@ -14,7 +14,8 @@ export interface SignedTwilioRequest {
 
 /** Twilio's own check (twilio.validateRequest), not the Express helper: works with any framework. */
 export function verifyTwilioSignature(input: SignedTwilioRequest): boolean {
-  if (!input.signature) return false;
+  // An empty key is public knowledge: production refuses to start without a token, and this never trusts one.
+  if (!input.signature || !input.authToken.trim()) return false;
   return twilio.validateRequest(input.authToken, input.signature, input.url, input.params);
 }
 

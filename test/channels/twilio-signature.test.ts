@@ -33,4 +33,11 @@ describe('Twilio signatures', () => {
     expect(verifyTwilioSignature({ authToken, signature, url, params: { ...params, Digits: '9999' } })).toBe(false);
     expect(verifyTwilioSignature({ authToken, signature, url, params: { ...params, Extra: 'x' } })).toBe(false);
   });
+
+  // Anyone can compute an HMAC keyed with nothing: without a configured token nothing verifies.
+  it('reject everything when no auth token is configured', () => {
+    for (const empty of ['', ' ']) {
+      expect(verifyTwilioSignature({ authToken: empty, signature: signTwilioRequest(empty, url, params), url, params })).toBe(false);
+    }
+  });
 });
