@@ -12,6 +12,7 @@ import { createAlertChannels } from './activities/alerts/create-alert-channels.j
 import { linkKeysOf } from './links/repair-links.js';
 import { ensureProbeSchedules } from './temporal/probe-schedules.js';
 import { connectionOptions } from './temporal/connection-options.js';
+import { OutboundPolicy } from './activities/outbound/outbound-policy.js';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('./workflows/index.ts', import.meta.url));
 
@@ -22,6 +23,8 @@ export interface WorkerDependencies {
   /** Activities start other workflows (the notifiers) through this client. */
   client: Client;
   channels: AlertChannels;
+  /** Outbound destinations (webhooks); from OUTBOUND_ALLOW unless a test brings its own name server. */
+  outbound?: OutboundPolicy;
   /** Tests pass a prebuilt bundle to save the bundling time. */
   workflowBundle?: WorkerOptions['workflowBundle'];
 }
@@ -44,6 +47,7 @@ export async function createWorker(deps: WorkerDependencies): Promise<Worker> {
       publicUrl: deps.config.publicUrl,
       linkKey: linkKeysOf(deps.config.secretKeys)[0]!,
       webhookRetryInitialMs: deps.config.webhookRetryInitialMs,
+      outbound: deps.outbound ?? new OutboundPolicy(deps.config.outboundAllow),
       tickets: deps.config.tickets,
       outage: deps.config.outage,
       repairTimings: deps.config.repairTimings,

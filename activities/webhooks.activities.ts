@@ -10,6 +10,8 @@ import { activeSecrets } from '../webhooks/subscription-secrets.js';
 import { webhookDeliveriesSignal, webhookDispatcherWorkflowId, type WebhookEventType } from '../workflows/messages.js';
 import type { webhookDispatcherWorkflow } from '../workflows/webhook-dispatcher.workflow.js';
 import { activityKey } from './records.activities.js';
+import { postOutbound, statusClass, OutboundError } from './outbound/guarded-connect.js';
+import type { OutboundPolicy } from './outbound/outbound-policy.js';
 
 export interface WebhookDependencies {
   orm: Orm;
@@ -17,6 +19,8 @@ export interface WebhookDependencies {
   taskQueue: string;
   secretBox: SecretBox;
   webhookRetryInitialMs: number;
+  /** Which destinations a delivery may connect to (checked on the resolved address). */
+  outbound: OutboundPolicy;
 }
 
 export interface PublishEventInput {
@@ -75,18 +79,20 @@ export function createWebhookActivities(d: WebhookDependencies) {
       const secrets = activeSecrets(d.secretBox, subscription);
       let status = 0;
       let error: string | null = null;
+      let refused = false;
       try {
-        const res = await fetch(subscription.url, {
-          method: 'POST',
+        status = await postOutbound(d.outbound, subscription.url, {
           headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signatureHeader(secrets, body), 'Repair-Event-Id': delivery.eventId, 'Repair-Event-Type': delivery.type, 'user-agent': 'Repair-Webhooks/1' },
           body,
-          signal: AbortSignal.timeout(10_000),
-          redirect: 'manual',
+          timeoutMs: 10_000,
         });
-        status = res.status;
-        if (status < 200 || status >= 300) error = `HTTP ${status}`;
+        if (status < 200 || status >= 300) error = statusClass(status);
       } catch (e) {
-        error = e instanceof Error ? e.message : 'network error';
+        // Generic on purpose: the delivery log is readable through the API, and socket details
+        // (addresses, ports, errno) would turn it into a scanner of the network around the worker.
+        error = e instanceof OutboundError ? e.message : 'could not connect';
+        refused = e instanceof OutboundError && e.kind === 'refused';
+        log.warn('webhook connection failed', { deliveryId, subscriptionId: subscription.id, reason: error, detail: e instanceof Error && e.cause instanceof Error ? e.cause.message : undefined });
       }
       em.assign(delivery, {
         attempts: delivery.attempts + 1,
@@ -95,9 +101,11 @@ export function createWebhookActivities(d: WebhookDependencies) {
         ...(error ? {} : { status: 'delivered' as const, deliveredAt: new Date() }),
       });
       await em.flush();
+      // A destination the policy refuses will not become allowed by retrying.
+      if (refused) throw ApplicationFailure.nonRetryable(error!, 'WebhookDestinationRefused');
       if (error) {
         log.warn('webhook delivery failed; will retry', { deliveryId, subscriptionId: subscription.id, error });
-        throw ApplicationFailure.retryable(`delivery to ${new URL(subscription.url).host} failed: ${error}`, 'WebhookDeliveryFailed');
+        throw ApplicationFailure.retryable(`delivery failed: ${error}`, 'WebhookDeliveryFailed');
       }
     },
 

@@ -4,6 +4,7 @@ import { loadSecretKeys, type SecretKeys } from '../secrets/load-secret-keys.js'
 import { assertProductionSettings, readDeployment } from './deployment.js';
 import { ConfigError, readInt, readString, readUrl } from './env-readers.js';
 import { loadRepairTimings, type RepairTimings } from './repair-timings.js';
+import { parseOutboundAllow, type OutboundAllowEntry } from '../activities/outbound/outbound-policy.js';
 
 export interface TemporalSettings {
   address: string;
@@ -37,6 +38,8 @@ export interface AppConfig {
   logLevel: string;
   /** Encrypts passwords and codes between the API and the pairing activity. */
   secretKeys: SecretKeys;
+  /** Internal destinations webhooks and printers may reach anyway (OUTBOUND_ALLOW; development's local sinks). Empty unless set. */
+  outboundAllow: OutboundAllowEntry[];
   /** Where the connectors reach providers (the provider sandbox by default). */
   providers: { baseUrl: string; partnerKey: string; timeoutMs: number };
   repairTimings: RepairTimings;
@@ -152,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     apiKeys: readApiKeys(env, production),
     logLevel: readString(env, 'LOG_LEVEL', 'info'),
     secretKeys: loadSecretKeys(env, dataDir, production),
+    outboundAllow: parseOutboundAllow(env.OUTBOUND_ALLOW),
     providers: {
       baseUrl: readUrl(env, 'PROVIDER_BASE_URL', `http://127.0.0.1:${readInt(env, 'SANDBOX_PORT', 4010)}`),
       partnerKey: readString(env, 'PROVIDER_PARTNER_KEY', 'sandbox-partner-key'),

@@ -21,7 +21,6 @@ let failuresLeft = 0;
 let secret = '';
 
 beforeAll(async () => {
-  stack = await startRepairStack({ env: { WEBHOOK_RETRY_INITIAL_MS: '200' } });
   receiver = createServer((req, res) => {
     let body = '';
     req.on('data', (c) => (body += c));
@@ -38,6 +37,8 @@ beforeAll(async () => {
   await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
   const address = receiver.address();
   receiverUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/hooks`;
+  // The receiver is local: development's explicit allow-list lets the worker reach it (nothing else would).
+  stack = await startRepairStack({ env: { WEBHOOK_RETRY_INITIAL_MS: '200', OUTBOUND_ALLOW: new URL(receiverUrl).host } });
 });
 afterAll(async () => {
   await stack?.close();

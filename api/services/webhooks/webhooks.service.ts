@@ -7,7 +7,8 @@ import type { SecretBox } from '../../../secrets/secret-box.js';
 import { newWebhookSecret } from '../../../webhooks/subscription-secrets.js';
 import { webhookDeliveriesSignal, webhookDispatcherWorkflowId } from '../../../workflows/messages.js';
 import type { webhookDispatcherWorkflow } from '../../../workflows/webhook-dispatcher.workflow.js';
-import { notFound } from '../../../errors/problem.js';
+import { notFound, unprocessable } from '../../../errors/problem.js';
+import type { OutboundPolicy } from '../../../activities/outbound/outbound-policy.js';
 import { findOr404 } from '../registry/lookup.js';
 
 export const subscriptionView = (s: WebhookSubscriptionRow) => ({
@@ -20,7 +21,14 @@ export const subscriptionView = (s: WebhookSubscriptionRow) => ({
   createdAt: s.createdAt.toISOString(),
 });
 
-export async function createSubscription(em: EntityManager, box: SecretBox, input: { url: string; events: string[]; secret?: string; orgId?: string }) {
+/** 422 naming `body.url` for a destination inside our network, in any spelling (checked again at connect). */
+export function assertPublicDestination(outbound: OutboundPolicy, url: string): void {
+  const refusal = outbound.urlRefusal(url);
+  if (refusal) throw unprocessable('Webhooks are delivered to public addresses only.', [{ name: 'body.url', pointer: '/url', in: 'body', reason: refusal }]);
+}
+
+export async function createSubscription(em: EntityManager, box: SecretBox, input: { url: string; events: string[]; secret?: string; orgId?: string }, outbound: OutboundPolicy) {
+  assertPublicDestination(outbound, input.url);
   const id = newId('whk');
   const secret = input.secret ?? newWebhookSecret();
   const subscription = em.create(WebhookSubscription, { id, url: input.url, events: [...new Set(input.events)], orgId: input.orgId ?? null, secrets: [{ sealed: box.seal(secret, id), expiresAt: null }], active: true, createdAt: new Date() });

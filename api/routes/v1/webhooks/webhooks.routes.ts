@@ -5,6 +5,7 @@ import { WEBHOOK_EVENT_TYPES } from '../../../../workflows/messages.js';
 import { Id, ListOf, problemResponses } from '../../../schemas/common.schemas.js';
 import { createSubscription, deleteSubscription, redeliver, rotateSecret, subscriptionView } from '../../../services/webhooks/webhooks.service.js';
 import type { AppConfig } from '../../../../config/config.js';
+import { OutboundPolicy } from '../../../../activities/outbound/outbound-policy.js';
 
 const tags = ['webhooks'];
 const Subscription = Type.Object({ id: Type.String(), url: Type.String(), events: Type.Array(Type.String()), orgId: Type.Union([Type.String(), Type.Null()]), active: Type.Boolean(), secretsValid: Type.Integer(), createdAt: Type.String() }, { additionalProperties: true });
@@ -15,6 +16,7 @@ const WebhookParams = Type.Object({ webhookId: Id('whk') }, { additionalProperti
 
 export const webhooksRoutes: FastifyPluginAsyncTypebox<{ config: AppConfig }> = async (app, { config }) => {
   const box = new SecretBox(config.secretKeys.keys, config.secretKeys.current);
+  const outbound = new OutboundPolicy(config.outboundAllow);
   app.post(
     '/v1/webhooks',
     {
@@ -30,10 +32,10 @@ export const webhooksRoutes: FastifyPluginAsyncTypebox<{ config: AppConfig }> = 
           },
           { additionalProperties: false },
         ),
-        response: { 201: WithSecret, ...problemResponses(400, 401) },
+        response: { 201: WithSecret, ...problemResponses(400, 401, 422) },
       },
     },
-    async (request, reply) => reply.code(201).send(await createSubscription(request.em, box, request.body)),
+    async (request, reply) => reply.code(201).send(await createSubscription(request.em, box, request.body, outbound)),
   );
   app.get('/v1/webhooks', { schema: { tags, summary: 'Subscriptions', response: { 200: ListOf(Subscription) } } }, async (request) => ({
     items: (await request.em.find(WebhookSubscription, { active: true }, { orderBy: { createdAt: 'asc' } })).map(subscriptionView),
