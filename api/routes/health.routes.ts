@@ -1,6 +1,7 @@
 // Liveness and readiness: /readyz answers 503 naming each backing service that does not answer.
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { PROBLEM_CONTENT_TYPE, problemType } from '../../errors/problem.js';
+import { publicRoute } from '../auth/route-access.js';
 
 const CHECK_TIMEOUT_MS = 2000;
 
@@ -12,11 +13,11 @@ function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
 }
 
 export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/healthz', { schema: { tags: ['health'], summary: 'The process is alive', response: { 200: Type.Object({ status: Type.Literal('ok') }) } } }, async () => ({
+  app.get('/healthz', { config: publicRoute('health'), schema: { tags: ['health'], summary: 'The process is alive', response: { 200: Type.Object({ status: Type.Literal('ok') }) } } }, async () => ({
     status: 'ok' as const,
   }));
 
-  app.get('/readyz', { schema: { tags: ['health'], summary: 'PostgreSQL and Temporal are reachable' } }, async (_request, reply) => {
+  app.get('/readyz', { config: publicRoute('health'), schema: { tags: ['health'], summary: 'PostgreSQL and Temporal are reachable' } }, async (_request, reply) => {
     const checks = {
       postgres: () => withTimeout(app.orm.em.fork().getConnection().execute('select 1'), 'PostgreSQL'),
       temporal: () => withTimeout(app.temporal.workflowService.getSystemInfo({}), 'Temporal'),

@@ -3,6 +3,7 @@ import { Id, ListOf, PageQuery, pageOf, problemResponses } from '../../../schema
 import { createConnection, getConnection, listConnections } from '../../../services/registry/connections.service.js';
 import { connectionView } from '../../../services/registry/views.js';
 import { ConnectionBody, ConnectionView } from './registry.schemas.js';
+import { SERVICE_ONLY, SUPPORT_TOO } from '../../../auth/route-access.js';
 
 const tags = ['registry'];
 
@@ -14,17 +15,17 @@ const ConnectionsQuery = Type.Object(
 export const connectionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/v1/connections',
-    { schema: { tags, summary: 'Register a provider connection serving some stores', body: ConnectionBody, response: { 201: ConnectionView, ...problemResponses(400, 401, 404, 409, 422) } } },
+    { config: SERVICE_ONLY, schema: { tags, summary: 'Register a provider connection serving some stores', body: ConnectionBody, response: { 201: ConnectionView, ...problemResponses(400, 401, 404, 409, 422) } } },
     async (request, reply) => reply.code(201).send(connectionView(await createConnection(request.em, request.body))),
   );
   app.get(
     '/v1/connections',
-    { schema: { tags, summary: 'List the connections of an organization with their status', querystring: ConnectionsQuery, response: { 200: ListOf(ConnectionView), ...problemResponses(400, 401, 404) } } },
+    { config: SUPPORT_TOO, schema: { tags, summary: 'List the connections of an organization with their status', querystring: ConnectionsQuery, response: { 200: ListOf(ConnectionView), ...problemResponses(400, 401, 404) } } },
     async (request) => ({ items: (await listConnections(request.em, request.query.orgId, { ...pageOf(request.query), status: request.query.status })).map(connectionView) }),
   );
   app.get(
     '/v1/connections/:connectionId',
-    { schema: { tags, summary: 'Read a connection', params: Type.Object({ connectionId: Id('con') }), response: { 200: ConnectionView, ...problemResponses(400, 401, 404) } } },
+    { config: SUPPORT_TOO, schema: { tags, summary: 'Read a connection', params: Type.Object({ connectionId: Id('con') }), response: { 200: ConnectionView, ...problemResponses(400, 401, 404) } } },
     async (request) => connectionView(await getConnection(request.em, request.params.connectionId)),
   );
 };

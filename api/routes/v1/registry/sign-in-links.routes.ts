@@ -7,12 +7,14 @@ import { notFound } from '../../../../errors/problem.js';
 import { Repair } from '../../../../db/entities/index.js';
 import { Id, problemResponses, Timestamp } from '../../../schemas/common.schemas.js';
 import { getUser } from '../../../services/registry/users.service.js';
+import { SERVICE_ONLY } from '../../../auth/route-access.js';
 
 export const signInLinksRoutes: FastifyPluginAsyncTypebox<{ config: AppConfig }> = async (app, { config }) => {
   const key = linkKeysOf(config.secretKeys)[0]!;
   app.post(
     '/v1/orgs/:orgId/users/:userId/sign-in-links',
     {
+      config: SERVICE_ONLY,
       schema: {
         tags: ['registry'],
         summary: 'A signed link that signs this user into the merchant pages (and opens a repair, if named)',
