@@ -7,7 +7,7 @@ import { Org, OrgContacts, Repair, RepairEvent, SupportTicket, TicketMessage, Us
 import { newId } from '../db/ids.js';
 import { ticketMessageSignal, ticketReopenSignal, ticketWorkflowId } from '../workflows/messages.js';
 import type { supportTicketWorkflow } from '../workflows/support-ticket.workflow.js';
-import { forbidden, notFound } from '../errors/problem.js';
+import { forbidden, notFound, unprocessable } from '../errors/problem.js';
 
 import { findProvider } from '../providers/index.js';
 
@@ -67,13 +67,24 @@ async function dueAt(em: EntityManager, orgId: string, hours: number, from: Date
   return (ranges.length ? addBusinessHours({ ranges }, from, hours) : null) ?? new Date(from.getTime() + hours * 3600_000);
 }
 
+/** The user and the repair a ticket names belong to its organization; otherwise 422 names the field. */
+async function checkOwnIds(em: EntityManager, input: { orgId: string; actingUserId?: string; repairId?: string }): Promise<void> {
+  const user = input.actingUserId ? await em.findOne(User, { id: input.actingUserId, org: input.orgId }) : null;
+  const repairOk = !input.repairId || (await em.count(Repair, { id: input.repairId, org: input.orgId })) > 0;
+  const problems = [
+    ...(input.actingUserId && !user ? [{ name: 'body.actingUserId', in: 'body' as const, reason: 'not a user of this organization' }] : []),
+    ...(!repairOk ? [{ name: 'body.repairId', in: 'body' as const, reason: 'not a repair of this organization' }] : []),
+  ];
+  if (problems.length) throw unprocessable('The ticket refers to things of another organization.', problems);
+}
+
 export async function openTicket(
   em: EntityManager,
   settings: TicketSettings,
   input: { orgId: string; actingUserId?: string; subject: string; message: string; repairId?: string; author?: 'merchant' | 'system' },
 ): Promise<ReturnType<typeof ticketView>> {
   if (!(await em.findOne(Org, { id: input.orgId }))) throw notFound('organization', input.orgId);
-  if (input.actingUserId && !(await em.findOne(User, { id: input.actingUserId, org: input.orgId }))) throw notFound('user', input.actingUserId);
+  await checkOwnIds(em, input);
   const fromRepair = input.repairId ? await repairContext(em, input.repairId) : null;
   // The same error coming back on a connection reopens its ticket instead of opening a twin.
   if (fromRepair) {

@@ -18,7 +18,7 @@ export const ticketsRoutes: FastifyPluginAsyncTypebox<{ settings: TicketSettings
         tags,
         summary: 'Open a chat ticket (first answer due within 24 business hours)',
         body: NewTicketBody,
-        response: { 201: Type.Object({ ticketId: Type.String(), ticket: Ticket }), ...problemResponses(400, 401, 404) },
+        response: { 201: Type.Object({ ticketId: Type.String(), ticket: Ticket }), ...problemResponses(400, 401, 403, 404, 422) },
       },
     },
     async (request, reply) => {
