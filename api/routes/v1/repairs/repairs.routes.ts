@@ -27,6 +27,8 @@ import {
   SupportBody,
 } from './repairs.schemas.js';
 import { SERVICE_ONLY, SUPPORT_TOO } from '../../../auth/route-access.js';
+import { requirePermission } from '../../../auth/permissions.js';
+import { actingUserIn } from '../../../services/registry/acting-user.js';
 
 const tags = ['repairs'];
 const actionResponses = { 200: ActionResult, ...problemResponses(400, 401, 403, 404, 409) };
@@ -65,9 +67,10 @@ export const repairsRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/v1/repairs',
-    { config: SUPPORT_TOO, schema: { tags, summary: 'Repairs of an organization, newest first', querystring: RepairListQuery, response: { 200: ListOf(RepairSummary), ...problemResponses(400, 401, 404) } } },
+    { config: SUPPORT_TOO, schema: { tags, summary: 'Repairs of an organization, newest first', querystring: RepairListQuery, response: { 200: ListOf(RepairSummary), ...problemResponses(400, 401, 403, 404, 422) } } },
     async (request, reply) => {
-      const { orgId, state, sort, limit = 100, offset = 0 } = request.query;
+      const { orgId, actingUserId, state, sort, limit = 100, offset = 0 } = request.query;
+      if (actingUserId) await actingUserIn(request.em, orgId, actingUserId, 'integrations:view', 'querystring.actingUserId');
       // PostgreSQL writes the answer's JSON (the schema above still documents it): no rows to parse, nothing to serialize.
       const body = await readRepairListJson(request.em, orgId, { state, sort, limit, offset, now: new Date() });
       if (body === null) throw notFound('organization', orgId);
@@ -78,7 +81,7 @@ export const repairsRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/v1/repairs/:repairId',
-    { config: SUPPORT_TOO, schema: { tags, summary: 'A repair with its stores, help, history and the actions a user may take', params: RepairParams, querystring: RepairQuery, response: { 200: RepairDetail, ...problemResponses(400, 401, 404) } } },
+    { config: SUPPORT_TOO, schema: { tags, summary: 'A repair with its stores, help, history and the actions a user may take', params: RepairParams, querystring: RepairQuery, response: { 200: RepairDetail, ...problemResponses(400, 401, 403, 404) } } },
     async (request) => {
       const { repairId } = request.params;
       const { actingUserId, locale } = request.query;
@@ -86,6 +89,7 @@ export const repairsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const repair = await readRepairDetail(request.em, repairId, actingUserId);
       if (!repair || (actingUserId && !repair.userId)) throw notFound('repair', repairId);
       const user = repair.userId ? { id: repair.userId, permissions: repair.userPermissions ?? [] } : undefined;
+      if (user) requirePermission(user, 'integrations:view');
       return detailView(request.em, repair, { user, locale: pickLocale([locale, repair.userLocale, repair.orgLocale]) });
     },
   );
