@@ -37,10 +37,11 @@ export interface AppDependencies {
 
 export const app: FastifyPluginAsync<AppDependencies> = async (instance, deps) => {
   await instance.register(problemPlugin);
+  // Auth first: it sees every route registered after it (the route-table tests read them all).
+  await instance.register(authPlugin, { apiKeys: deps.config.apiKeys });
   await instance.register(metricsPlugin, { registry: deps.metrics });
   await instance.register(ormPlugin, { orm: deps.orm });
   await instance.register(temporalPlugin, { client: deps.temporal, settings: deps.config.temporal });
-  await instance.register(authPlugin, { apiKeys: deps.config.apiKeys });
   await instance.register(repairsPlugin, { config: deps.config });
   await instance.register(openapiPlugin, { publicUrl: deps.config.publicUrl });
   await instance.register(healthRoutes);

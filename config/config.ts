@@ -78,7 +78,8 @@ function readApiKeys(env: NodeJS.ProcessEnv, production: boolean): ApiKeySetting
     if (role !== 'service' && role !== 'agent') throw new ConfigError('API_KEYS', `unknown role "${role}" (service or agent)`);
     keys.push({ key, role });
   }
-  if (!production) keys.push({ key: env.DEV_API_KEY || DEFAULT_DEV_API_KEY, role: 'agent' });
+  // The dev key seeds the registry (the launcher's demo data), so it is a service key.
+  if (!production) keys.push({ key: env.DEV_API_KEY || DEFAULT_DEV_API_KEY, role: 'service' });
   if (keys.length === 0) throw new ConfigError('API_KEYS', 'production needs at least one API key');
   return keys;
 }

@@ -7,7 +7,7 @@ import { Org, OrgContacts, Repair, RepairEvent, SupportTicket, TicketMessage, Us
 import { newId } from '../db/ids.js';
 import { ticketMessageSignal, ticketReopenSignal, ticketWorkflowId } from '../workflows/messages.js';
 import type { supportTicketWorkflow } from '../workflows/support-ticket.workflow.js';
-import { forbidden, notFound } from '../errors/problem.js';
+import { forbidden, notFound, unprocessable } from '../errors/problem.js';
 
 import { findProvider } from '../providers/index.js';
 
@@ -67,13 +67,30 @@ async function dueAt(em: EntityManager, orgId: string, hours: number, from: Date
   return (ranges.length ? addBusinessHours({ ranges }, from, hours) : null) ?? new Date(from.getTime() + hours * 3600_000);
 }
 
+/** A merchant user writes to support only with `support:chat` (see docs/roles.md). */
+function requireChat(user: { permissions: readonly string[] }): void {
+  if (!user.permissions.includes('support:chat')) throw forbidden('You are not allowed to chat with support. Ask a colleague who may.');
+}
+
+/** The user and the repair a ticket names belong to its organization; otherwise 422 names the field. */
+async function checkOwnIds(em: EntityManager, input: { orgId: string; actingUserId?: string; repairId?: string }): Promise<void> {
+  const user = input.actingUserId ? await em.findOne(User, { id: input.actingUserId, org: input.orgId }) : null;
+  const repairOk = !input.repairId || (await em.count(Repair, { id: input.repairId, org: input.orgId })) > 0;
+  const problems = [
+    ...(input.actingUserId && !user ? [{ name: 'body.actingUserId', in: 'body' as const, reason: 'not a user of this organization' }] : []),
+    ...(!repairOk ? [{ name: 'body.repairId', in: 'body' as const, reason: 'not a repair of this organization' }] : []),
+  ];
+  if (problems.length) throw unprocessable('The ticket refers to things of another organization.', problems);
+  if (user) requireChat(user);
+}
+
 export async function openTicket(
   em: EntityManager,
   settings: TicketSettings,
   input: { orgId: string; actingUserId?: string; subject: string; message: string; repairId?: string; author?: 'merchant' | 'system' },
 ): Promise<ReturnType<typeof ticketView>> {
   if (!(await em.findOne(Org, { id: input.orgId }))) throw notFound('organization', input.orgId);
-  if (input.actingUserId && !(await em.findOne(User, { id: input.actingUserId, org: input.orgId }))) throw notFound('user', input.actingUserId);
+  await checkOwnIds(em, input);
   const fromRepair = input.repairId ? await repairContext(em, input.repairId) : null;
   // The same error coming back on a connection reopens its ticket instead of opening a twin.
   if (fromRepair) {
@@ -126,7 +143,11 @@ export async function addMessage(
   const ticket = await em.findOne(SupportTicket, { id: input.ticketId });
   if (!ticket) throw notFound('ticket', input.ticketId);
   if (input.author === 'agent' && input.callerRole !== 'agent') throw forbidden('Only an API key with the agent role may answer as an agent.');
-  if (input.author === 'merchant' && (!input.actingUserId || !(await em.findOne(User, { id: input.actingUserId, org: ticket.org })))) throw notFound('ticket', input.ticketId);
+  if (input.author === 'merchant') {
+    const user = input.actingUserId ? await em.findOne(User, { id: input.actingUserId, org: ticket.org }) : null;
+    if (!user) throw notFound('ticket', input.ticketId);
+    requireChat(user);
+  }
   const now = new Date();
   em.create(TicketMessage, { id: newId('tmsg'), ticketId: ticket.id, author: input.author, authorId: input.actingUserId ?? null, body: input.body, createdAt: now });
   if (input.author === 'agent' && !ticket.firstRespondedAt) em.assign(ticket, { firstRespondedAt: now });

@@ -25,6 +25,7 @@ import { contactsPages } from './contacts.page.js';
 import { supportPage } from './support.page.js';
 import { helpPages } from './help.page.js';
 import { ticketPages } from './tickets.page.js';
+import { publicRoute } from '../auth/route-access.js';
 
 /** Session keys derived from the secrets keys (current first, so older cookies still open after a rotation). */
 const sessionKeys = (config: AppConfig) => keysCurrentFirst(config.secretKeys).map((key) => Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), 'repair-session-v1', 32)));
@@ -37,6 +38,10 @@ declare module 'fastify' {
 }
 
 export const pagesPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (app, { config }) => {
+  // The pages need no API key: they check the merchant's session (and its permissions) themselves.
+  app.addHook('onRoute', (route) => {
+    route.config = { ...route.config, ...(route.config?.auth ? {} : publicRoute('merchant-session')) };
+  });
   await app.register(formbody);
   await app.register(secureSession, {
     key: sessionKeys(config),

@@ -1,13 +1,31 @@
-// Service callers authenticate with a bearer API key on every /v1 route.
+// API keys and their roles, checked against the route the router matched (its `config.auth`), so
+// an encoded, dot-segment or absolute-form request target reaches no route without a key.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import fp from 'fastify-plugin';
+import type { RouteOptions } from 'fastify';
 import type { ApiKeySetting } from '../../config/config.js';
-import { unauthorized } from '../../errors/problem.js';
+import { forbidden, unauthorized } from '../../errors/problem.js';
+import { UNDECLARED, type RouteAccess } from '../auth/route-access.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
     caller: { role: ApiKeySetting['role'] } | null;
   }
+}
+
+export interface RouteTableEntry {
+  method: string;
+  url: string;
+  /** null: the route declared nothing (it is then treated as service-only). */
+  access: RouteAccess | null;
+}
+
+// Keyed by the HTTP server, which every encapsulated scope of one app shares.
+const tables = new WeakMap<object, RouteOptions[]>();
+
+/** Every route of the app listening on this server, with the access it declares (for the route-table tests). */
+export function routeTable(server: object): RouteTableEntry[] {
+  return (tables.get(server) ?? []).flatMap((r) => [r.method].flat().map((method) => ({ method: String(method), url: r.url, access: r.config?.auth ?? null })));
 }
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
@@ -16,25 +34,27 @@ export const authPlugin = fp<{ apiKeys: ApiKeySetting[] }>(
   async (app, { apiKeys }) => {
     // Keys are compared as digests in constant time; the clear keys are not kept.
     const known = apiKeys.map((k) => ({ digest: digest(k.key), role: k.role }));
+    // Kept by reference: scopes such as the pages declare their routes' access in their own onRoute hook.
+    const routes: RouteOptions[] = [];
+    app.addHook('onRoute', (route) => {
+      routes.push(route);
+    });
+    tables.set(app.server, routes);
     app.decorateRequest('caller', null);
     app.addHook('onRequest', async (request) => {
-      // Callbacks from Twilio and the like carry their own signatures instead of our API key.
-      if (!request.url.startsWith('/v1/') || request.routeOptions.config?.public) return;
+      // No route matched: the not-found answer carries nothing to protect.
+      if (request.is404) return;
+      const access = request.routeOptions.config.auth ?? UNDECLARED;
+      if ('public' in access) return;
       const header = request.headers.authorization;
       const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
       if (!match?.[1]) throw unauthorized('Send an API key as "Authorization: Bearer <key>".');
       const presented = digest(match[1]);
       const found = known.find((k) => timingSafeEqual(k.digest, presented));
       if (!found) throw unauthorized('The API key is not valid.');
+      if (!access.roles.includes(found.role)) throw forbidden(`An API key with the ${found.role} role may not do this.`);
       request.caller = { role: found.role };
     });
   },
   { name: 'auth' },
 );
-
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    /** The route authenticates its callers another way (e.g. Twilio's signature). */
-    public?: boolean;
-  }
-}

@@ -2,6 +2,7 @@
 import fp from 'fastify-plugin';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { publicRoute } from '../auth/route-access.js';
 
 export const openapiPlugin = fp(
   async (app, options: { publicUrl: string }) => {
@@ -19,7 +20,13 @@ export const openapiPlugin = fp(
       },
       refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
     });
-    await app.register(swaggerUi, { routePrefix: '/docs' });
+    // The documentation is public; its routes are declared so in a scope of their own.
+    await app.register(async (docs) => {
+      docs.addHook('onRoute', (route) => {
+        route.config = { ...route.config, ...publicRoute('docs') };
+      });
+      await docs.register(swaggerUi, { routePrefix: '/docs' });
+    });
   },
   { name: 'openapi' },
 );

@@ -2,6 +2,7 @@
 // which backing service failed, and why, goes to the log.
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { PROBLEM_CONTENT_TYPE, problemType } from '../../errors/problem.js';
+import { publicRoute } from '../auth/route-access.js';
 
 const CHECK_TIMEOUT_MS = 2000;
 
@@ -13,11 +14,11 @@ function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
 }
 
 export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/healthz', { schema: { tags: ['health'], summary: 'The process is alive', response: { 200: Type.Object({ status: Type.Literal('ok') }) } } }, async () => ({
+  app.get('/healthz', { config: publicRoute('health'), schema: { tags: ['health'], summary: 'The process is alive', response: { 200: Type.Object({ status: Type.Literal('ok') }) } } }, async () => ({
     status: 'ok' as const,
   }));
 
-  app.get('/readyz', { schema: { tags: ['health'], summary: 'PostgreSQL and Temporal are reachable' } }, async (_request, reply) => {
+  app.get('/readyz', { config: publicRoute('health'), schema: { tags: ['health'], summary: 'PostgreSQL and Temporal are reachable' } }, async (_request, reply) => {
     const checks = {
       postgres: () => withTimeout(app.orm.em.fork().getConnection().execute('select 1'), 'PostgreSQL'),
       temporal: () => withTimeout(app.temporal.workflowService.getSystemInfo({}), 'Temporal'),

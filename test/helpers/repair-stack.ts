@@ -88,8 +88,8 @@ async function post(app: FastifyInstance, url: string, payload: object): Promise
 export async function setUpMerchant(stack: RepairStack, options: { provider: string; stores?: number; accountRef?: string; locale?: string }): Promise<MerchantSetup> {
   const { app } = stack;
   const org = await post(app, '/v1/orgs', { name: 'Casa Test', locale: options.locale ?? 'en', timezone: 'Europe/Madrid', environment: 'production' });
-  const owner = await post(app, `/v1/orgs/${org.id}/users`, { email: `owner-${org.id}@example.com`, permissions: ['integrations:view', 'integrations:reconnect'] });
-  const viewer = await post(app, `/v1/orgs/${org.id}/users`, { email: `viewer-${org.id}@example.com`, permissions: ['integrations:view'] });
+  const owner = await post(app, `/v1/orgs/${org.id}/users`, { email: `owner-${org.id}@example.com`, permissions: ['integrations:view', 'integrations:reconnect', 'support:chat'] });
+  const viewer = await post(app, `/v1/orgs/${org.id}/users`, { email: `viewer-${org.id}@example.com`, permissions: ['integrations:view', 'support:chat'] });
   const storeIds: string[] = [];
   for (let i = 0; i < (options.stores ?? 2); i += 1) {
     const loc = await post(app, `/v1/orgs/${org.id}/locations`, { name: `Kitchen ${i + 1}` });

@@ -2,11 +2,13 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import { ProviderStatus } from '../../../db/entities/index.js';
 import { catalogueView } from '../../../providers/index.js';
 import { Locale } from '../../schemas/common.schemas.js';
+import { SUPPORT_TOO } from '../../auth/route-access.js';
 
 export const providersRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/v1/providers',
     {
+      config: SUPPORT_TOO,
       schema: {
         tags: ['providers'],
         summary: 'The provider catalogue (error codes, types, causes, resolutions) and each provider\'s health',

@@ -3,7 +3,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Connection, OrgContacts, User, type OrgContactsRow } from '../../../db/entities/index.js';
 import { findProvider } from '../../../providers/index.js';
-import { ProblemError, forbidden, notFound, unprocessable, type InvalidParam } from '../../../errors/problem.js';
+import { ProblemError, forbidden, unprocessable, type InvalidParam } from '../../../errors/problem.js';
 import { hasPermission } from '../../auth/permissions.js';
 import { getOrg } from '../registry/orgs.service.js';
 import { EMPTY_CONTACTS, missingContacts, type ContactDetails, type ContactField } from './contact-completeness.js';
@@ -56,7 +56,7 @@ export async function getContacts(em: EntityManager, orgId: string): Promise<Con
 /** A user acting on the contact details belongs to the organization and may edit them. */
 async function checkEditor(em: EntityManager, orgId: string, userId: string): Promise<void> {
   const user = await em.findOne(User, { id: userId, org: orgId });
-  if (!user) throw notFound('user', userId);
+  if (!user) throw unprocessable('The acting user is not a user of this organization.', [{ name: 'body.actingUserId', in: 'body', reason: 'not a user of this organization' }]);
   if (!hasPermission(user, 'contacts:edit')) throw forbidden('You are not allowed to edit the contact details. Ask a colleague who may.');
 }
 

@@ -13,9 +13,9 @@ import {
   submitVerificationCodeUpdate,
   type ActionAnswer,
 } from '../../../workflows/messages.js';
-import { isActionAllowed, RECONNECT_ACTIONS, type RepairAction, type RepairState } from '../../../workflows/repair-rules.js';
-import { hasPermission } from '../../auth/permissions.js';
-import { conflict, forbidden, notFound } from '../../../errors/problem.js';
+import { isActionAllowed, type RepairAction, type RepairState } from '../../../workflows/repair-rules.js';
+import { ACTION_PERMISSION, requirePermission } from '../../auth/permissions.js';
+import { conflict, notFound } from '../../../errors/problem.js';
 import { findRepair } from './repair-view.js';
 
 export interface RepairActionContext {
@@ -44,9 +44,7 @@ async function actingUser(em: EntityManager, repair: RepairRow, userId: string):
 }
 
 function authorize(user: UserRow, repair: RepairRow, action: RepairAction): void {
-  if (RECONNECT_ACTIONS.includes(action) && !hasPermission(user, 'integrations:reconnect')) {
-    throw forbidden('You are not allowed to update this provider account. Ask a colleague who manages integrations.');
-  }
+  requirePermission(user, ACTION_PERMISSION[action]);
   if (!isActionAllowed(repair.state as RepairState, action)) {
     throw conflict(`This action is not possible while the repair is ${repair.state}.`, { state: repair.state, action });
   }

@@ -6,8 +6,8 @@ import { getContacts } from '../contacts/contacts.service.js';
 import { lostSalesOf } from '../../../estimates/lost-sales.js';
 import { Brand, Location, Org, Repair, type RepairRow, type StoreRow, type UserRow } from '../../../db/entities/index.js';
 import { causeLabel, errorTypeLabel, findProvider, pickLocale, portalSteps, type Locale, type StoreConfigCause, type ErrorType } from '../../../providers/index.js';
-import { hasPermission } from '../../auth/permissions.js';
-import { actionsForUser, actionsInState, type RepairState } from '../../../workflows/repair-rules.js';
+import { ACTION_PERMISSION, hasPermission } from '../../auth/permissions.js';
+import { actionsInState, type RepairState } from '../../../workflows/repair-rules.js';
 import { notFound } from '../../../errors/problem.js';
 import { readRepairDetail, type RepairDetailRecord, type RepairRecord, type StoreView } from './repair-reads.js';
 
@@ -104,7 +104,8 @@ export async function detailView(em: EntityManager, r: RepairDetailRecord, optio
     stores: r.stores,
     help: helpFor(r, options.locale),
     history: r.history,
-    allowedActions: options.user ? actionsForUser(state, canReconnect) : [...actionsInState(state)],
+    // Each action needs its own permission of the user (reconnect, view to defer, support:chat).
+    allowedActions: actionsInState(state).filter((a) => !options.user || hasPermission(options.user, ACTION_PERMISSION[a])),
     permissions: options.user ? { actingUserId: options.user.id, canReconnect } : null,
     notifications: r.notifications,
     notificationsBlocked,

@@ -2,18 +2,20 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { OrgIdParams, problemResponses } from '../../../schemas/common.schemas.js';
 import { getContacts, putContacts } from '../../../services/contacts/contacts.service.js';
 import { ContactsBody, ContactsView } from './contacts.schemas.js';
+import { SERVICE_ONLY, SUPPORT_TOO } from '../../../auth/route-access.js';
 
 const tags = ['contacts'];
 
 export const contactsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/v1/orgs/:orgId/contacts',
-    { schema: { tags, summary: 'Contact details, whether they are complete and what is missing', params: OrgIdParams, response: { 200: ContactsView, ...problemResponses(400, 401, 404) } } },
+    { config: SUPPORT_TOO, schema: { tags, summary: 'Contact details, whether they are complete and what is missing', params: OrgIdParams, response: { 200: ContactsView, ...problemResponses(400, 401, 404) } } },
     async (request) => getContacts(request.em, request.params.orgId),
   );
   app.put(
     '/v1/orgs/:orgId/contacts',
     {
+      config: SERVICE_ONLY,
       schema: {
         tags,
         summary: 'Replace contact details; an incomplete set is saved as a draft and answered 422 with what is missing',

@@ -7,6 +7,7 @@ import { askAssistant } from '../../../../help/help-assistant.js';
 import { searchArticles } from '../../../../help/search-index.js';
 import { problemResponses } from '../../../schemas/common.schemas.js';
 import { ArticleDetail, ArticleList, ArticleListQuery, ArticleParams, ArticleQuery, AskAnswer, AskBody } from './help.schemas.js';
+import { SUPPORT_TOO } from '../../../auth/route-access.js';
 
 const tags = ['help'];
 
@@ -24,7 +25,7 @@ const summaryOf = (article: HelpArticle) => ({
 export const helpRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/v1/help/articles',
-    { schema: { tags, summary: 'Help articles: searched by `q` (ranked, with snippets) or listed', querystring: ArticleListQuery, response: { 200: ArticleList, ...problemResponses(400, 401) } } },
+    { config: SUPPORT_TOO, schema: { tags, summary: 'Help articles: searched by `q` (ranked, with snippets) or listed', querystring: ArticleListQuery, response: { 200: ArticleList, ...problemResponses(400, 401) } } },
     async (request) => {
       const { q, locale = 'en', provider, errorType, limit = 20 } = request.query;
       if (q && q.trim().length > 0) {
@@ -37,7 +38,7 @@ export const helpRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/v1/help/articles/:slug',
-    { schema: { tags, summary: 'One help article, in the locale asked for or else in English', params: ArticleParams, querystring: ArticleQuery, response: { 200: ArticleDetail, ...problemResponses(400, 401, 404) } } },
+    { config: SUPPORT_TOO, schema: { tags, summary: 'One help article, in the locale asked for or else in English', params: ArticleParams, querystring: ArticleQuery, response: { 200: ArticleDetail, ...problemResponses(400, 401, 404) } } },
     async (request) => {
       const article = getArticle(request.params.slug, request.query.locale ?? 'en');
       if (!article) throw notFound('help article', request.params.slug);
@@ -47,7 +48,7 @@ export const helpRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/v1/help/ask',
-    { schema: { tags, summary: 'Ask the help assistant: the best article and its steps, or an offer to open a ticket', body: AskBody, response: { 200: AskAnswer, ...problemResponses(400, 401, 404) } } },
+    { config: SUPPORT_TOO, schema: { tags, summary: 'Ask the help assistant: the best article and its steps, or an offer to open a ticket', body: AskBody, response: { 200: AskAnswer, ...problemResponses(400, 401, 404) } } },
     async (request) => {
       const { question, locale, repairId } = request.body;
       const repair = repairId ? await request.em.findOne(Repair, { id: repairId }) : undefined;

@@ -4,6 +4,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Id, ListOf, OrgIdParams, PageQuery, pageOf, problemResponses } from '../../../schemas/common.schemas.js';
 import type { Page } from '../../../services/registry/lookup.js';
+import { SERVICE_ONLY, SUPPORT_TOO } from '../../../auth/route-access.js';
 
 export interface OrgScopedResource<Body extends TSchema, View extends TSchema, Row> {
   plural: string;
@@ -23,12 +24,13 @@ export function orgScopedRoutes<Body extends TSchema, View extends TSchema, Row>
   return async (app) => {
     app.post<{ Params: { orgId: string }; Body: Static<Body> }>(
       `/v1/orgs/:orgId/${r.plural}`,
-      { schema: { tags, summary: `Create a ${r.singular}`, params: OrgIdParams, body: r.body, response: { 201: r.view, ...problemResponses(400, 401, 404, 409, 422) } } },
+      { config: SERVICE_ONLY, schema: { tags, summary: `Create a ${r.singular}`, params: OrgIdParams, body: r.body, response: { 201: r.view, ...problemResponses(400, 401, 404, 409, 422) } } },
       async (request, reply) => reply.code(201).send(r.toView(await r.create(request.em, request.params.orgId, request.body as Static<Body>))),
     );
     app.get<{ Params: { orgId: string }; Querystring: { limit?: number; offset?: number } }>(
       `/v1/orgs/:orgId/${r.plural}`,
       {
+        config: SUPPORT_TOO,
         schema: {
           tags,
           summary: `List the ${r.plural} of an organization`,
@@ -41,7 +43,7 @@ export function orgScopedRoutes<Body extends TSchema, View extends TSchema, Row>
     );
     app.get<{ Params: { orgId: string; id: string } }>(
       `/v1/orgs/:orgId/${r.plural}/:id`,
-      { schema: { tags, summary: `Read a ${r.singular}`, params: ItemParams, response: { 200: r.view, ...problemResponses(400, 401, 404) } } },
+      { config: SUPPORT_TOO, schema: { tags, summary: `Read a ${r.singular}`, params: ItemParams, response: { 200: r.view, ...problemResponses(400, 401, 404) } } },
       async (request) => r.toView(await r.get(request.em, request.params.orgId, request.params.id)),
     );
   };

@@ -3,16 +3,18 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppConfig } from '../../../../config/config.js';
 import { linkKeysOf, signLink } from '../../../../links/repair-links.js';
-import { notFound } from '../../../../errors/problem.js';
+import { unprocessable } from '../../../../errors/problem.js';
 import { Repair } from '../../../../db/entities/index.js';
 import { Id, problemResponses, Timestamp } from '../../../schemas/common.schemas.js';
 import { getUser } from '../../../services/registry/users.service.js';
+import { SERVICE_ONLY } from '../../../auth/route-access.js';
 
 export const signInLinksRoutes: FastifyPluginAsyncTypebox<{ config: AppConfig }> = async (app, { config }) => {
   const key = linkKeysOf(config.secretKeys)[0]!;
   app.post(
     '/v1/orgs/:orgId/users/:userId/sign-in-links',
     {
+      config: SERVICE_ONLY,
       schema: {
         tags: ['registry'],
         summary: 'A signed link that signs this user into the merchant pages (and opens a repair, if named)',
@@ -21,13 +23,16 @@ export const signInLinksRoutes: FastifyPluginAsyncTypebox<{ config: AppConfig }>
           { repairId: Type.Optional(Id('rep')), ttlSeconds: Type.Optional(Type.Integer({ minimum: 30, maximum: 86_400, default: 900, description: 'How long the link works (15 minutes by default).' })) },
           { additionalProperties: false },
         ),
-        response: { 201: Type.Object({ url: Type.String(), expiresAt: Timestamp }), ...problemResponses(400, 401, 404) },
+        response: { 201: Type.Object({ url: Type.String(), expiresAt: Timestamp }), ...problemResponses(400, 401, 403, 404, 422) },
       },
     },
     async (request, reply) => {
       const user = await getUser(request.em, request.params.orgId, request.params.userId);
       const { repairId, ttlSeconds = 900 } = request.body;
-      if (repairId && !(await request.em.count(Repair, { id: repairId, org: user.org }))) throw notFound('repair', repairId);
+      // A repair of another organization is refused like a missing one: the link would open it.
+      if (repairId && !(await request.em.count(Repair, { id: repairId, org: user.org }))) {
+        throw unprocessable('The link cannot open this repair.', [{ name: 'body.repairId', in: 'body', reason: 'not a repair of this organization' }]);
+      }
       const now = Date.now();
       const token = signLink(key, { userId: user.id, ...(repairId ? { repairId } : {}) }, now, ttlSeconds);
       return reply.code(201).send({ url: `${config.publicUrl.replace(/\/$/, '')}/r/${token}`, expiresAt: new Date(now + ttlSeconds * 1000).toISOString() });

@@ -26,6 +26,9 @@ import {
   RepairSummary,
   SupportBody,
 } from './repairs.schemas.js';
+import { SERVICE_ONLY, SUPPORT_TOO } from '../../../auth/route-access.js';
+import { requirePermission } from '../../../auth/permissions.js';
+import { actingUserIn } from '../../../services/registry/acting-user.js';
 
 const tags = ['repairs'];
 const actionResponses = { 200: ActionResult, ...problemResponses(400, 401, 403, 404, 409) };
@@ -44,13 +47,14 @@ export const repairsRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/v1/disconnections',
-    { schema: { tags, summary: 'Report a broken connection: starts its repair, or joins the one running', body: DisconnectionBody, response: { 202: DisconnectionAnswer, ...problemResponses(400, 401, 404, 503) } } },
+    { config: SERVICE_ONLY, schema: { tags, summary: 'Report a broken connection: starts its repair, or joins the one running', body: DisconnectionBody, response: { 202: DisconnectionAnswer, ...problemResponses(400, 401, 404, 503) } } },
     async (request, reply) => reply.code(202).send(await reportDisconnection(request.em, app.repairStart, request.body)),
   );
 
   app.post(
     '/v1/connections/:connectionId/healthy',
     {
+      config: SERVICE_ONLY,
       schema: {
         tags,
         summary: 'A backend saw the connection working again: ends its open repair as repaired elsewhere',
@@ -63,9 +67,10 @@ export const repairsRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/v1/repairs',
-    { schema: { tags, summary: 'Repairs of an organization, newest first', querystring: RepairListQuery, response: { 200: ListOf(RepairSummary), ...problemResponses(400, 401, 404) } } },
+    { config: SUPPORT_TOO, schema: { tags, summary: 'Repairs of an organization, newest first', querystring: RepairListQuery, response: { 200: ListOf(RepairSummary), ...problemResponses(400, 401, 403, 404, 422) } } },
     async (request, reply) => {
-      const { orgId, state, sort, limit = 100, offset = 0 } = request.query;
+      const { orgId, actingUserId, state, sort, limit = 100, offset = 0 } = request.query;
+      if (actingUserId) await actingUserIn(request.em, orgId, actingUserId, 'integrations:view', 'querystring.actingUserId');
       // PostgreSQL writes the answer's JSON (the schema above still documents it): no rows to parse, nothing to serialize.
       const body = await readRepairListJson(request.em, orgId, { state, sort, limit, offset, now: new Date() });
       if (body === null) throw notFound('organization', orgId);
@@ -76,7 +81,7 @@ export const repairsRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/v1/repairs/:repairId',
-    { schema: { tags, summary: 'A repair with its stores, help, history and the actions a user may take', params: RepairParams, querystring: RepairQuery, response: { 200: RepairDetail, ...problemResponses(400, 401, 404) } } },
+    { config: SUPPORT_TOO, schema: { tags, summary: 'A repair with its stores, help, history and the actions a user may take', params: RepairParams, querystring: RepairQuery, response: { 200: RepairDetail, ...problemResponses(400, 401, 403, 404) } } },
     async (request) => {
       const { repairId } = request.params;
       const { actingUserId, locale } = request.query;
@@ -84,13 +89,14 @@ export const repairsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const repair = await readRepairDetail(request.em, repairId, actingUserId);
       if (!repair || (actingUserId && !repair.userId)) throw notFound('repair', repairId);
       const user = repair.userId ? { id: repair.userId, permissions: repair.userPermissions ?? [] } : undefined;
+      if (user) requirePermission(user, 'integrations:view');
       return detailView(request.em, repair, { user, locale: pickLocale([locale, repair.userLocale, repair.orgLocale]) });
     },
   );
 
   app.get(
     '/v1/repairs/:repairId/ticket',
-    { schema: { tags, summary: 'HTML preview of the printed ticket for this repair (what a POS printer prints)', params: RepairParams, querystring: RepairQuery, produces: ['text/html'] } },
+    { config: SUPPORT_TOO, schema: { tags, summary: 'HTML preview of the printed ticket for this repair (what a POS printer prints)', params: RepairParams, querystring: RepairQuery, produces: ['text/html'] } },
     async (request, reply) => {
       const repair = await findRepair(request.em, request.params.repairId);
       const locale = await localeFor(request.em, repair.org, undefined, request.query.locale);
@@ -111,7 +117,7 @@ export const repairsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   for (const action of actions) {
     app.post<{ Params: { repairId: string }; Body: Record<string, string> & { actingUserId: string } }>(
       `/v1/repairs/:repairId/${action.path}`,
-      { schema: { tags, summary: action.summary, params: RepairParams, body: action.body, response: actionResponses } },
+      { config: SUPPORT_TOO, schema: { tags, summary: action.summary, params: RepairParams, body: action.body, response: actionResponses } },
       async (request) =>
         answerWith(request, await (action.run as (em: typeof request.em, r: never) => Promise<ActedOn>).call(app.repairActions, request.em, { repairId: request.params.repairId, ...request.body, idempotencyKey: idempotencyKey(request) } as never)),
     );
@@ -120,6 +126,7 @@ export const repairsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/v1/repairs/:repairId/support',
     {
+      config: SUPPORT_TOO,
       schema: {
         tags,
         summary: 'Ask people for help: opens a chat ticket carrying the repair\'s full context',

@@ -65,6 +65,7 @@ export const RepairQuery = Type.Object({ actingUserId: Type.Optional(Id('usr')),
 export const RepairListQuery = Type.Object(
   {
     orgId: Id('org'),
+    actingUserId: Type.Optional(Id('usr', 'List for this user: they need integrations:view.')),
     state: Type.Optional(Type.Enum([...REPAIR_STATES, 'open', 'closed'])),
     sort: Type.Optional(Type.Enum(['opened_at', 'lost_revenue'], { description: 'lost_revenue: the most costly repairs first.' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),

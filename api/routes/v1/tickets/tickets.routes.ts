@@ -5,6 +5,7 @@ import { getOrg } from '../../../services/registry/orgs.service.js';
 import { addMessage, getTicket, openTicket, ticketView, type TicketSettings } from '../../../../support/ticket-service.js';
 
 import { NewTicketBody, Ticket, TicketMessageBody, TicketParams } from './tickets.schemas.js';
+import { SUPPORT_TOO } from '../../../auth/route-access.js';
 
 const tags = ['support'];
 
@@ -12,11 +13,12 @@ export const ticketsRoutes: FastifyPluginAsyncTypebox<{ settings: TicketSettings
   app.post(
     '/v1/tickets',
     {
+      config: SUPPORT_TOO,
       schema: {
         tags,
         summary: 'Open a chat ticket (first answer due within 24 business hours)',
         body: NewTicketBody,
-        response: { 201: Type.Object({ ticketId: Type.String(), ticket: Ticket }), ...problemResponses(400, 401, 404) },
+        response: { 201: Type.Object({ ticketId: Type.String(), ticket: Ticket }), ...problemResponses(400, 401, 403, 404, 422) },
       },
     },
     async (request, reply) => {
@@ -27,6 +29,7 @@ export const ticketsRoutes: FastifyPluginAsyncTypebox<{ settings: TicketSettings
   app.get(
     '/v1/tickets',
     {
+      config: SUPPORT_TOO,
       schema: {
         tags,
         summary: 'Tickets of an organization',
@@ -40,12 +43,13 @@ export const ticketsRoutes: FastifyPluginAsyncTypebox<{ settings: TicketSettings
       return { items: (await request.em.find(SupportTicket, where, { orderBy: { createdAt: 'desc' }, limit: 200 })).map((t) => ticketView(t)) };
     },
   );
-  app.get('/v1/tickets/:ticketId', { schema: { tags, summary: 'A ticket with its messages and state history', params: TicketParams, response: { 200: Ticket, ...problemResponses(400, 401, 404) } } }, async (request) =>
+  app.get('/v1/tickets/:ticketId', { config: SUPPORT_TOO, schema: { tags, summary: 'A ticket with its messages and state history', params: TicketParams, response: { 200: Ticket, ...problemResponses(400, 401, 404) } } }, async (request) =>
     getTicket(request.em, request.params.ticketId),
   );
   app.post(
     '/v1/tickets/:ticketId/messages',
     {
+      config: SUPPORT_TOO,
       schema: {
         tags,
         summary: 'Add a message: a merchant (actingUserId) or an agent (API key with the agent role)',

@@ -4,6 +4,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { verifyTwilioSignature } from '../../../../channels/twilio-signature.js';
 import { Message } from '../../../../db/entities/index.js';
 import { unauthorized } from '../../../../errors/problem.js';
+import { publicRoute } from '../../../auth/route-access.js';
 
 const STATUS_ORDER = ['queued', 'sent', 'delivered', 'failed', 'undelivered'];
 
@@ -11,7 +12,7 @@ export const twilioStatusRoutes: FastifyPluginAsync<{ authToken: string; callbac
   await app.register(formbody);
   app.post<{ Body: Record<string, string> }>(
     '/v1/webhooks/twilio/status',
-    { config: { public: true }, schema: { tags: ['webhooks'], summary: 'Twilio delivery status callback (signed by Twilio)', hide: false } },
+    { config: publicRoute('twilio-signature'), schema: { tags: ['webhooks'], summary: 'Twilio delivery status callback (signed by Twilio)', hide: false } },
     async (request, reply) => {
       const params = request.body ?? {};
       const signature = request.headers['x-twilio-signature'];

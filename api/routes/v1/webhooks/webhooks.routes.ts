@@ -6,6 +6,7 @@ import { Id, ListOf, problemResponses } from '../../../schemas/common.schemas.js
 import { createSubscription, deleteSubscription, redeliver, rotateSecret, subscriptionView } from '../../../services/webhooks/webhooks.service.js';
 import type { AppConfig } from '../../../../config/config.js';
 import { OutboundPolicy } from '../../../../activities/outbound/outbound-policy.js';
+import { SERVICE_ONLY } from '../../../auth/route-access.js';
 
 const tags = ['webhooks'];
 const Subscription = Type.Object({ id: Type.String(), url: Type.String(), events: Type.Array(Type.String()), orgId: Type.Union([Type.String(), Type.Null()]), active: Type.Boolean(), secretsValid: Type.Integer(), createdAt: Type.String() }, { additionalProperties: true });
@@ -20,6 +21,7 @@ export const webhooksRoutes: FastifyPluginAsyncTypebox<{ config: AppConfig }> = 
   app.post(
     '/v1/webhooks',
     {
+      config: SERVICE_ONLY,
       schema: {
         tags,
         summary: 'Subscribe a URL to repair events (signed with Repair-Signature)',
@@ -37,26 +39,26 @@ export const webhooksRoutes: FastifyPluginAsyncTypebox<{ config: AppConfig }> = 
     },
     async (request, reply) => reply.code(201).send(await createSubscription(request.em, box, request.body, outbound)),
   );
-  app.get('/v1/webhooks', { schema: { tags, summary: 'Subscriptions', response: { 200: ListOf(Subscription) } } }, async (request) => ({
+  app.get('/v1/webhooks', { config: SERVICE_ONLY, schema: { tags, summary: 'Subscriptions', response: { 200: ListOf(Subscription) } } }, async (request) => ({
     items: (await request.em.find(WebhookSubscription, { active: true }, { orderBy: { createdAt: 'asc' } })).map(subscriptionView),
   }));
-  app.delete('/v1/webhooks/:webhookId', { schema: { tags, summary: 'Stop a subscription', params: WebhookParams, response: { 204: Type.Null(), ...problemResponses(400, 401, 404) } } }, async (request, reply) => {
+  app.delete('/v1/webhooks/:webhookId', { config: SERVICE_ONLY, schema: { tags, summary: 'Stop a subscription', params: WebhookParams, response: { 204: Type.Null(), ...problemResponses(400, 401, 404) } } }, async (request, reply) => {
     await deleteSubscription(request.em, request.params.webhookId);
     return reply.code(204).send(null);
   });
   app.post(
     '/v1/webhooks/:webhookId/rotate-secret',
-    { schema: { tags, summary: 'New signing secret; the old one stays valid for a grace period', params: WebhookParams, body: Type.Optional(Type.Object({ graceSeconds: Type.Optional(Type.Integer({ minimum: 0, maximum: 7 * 86400 })) }, { additionalProperties: false })), response: { 200: WithSecret, ...problemResponses(400, 401, 404) } } },
+    { config: SERVICE_ONLY, schema: { tags, summary: 'New signing secret; the old one stays valid for a grace period', params: WebhookParams, body: Type.Optional(Type.Object({ graceSeconds: Type.Optional(Type.Integer({ minimum: 0, maximum: 7 * 86400 })) }, { additionalProperties: false })), response: { 200: WithSecret, ...problemResponses(400, 401, 404) } } },
     async (request) => rotateSecret(request.em, box, request.params.webhookId, request.body?.graceSeconds ?? 86400),
   );
   app.get(
     '/v1/webhooks/:webhookId/deliveries',
-    { schema: { tags, summary: 'Delivery log of a subscription, newest first', params: WebhookParams, response: { 200: ListOf(Delivery), ...problemResponses(400, 401, 404) } } },
+    { config: SERVICE_ONLY, schema: { tags, summary: 'Delivery log of a subscription, newest first', params: WebhookParams, response: { 200: ListOf(Delivery), ...problemResponses(400, 401, 404) } } },
     async (request) => ({ items: (await request.em.find(WebhookDelivery, { subscriptionId: request.params.webhookId }, { orderBy: { createdAt: 'desc' }, limit: 200 })).map(deliveryView) }),
   );
   app.post(
     '/v1/webhooks/deliveries/:deliveryId/redeliver',
-    { schema: { tags, summary: 'Send a delivery again (same event id)', params: Type.Object({ deliveryId: Type.String({ minLength: 5, maxLength: 120 }) }), response: { 202: Delivery, ...problemResponses(400, 401, 404) } } },
+    { config: SERVICE_ONLY, schema: { tags, summary: 'Send a delivery again (same event id)', params: Type.Object({ deliveryId: Type.String({ minLength: 5, maxLength: 120 }) }), response: { 202: Delivery, ...problemResponses(400, 401, 404) } } },
     async (request, reply) => reply.code(202).send(deliveryView(await redeliver(request.em, app.temporal, config.temporal.taskQueue, config.webhookRetryInitialMs, request.params.deliveryId))),
   );
 };
