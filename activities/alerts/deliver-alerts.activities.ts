@@ -6,7 +6,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { isOpenAt, nextOpening } from '../../business-hours/business-hours.js';
 import { Brand, Location, Message, NotificationIntent, Org, OrgContacts, Repair, Store, User, type OrgRow, type RepairRow, type StoreRow } from '../../db/entities/index.js';
 import type { Orm } from '../../db/orm.js';
-import { signLink } from '../../links/repair-links.js';
+import { ALERT_LINK_TTL_SECONDS, signLink } from '../../links/repair-links.js';
 import { errorTypeLabel, findProvider, portalSteps, resolutionLabel, type ErrorType, type Locale, type StoreConfigCause } from '../../providers/index.js';
 import { pickLocale } from '../../providers/index.js';
 import { translate } from '../../i18n/index.js';
@@ -56,7 +56,7 @@ function repairLine(d: AlertDependencies, loaded: Loaded, repair: RepairRow, loc
     errorTypeLabel: errorTypeLabel((repair.errorType ?? 'unknown') as ErrorType, locale),
     resolution,
     actionLabel: resolutionLabel(resolution, locale),
-    link: `${d.publicUrl}/r/${signLink(d.linkKey, { repairId: repair.id, ...(userId ? { userId } : {}) })}`,
+    link: `${d.publicUrl}/r/${signLink(d.linkKey, { repairId: repair.id, ...(userId ? { userId } : {}) }, Date.now(), ALERT_LINK_TTL_SECONDS)}`,
     stores: repair.storeIds.flatMap((id) => {
       const store = loaded.stores.get(id);
       return store ? [{ location: loaded.names.locations.get(store.location) ?? '', brand: loaded.names.brands.get(store.brand) ?? '', provider }] : [];
