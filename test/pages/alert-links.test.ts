@@ -65,6 +65,7 @@ describe('a link from an alert', () => {
     const later = await session.post(`/repairs/${repairId}/defer`);
     expect(later.statusCode).toBe(303);
     expect(later.headers.location).toBe(`/repairs/${repairId}`);
+    expect(textOf((await session.follow(later)).body)).toContain('We will remind you later');
   });
 
   it('forwarded, opens nothing but that repair: not another repair, the list, settings, contacts or tickets', async () => {
