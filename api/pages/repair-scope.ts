@@ -1,13 +1,15 @@
 // A session opened from a link naming a repair (an alert's, or a backend's with a repair) is that
-// repair's only: its page, live panel and actions, plus the pages anyone may read. Routes are matched
+// repair's only: its page, live panel, actions and support conversation, plus the pages anyone may read. Routes are matched
 // by their pattern, so a page added later stays closed to such sessions until listed here.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Repair } from '../../db/entities/index.js';
+import { Repair, SupportTicket } from '../../db/entities/index.js';
 import { CLOSED_STATES, type RepairState } from '../../workflows/repair-rules.js';
 import { renderPage } from './page-layout.js';
 
 /** The repair's own routes (their `:repairId` must be the session's repair). */
-const REPAIR_ROUTES = new Set(['/repairs/:repairId', '/repairs/:repairId/panel', '/repairs/:repairId/credentials', '/repairs/:repairId/verification-code', '/repairs/:repairId/steps-completed', '/repairs/:repairId/defer']);
+const REPAIR_ROUTES = new Set(['/repairs/:repairId', '/repairs/:repairId/panel', '/repairs/:repairId/credentials', '/repairs/:repairId/verification-code', '/repairs/:repairId/steps-completed', '/repairs/:repairId/defer', '/repairs/:repairId/support']);
+/** The support conversation about the repair (its ticket's repair must be the session's repair). */
+const TICKET_ROUTES = new Set(['/support/tickets/:ticketId', '/support/tickets/:ticketId/messages']);
 /** What a person who is not signed in may open too. */
 const OPEN_ROUTES = new Set(['/assets/*', '/sign-in', '/sign-out', '/r/:token', '/help', '/help/articles/:slug', '/support']);
 
@@ -26,8 +28,16 @@ export async function keepToRepairScope(request: FastifyRequest, reply: FastifyR
   // No route: the not-found page answers, with nothing to show.
   if (!scope || route === undefined) return;
   if (OPEN_ROUTES.has(route)) return;
-  if (!REPAIR_ROUTES.has(route) || (request.params as { repairId?: string }).repairId !== scope) return refuse(request, reply, scope, 'elsewhere');
+  if (!(await isTheRepairs(request, route, scope))) return refuse(request, reply, scope, 'elsewhere');
   if (isReading(request.method)) return;
   const repair = await request.em.findOne(Repair, { id: scope }, { fields: ['state'] });
   if (!repair || CLOSED_STATES.includes(repair.state as RepairState)) return refuse(request, reply, scope, 'finished');
+}
+
+async function isTheRepairs(request: FastifyRequest, route: string, repairId: string): Promise<boolean> {
+  const params = request.params as { repairId?: string; ticketId?: string };
+  if (REPAIR_ROUTES.has(route)) return params.repairId === repairId;
+  if (!TICKET_ROUTES.has(route) || !params.ticketId) return false;
+  const ticket = await request.em.findOne(SupportTicket, { id: params.ticketId }, { fields: ['repairId'] });
+  return ticket?.repairId === repairId;
 }

@@ -83,6 +83,28 @@ describe('a link from an alert', () => {
     }
   });
 
+  it('can ask for help with its repair and follow that ticket, but not open the organization’s other tickets', async () => {
+    const { m, repairId, alertLink } = await merchantWithTwoRepairs();
+    const full = new PageSession(stack.app);
+    await full.signIn(m.orgId, m.owner);
+    await full.get('/support/tickets/new');
+    const general = String((await full.post('/support/tickets', { subject: 'Invoices', message: 'Where are the invoices?' })).headers.location);
+    expect(general).toMatch(/^\/support\/tickets\/tkt_/);
+
+    const session = new PageSession(stack.app);
+    await session.follow(await session.get(new URL(alertLink).pathname));
+    expect((await session.get(`/repairs/${repairId}/support`)).statusCode).toBe(200);
+    const opened = await session.post(`/repairs/${repairId}/support`, { message: 'The password works on the Uber Eats site.' });
+    expect(opened.headers.location).toMatch(/^\/support\/tickets\/tkt_/);
+    const ticket = await session.follow(opened);
+    expect(ticket.statusCode).toBe(200);
+    expect(textOf(ticket.body)).toContain('The password works on the Uber Eats site.');
+    expect((await session.post(`${opened.headers.location}/messages`, { body: 'Any news?' })).statusCode).toBe(303);
+    expect(textOf((await session.get(String(opened.headers.location))).body)).toContain('Any news?');
+    expect((await session.get(general)).statusCode).toBe(403);
+    expect((await session.post(`${general}/messages`, { body: 'Hello' })).statusCode).toBe(403);
+  });
+
   it('over a real socket, the forwarded link’s cookie opens the repair and is refused the settings', async () => {
     const { repairId, alertLink } = await merchantWithTwoRepairs();
     const opened = await fetch(alertLink, { redirect: 'manual' });
