@@ -93,6 +93,8 @@ describe('a link from an alert', () => {
 
     const session = new PageSession(stack.app);
     await session.follow(await session.get(new URL(alertLink).pathname));
+    // The support page's "open a ticket" leads to this repair's help form, not the organization's tickets.
+    expect((await session.get('/support')).body).toContain(`href="/repairs/${repairId}/support"`);
     expect((await session.get(`/repairs/${repairId}/support`)).statusCode).toBe(200);
     const opened = await session.post(`/repairs/${repairId}/support`, { message: 'The password works on the Uber Eats site.' });
     expect(opened.headers.location).toMatch(/^\/support\/tickets\/tkt_/);
