@@ -16,6 +16,7 @@ import { temporalPlugin } from './plugins/temporal.plugin.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { registryRoutes } from './routes/v1/registry/index.js';
 import { signInLinksRoutes } from './routes/v1/registry/sign-in-links.routes.js';
+import { userSessionsRoutes } from './routes/v1/registry/user-sessions.routes.js';
 import { providersRoutes } from './routes/v1/providers.routes.js';
 import { contactsRoutes } from './routes/v1/contacts/contacts.routes.js';
 import { twilioStatusRoutes } from './routes/v1/webhooks/twilio-status.routes.js';
@@ -47,6 +48,7 @@ export const app: FastifyPluginAsync<AppDependencies> = async (instance, deps) =
   await instance.register(healthRoutes);
   await instance.register(registryRoutes);
   await instance.register(signInLinksRoutes, { config: deps.config });
+  await instance.register(userSessionsRoutes);
   await instance.register(providersRoutes);
   await instance.register(contactsRoutes);
   await instance.register(webhooksRoutes, { config: deps.config });

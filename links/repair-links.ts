@@ -14,6 +14,11 @@ export interface LinkClaims {
 }
 
 export const LINK_TTL_SECONDS = 7 * 24 * 3600;
+/**
+ * An alert's link works until its repair closes (checked when it is used), three days at most: an SMS
+ * held over a weekend still opens, a forwarded e-mail does not stay a key for a week.
+ */
+export const ALERT_LINK_TTL_SECONDS = 3 * 24 * 3600;
 
 /** A key of its own for links, derived from the secrets key: one variable to manage, two purposes. */
 export function linkKeyFrom(secretKey: Buffer): Buffer {

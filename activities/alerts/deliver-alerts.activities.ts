@@ -6,7 +6,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { isOpenAt, nextOpening } from '../../business-hours/business-hours.js';
 import { Brand, Location, Message, NotificationIntent, Org, OrgContacts, Repair, Store, User, type OrgRow, type RepairRow, type StoreRow } from '../../db/entities/index.js';
 import type { Orm } from '../../db/orm.js';
-import { signLink } from '../../links/repair-links.js';
+import { ALERT_LINK_TTL_SECONDS, signLink } from '../../links/repair-links.js';
 import { errorTypeLabel, findProvider, portalSteps, resolutionLabel, type ErrorType, type Locale, type StoreConfigCause } from '../../providers/index.js';
 import { pickLocale } from '../../providers/index.js';
 import { translate } from '../../i18n/index.js';
@@ -46,7 +46,10 @@ async function load(em: EntityManager, orgId: string, repairIds: string[]): Prom
   };
 }
 
-function repairLine(d: AlertDependencies, loaded: Loaded, repair: RepairRow, locale: Locale, userId?: string): AlertRepairLine {
+/** A link's lifetime counts from when it reaches the person: an SMS held for support hours gets the wait on top. */
+const linkTtlFor = (sendAt: Date | null, now: Date) => ALERT_LINK_TTL_SECONDS + (sendAt ? Math.max(0, Math.ceil((sendAt.getTime() - now.getTime()) / 1000)) : 0);
+
+function repairLine(d: AlertDependencies, loaded: Loaded, repair: RepairRow, locale: Locale, userId?: string, linkTtlSeconds = ALERT_LINK_TTL_SECONDS): AlertRepairLine {
   const provider = findProvider(repair.provider)?.name ?? repair.provider;
   const resolution = (repair.resolution ?? 'support') as AlertRepairLine['resolution'];
   const cause = repair.cause as StoreConfigCause | null;
@@ -56,7 +59,7 @@ function repairLine(d: AlertDependencies, loaded: Loaded, repair: RepairRow, loc
     errorTypeLabel: errorTypeLabel((repair.errorType ?? 'unknown') as ErrorType, locale),
     resolution,
     actionLabel: resolutionLabel(resolution, locale),
-    link: `${d.publicUrl}/r/${signLink(d.linkKey, { repairId: repair.id, ...(userId ? { userId } : {}) })}`,
+    link: `${d.publicUrl}/r/${signLink(d.linkKey, { repairId: repair.id, ...(userId ? { userId } : {}) }, Date.now(), linkTtlSeconds)}`,
     stores: repair.storeIds.flatMap((id) => {
       const store = loaded.stores.get(id);
       return store ? [{ location: loaded.names.locations.get(store.location) ?? '', brand: loaded.names.brands.get(store.brand) ?? '', provider }] : [];
@@ -114,11 +117,11 @@ export function createAlertActivities(d: AlertDependencies) {
       const storePhones = repairs.flatMap((r) => r.storeIds.flatMap((id) => loaded.stores.get(id)?.alertPhones ?? []));
       for (const recipient of recipientsFor(kind, contacts, users, storePhones)) {
         const locale = pickLocale([recipient.locale, loaded.org.locale]);
-        const lines = repairs.map((r) => repairLine(d, loaded, r, locale, recipient.userId));
+        const hold = recipient.channel === 'sms' && !recipient.emergency && !smsAllowedNow ? nextOpening(calendar, now) : null;
+        const lines = repairs.map((r) => repairLine(d, loaded, r, locale, recipient.userId, linkTtlFor(hold, now)));
         const data: AlertData = { orgName: loaded.org.name, recipientName: recipient.name, repairs: lines, generatedAt: now.toISOString(), timezone: loaded.org.timezone };
         const template = templateFor(kind, lines);
         const content = d.channels.render(template, recipient.channel, locale, data);
-        const hold = recipient.channel === 'sms' && !recipient.emergency && !smsAllowedNow ? nextOpening(calendar, now) : null;
         if (hold) heldUntil = Math.min(heldUntil ?? Infinity, hold.getTime());
         const key = `${activityKey()}/${kind}/${recipient.channel}/${recipient.address}`;
         const row = { org: orgId, repairIds: repairs.map((r) => r.id), channel: recipient.channel, recipient: recipient.address, template, locale };

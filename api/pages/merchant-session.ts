@@ -1,15 +1,18 @@
-// Who is looking at the merchant pages: a signed-in user of an organization, or a guest who opened
-// one repair from a link that named no user. Kept in an encrypted, httpOnly session cookie.
+// Who is looking at the merchant pages: a signed-in user of an organization (fully, or scoped to the
+// one repair a link opened), or a guest who opened one repair from a link that named no user. The
+// session lives in the database so it can be ended; the encrypted, httpOnly cookie carries its id.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Org, User, type OrgRow, type UserRow } from '../../db/entities/index.js';
+import { MerchantSession, Org, User, type OrgRow, type UserRow } from '../../db/entities/index.js';
+import { newId } from '../../db/ids.js';
 import { pickLocale, type Locale } from '../../providers/index.js';
 import type { ActionOutcome } from '../../workflows/repair-rules.js';
 
 export interface Merchant {
   user: UserRow;
   org: OrgRow;
+  /** The one repair this session may see and act on (opened from a link naming it); null when fully signed in. */
+  repairScope: string | null;
 }
-
 /** What an action answered, shown once on the next page (post/redirect/get). */
 export interface Flash {
   repairId: string;
@@ -32,33 +35,45 @@ declare module 'fastify' {
 const session = (request: FastifyRequest) => request.session as unknown as { get(key: string): unknown; set(key: string, value: unknown): void };
 const read = <T>(request: FastifyRequest, key: string) => session(request).get(key) as T | undefined;
 
-/** Loads the session's user and organization; a user who no longer exists is signed out. */
+/** Loads the session's user and organization; an ended, expired or unknown session, or a user who no longer exists, is signed out. */
 export async function loadMerchant(request: FastifyRequest): Promise<void> {
-  request.guestRepairId = read<string>(request, 'guestRepairId') ?? null;
-  const userId = read<string>(request, 'userId');
-  if (!userId) return;
-  const user = await request.em.findOne(User, { id: userId });
-  const org = user ? await request.em.findOne(Org, { id: user.org }) : null;
-  if (!user || !org) {
-    request.session.delete();
+  const sessionId = read<string>(request, 'sessionId');
+  if (!sessionId) return;
+  const row = await request.em.findOne(MerchantSession, { id: sessionId, endedAt: null, expiresAt: { $gt: new Date() } });
+  if (!row) return request.session.delete();
+  if (!row.userId) {
+    request.guestRepairId = row.repairId ?? null;
     return;
   }
-  request.merchant = { user, org };
+  const user = await request.em.findOne(User, { id: row.userId });
+  const org = user ? await request.em.findOne(Org, { id: user.org }) : null;
+  if (!user || !org) return request.session.delete();
+  request.merchant = { user, org, repairScope: row.repairId ?? null };
 }
 
-/** A new session for the user (no fixation): the language choice survives, nothing else. */
-export function signIn(request: FastifyRequest, userId: string): void {
+/**
+ * A new session (no fixation: the language choice survives, nothing else): the user's, scoped to the
+ * repair when one is named, or a guest's for that repair when no user is.
+ */
+export async function startSession(request: FastifyRequest, opening: { userId?: string; repairId?: string }, ttlSeconds: number): Promise<void> {
+  const id = newId('ses');
+  await request.em.insert(MerchantSession, { id, userId: opening.userId ?? null, repairId: opening.repairId ?? null, expiresAt: new Date(Date.now() + ttlSeconds * 1000), endedAt: null, createdAt: new Date() });
   request.session.regenerate(['locale']);
-  session(request).set('userId', userId);
+  session(request).set('sessionId', id);
 }
 
-export function signInAsGuest(request: FastifyRequest, repairId: string): void {
-  request.session.regenerate(['locale', 'userId']);
-  session(request).set('guestRepairId', repairId);
-}
-
-export function signOut(request: FastifyRequest): void {
+/** Ends this session server-side too, so a copy of the cookie no longer opens anything. */
+export async function signOut(request: FastifyRequest): Promise<void> {
+  const sessionId = read<string>(request, 'sessionId');
+  if (sessionId) await request.em.nativeUpdate(MerchantSession, { id: sessionId, endedAt: null }, { endedAt: new Date() });
   request.session.delete();
+}
+
+/** Whether the person looking may open this repair: its organization's user (within their scope) or its guest. */
+export function maySeeRepair(request: FastifyRequest, repair: { id: string; org: string }): boolean {
+  const merchant = request.merchant;
+  if (merchant) return merchant.org.id === repair.org && (!merchant.repairScope || merchant.repairScope === repair.id);
+  return request.guestRepairId === repair.id;
 }
 
 /** For routes that need a signed-in user: everyone else goes to sign in and comes back. */

@@ -42,7 +42,9 @@ function withLocale(url: string, locale: Locale): string {
 export async function layoutModel(request: FastifyRequest, reply: FastifyReply, options: PageOptions) {
   const locale = pageLocale(request);
   const merchant = request.merchant;
-  const contacts = merchant && !options.withoutContactsDialog ? await getContacts(request.em, merchant.org.id) : null;
+  // A session scoped to one repair sees neither the organization's pages nor its contact details.
+  const wholeOrg = Boolean(merchant && !merchant.repairScope);
+  const contacts = merchant && wholeOrg && !options.withoutContactsDialog ? await getContacts(request.em, merchant.org.id) : null;
   return {
     locale,
     timezone: merchant?.org.timezone ?? 'UTC',
@@ -50,8 +52,9 @@ export async function layoutModel(request: FastifyRequest, reply: FastifyReply, 
     titleValues: options.titleValues ?? {},
     csrfToken: reply.generateCsrf(),
     languages: LOCALES.map((code) => ({ code, name: LANGUAGE_NAMES[code], current: code === locale, href: withLocale(request.url, code) })),
+    homeHref: merchant?.repairScope ? `/repairs/${merchant.repairScope}` : '/',
     merchant: merchant ? { name: merchant.user.name ?? merchant.user.email, orgName: merchant.org.name } : null,
-    nav: NAV.filter((n) => merchant || !n.signedIn).map((n) => ({ key: `page.nav.${n.item}`, href: n.href, current: n.item === options.nav })),
+    nav: NAV.filter((n) => wholeOrg || !n.signedIn).map((n) => ({ key: `page.nav.${n.item}`, href: n.href, current: n.item === options.nav })),
     notice: takeNotice(request),
     contactsDialog: merchant && contacts && !contacts.complete ? await contactsDialogModel(request.em, merchant, contacts.missing) : null,
   };

@@ -16,6 +16,7 @@ import { keysCurrentFirst } from '../../secrets/load-secret-keys.js';
 import { createPageEngine, PAGE_TEMPLATES_DIR, pagePartials } from './page-engine.js';
 import { pageErrorHandler } from './page-errors.js';
 import { chooseLocale, loadMerchant } from './merchant-session.js';
+import { keepToRepairScope } from './repair-scope.js';
 import { LOCALES, type Locale } from '../../providers/index.js';
 import { signInPages } from './sign-in.page.js';
 import { homePages } from './home.page.js';
@@ -70,12 +71,13 @@ export const pagesPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (app
   app.decorateRequest('merchant', null);
   app.decorateRequest('guestRepairId', null);
   app.decorateRequest('formId', undefined);
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     if (request.url.startsWith('/assets/')) return;
     await loadMerchant(request);
     // The language switcher is a link on every page: `?locale=fr` keeps French for the session.
     const asked = (request.query as { locale?: string } | undefined)?.locale;
     if (asked && (LOCALES as readonly string[]).includes(asked)) chooseLocale(request, asked as Locale);
+    return keepToRepairScope(request, reply);
   });
   app.setErrorHandler(pageErrorHandler);
 

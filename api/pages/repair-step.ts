@@ -53,6 +53,8 @@ const OUTCOME_NOTICES: Partial<Record<Flash['outcome'], Notice>> = {
   verification_required: { tone: 'info', key: 'page.outcome.verification_required' },
   new_error: { tone: 'info', key: 'page.outcome.new_error' },
   moved_on: { tone: 'info', key: 'page.outcome.moved_on' },
+  // Shown on the repair itself when there is no list to go back to (a session opened from its link).
+  deferred: { tone: 'info', key: 'page.repairs.deferredSoon' },
 };
 
 function noticeFor(flash: Flash | null): Notice | null {

@@ -12,7 +12,7 @@ import { ActorBody, CodeBody, CredentialsBody, RepairParams } from '../routes/v1
 import type { ActedOn } from '../services/repairs/repair-actions.js';
 import { openRepairsOf, type OpenRepair } from '../services/repairs/open-repairs.js';
 import { findRepair, repairDetail } from '../services/repairs/repair-view.js';
-import { setFlash, takeFlash, merchantOf, requireMerchant, type Flash } from './merchant-session.js';
+import { maySeeRepair, setFlash, takeFlash, merchantOf, requireMerchant, type Flash } from './merchant-session.js';
 import { fieldErrors, formHandling, newFormId, secret, seeOther, text, type FormFields } from './page-forms.js';
 import { pageLocale, renderFragment, renderPage } from './page-layout.js';
 import { problemLabel } from './repair-labels.js';
@@ -23,11 +23,10 @@ type Params = { repairId: string };
 type FormErrors = { username: string | null; password: string | null; code: string | null };
 const NO_ERRORS: FormErrors = { username: null, password: null, code: null };
 
-/** The repair, if the person looking may see it: a user of its organization, or the guest its link opened. */
+/** The repair, if the person looking may see it: a user of its organization (within their session's scope), or the guest its link opened. */
 async function visibleRepair(request: FastifyRequest, repairId: string): Promise<RepairRow> {
   const repair = await findRepair(request.em, repairId);
-  const mine = request.merchant ? request.merchant.org.id === repair.org : request.guestRepairId === repair.id;
-  if (!mine) throw notFound('repair', repairId);
+  if (!maySeeRepair(request, repair)) throw notFound('repair', repairId);
   return repair;
 }
 
@@ -54,7 +53,9 @@ async function repairModel(request: FastifyRequest, repair: RepairRow, consoleUr
     requested: options.requested,
     flash: options.flash,
   });
-  const othersOpen = user ? await request.em.count(Repair, { org: repair.org, state: { $nin: [...CLOSED_STATES] }, id: { $ne: repair.id } }) : 0;
+  // A session scoped to this repair has no list to go back to.
+  const scoped = Boolean(request.merchant?.repairScope);
+  const othersOpen = user && !scoped ? await request.em.count(Repair, { org: repair.org, state: { $nin: [...CLOSED_STATES] }, id: { $ne: repair.id } }) : 0;
   return {
     liveKey: liveKeyOf(repair),
     repair: {
@@ -73,7 +74,7 @@ async function repairModel(request: FastifyRequest, repair: RepairRow, consoleUr
     step,
     people: step.kind === 'unauthorized' || step.kind === 'learn_more' ? await reconnectors(request, repair.org) : [],
     form: { formId: newFormId(), username: options.form?.username ?? options.flash?.username ?? '', errors: { ...NO_ERRORS, ...options.form?.errors } },
-    doneHref: othersOpen > 0 ? '/repairs' : '/',
+    doneHref: scoped ? `/repairs/${repair.id}` : othersOpen > 0 ? '/repairs' : '/',
     sandboxConsole: consoleUrl && user && !CLOSED_STATES.includes(repair.state as RepairState) ? `${consoleUrl}/${repair.provider}/${encodeURIComponent(repair.accountRef)}` : null,
   };
 }
@@ -117,7 +118,7 @@ async function act(request: FastifyRequest<{ Params: Params }>, reply: FastifyRe
     const acted = await run();
     if (acted.answer.outcome === 'deferred') {
       setFlash(request, { repairId: repair.id, outcome: 'deferred', ...(acted.answer.remindAt ? { remindAt: acted.answer.remindAt } : {}) });
-      return seeOther(reply, '/repairs');
+      return seeOther(reply, request.merchant?.repairScope ? `/repairs/${repair.id}` : '/repairs');
     }
     setFlash(request, { repairId: repair.id, outcome: acted.answer.outcome, ...(acted.answer.codeExpired ? { codeExpired: true } : {}), ...(username && acted.answer.outcome === 'invalid_credentials' ? { username } : {}) });
     return seeOther(reply, `/repairs/${repair.id}`);

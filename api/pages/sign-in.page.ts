@@ -1,16 +1,17 @@
 // Signing in to the merchant pages: signed links (from alerts, or minted by a backend for its
 // logged-in user) in every environment; picking a user of an organization in development only.
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Type } from '@fastify/type-provider-typebox';
 import type { AppConfig } from '../../config/config.js';
 import { Org, Repair, User } from '../../db/entities/index.js';
 import { verifyLink } from '../../links/repair-links.js';
+import { CLOSED_STATES, type RepairState } from '../../workflows/repair-rules.js';
 import { hasPermission } from '../auth/permissions.js';
 import { Id } from '../schemas/common.schemas.js';
 import { formHandling, seeOther, text } from './page-forms.js';
 import { renderPage } from './page-layout.js';
-import { safeNext, signIn, signInAsGuest, signOut } from './merchant-session.js';
+import { maySeeRepair, safeNext, signOut, startSession } from './merchant-session.js';
 import { SIGN_IN_LIMIT } from './rate-limits.js';
 
 
@@ -32,14 +33,14 @@ export const signInPages: FastifyPluginAsync<{ config: AppConfig; linkKeys: Buff
       async (request, reply) => {
         const { userId, next } = request.body as { userId: string; next?: string };
         if (!(await request.em.findOne(User, { id: userId }))) return seeOther(reply, '/sign-in');
-        signIn(request, userId);
+        await startSession(request, { userId }, config.pages.sessionTtlSeconds);
         return seeOther(reply, safeNext(next));
       },
     );
   }
 
   app.post('/sign-out', { schema: { hide: true }, preValidation: formHandling(app, () => ({})) }, async (request, reply) => {
-    signOut(request);
+    await signOut(request);
     return seeOther(reply, '/sign-in');
   });
 
@@ -49,23 +50,23 @@ export const signInPages: FastifyPluginAsync<{ config: AppConfig; linkKeys: Buff
     const repair = claims?.repairId ? await request.em.findOne(Repair, { id: claims.repairId }) : null;
     const user = claims?.userId ? await request.em.findOne(User, { id: claims.userId }) : null;
     const valid = claims && (!claims.repairId || repair) && (!claims.userId || user) && (!repair || !user || repair.org === user.org);
-    if (!valid) {
-      return renderPage(
-        request,
-        reply,
-        'error',
-        { titleKey: 'page.link.invalid.title', bodyKey: 'page.link.invalid.body', actionKey: 'page.signIn.title', href: '/sign-in' },
-        { titleKey: 'page.link.invalid.title', withoutContactsDialog: true },
-        410,
-      );
-    }
+    if (!valid) return linkRefused(request, reply, 'invalid');
+    // A repair that has closed needs no one any more: its link signs nobody in.
+    if (repair && CLOSED_STATES.includes(repair.state as RepairState)) return linkRefused(request, reply, 'finished');
     const target = repair ? `/repairs/${repair.id}` : '/';
-    if (user) signIn(request, user.id);
-    // A link without a user keeps whoever is signed in when they belong to the repair's organization.
-    else if (repair && request.merchant?.org.id !== repair.org) signInAsGuest(request, repair.id);
+    // Whoever may already see the target keeps their session (a full sign-in is not narrowed by an alert's link).
+    const alreadyIn = user ? request.merchant?.user.id === user.id && (repair ? maySeeRepair(request, repair) : !request.merchant.repairScope) : repair && maySeeRepair(request, repair);
+    // A link naming a repair opens that repair only (see docs/decisions.md, "Merchant pages").
+    if (!alreadyIn) await startSession(request, { ...(user ? { userId: user.id } : {}), ...(repair ? { repairId: repair.id } : {}) }, config.pages.sessionTtlSeconds);
     return seeOther(reply, target);
   });
 };
+
+/** A link that opens nothing (altered, expired, or its repair closed): a page saying so, no session. */
+function linkRefused(request: FastifyRequest, reply: FastifyReply, kind: 'invalid' | 'finished') {
+  const titleKey = `page.link.${kind}.title`;
+  return renderPage(request, reply, 'error', { titleKey, bodyKey: `page.link.${kind}.body`, actionKey: 'page.signIn.title', href: '/sign-in' }, { titleKey, withoutContactsDialog: true }, 410);
+}
 
 /** Development: the organizations (or one) with their users, and what each may do. */
 async function devChoices(em: EntityManager, orgId?: string) {

@@ -6,7 +6,9 @@ export const COMMUNITY_URL = process.env.COMMUNITY_URL ?? 'https://community.rep
 
 export const supportPage: FastifyPluginAsync = async (app) => {
   app.get('/support', { schema: { hide: true } }, async (request, reply) => {
-    const ticketHref = request.merchant ? '/support/tickets/new' : `/sign-in?next=${encodeURIComponent('/support/tickets/new')}`;
+    // A session opened from a repair's link asks for help with that repair (it has no other tickets to open).
+    const scope = request.merchant?.repairScope;
+    const ticketHref = scope ? `/repairs/${scope}/support` : request.merchant ? '/support/tickets/new' : `/sign-in?next=${encodeURIComponent('/support/tickets/new')}`;
     const channel = (name: string, href: string, action: string) => ({ nameKey: `page.support.${name}`, purposeKey: `page.support.${name}.purpose`, responseKey: `page.support.${name}.response`, href, actionKey: `page.support.${action}` });
     const channels = [
       channel('assistant', '/help', 'ask'),

@@ -13,6 +13,7 @@ export * from './message.entity.js';
 export * from './webhook.entity.js';
 export * from './support-ticket.entity.js';
 export * from './provider-status.entity.js';
+export * from './merchant-session.entity.js';
 
 import { Brand } from './brand.entity.js';
 import { Connection } from './connection.entity.js';
@@ -29,6 +30,7 @@ import { ProviderStatus } from './provider-status.entity.js';
 import { PendingSecret } from './pending-secret.entity.js';
 import { Repair } from './repair.entity.js';
 import { RepairEvent } from './repair-event.entity.js';
+import { MerchantSession } from './merchant-session.entity.js';
 
 /** Every entity, for the ORM configuration. */
-export const ALL_ENTITIES = [Org, User, Location, Brand, Store, Connection, Repair, RepairEvent, PendingSecret, NotificationIntent, OrgContacts, Message, WebhookSubscription, WebhookDelivery, SupportTicket, TicketMessage, ProviderStatus];
+export const ALL_ENTITIES = [Org, User, Location, Brand, Store, Connection, Repair, RepairEvent, PendingSecret, NotificationIntent, OrgContacts, Message, WebhookSubscription, WebhookDelivery, SupportTicket, TicketMessage, ProviderStatus, MerchantSession];

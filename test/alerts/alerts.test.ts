@@ -7,6 +7,8 @@ import { signTwilioRequest } from '../../channels/twilio-signature.js';
 import { auth } from '../helpers/api.js';
 import { startSinks, TEST_TWILIO, type Sinks } from '../helpers/sinks.js';
 import { eventually, repairDetail, report, startRepairStack, type RepairStack } from '../helpers/repair-stack.js';
+import { Message } from '../../db/entities/index.js';
+import { ALERT_LINK_TTL_SECONDS, linkKeysOf, verifyLink } from '../../links/repair-links.js';
 
 let sinks: Sinks;
 let stack: RepairStack;
@@ -127,6 +129,19 @@ describe('alerts', () => {
     expect(sms.status).toBe('held');
     expect(Date.parse(sms.sendAfter)).toBeGreaterThan(Date.now());
     expect(sinks.sms.filter((s) => s.to === '+393401234567')).toHaveLength(0);
+  });
+
+  it('a held SMS carries a link that still works for the full alert-link lifetime once it is sent', async () => {
+    // Open one hour a week, five days from now: the SMS waits longer than a link's lifetime.
+    const opening = DateTime.now().setZone('Europe/Madrid').plus({ days: 5 });
+    const hours = [{ days: [opening.toFormat('ccc').toLowerCase()], from: '10:00', to: '11:00', timezone: 'Europe/Madrid' }];
+    const m = await merchant({ name: 'Solo Lunes', locale: 'es', userLocale: 'es', stores: 1, phone: '+34600111222', email: 'lunes@example.com', hours });
+    await report(stack, m.connections[0]!, inactive);
+    const held = await eventually(() => stack.db.orm.em.fork().findOne(Message, { org: m.orgId, channel: 'sms', status: 'held' }), (x) => x !== null);
+    const token = /\/r\/([\w.-]+)/.exec(held!.content!.text)![1]!;
+    const claims = verifyLink(linkKeysOf(stack.config.secretKeys), token);
+    expect(claims).not.toBeNull();
+    expect(claims!.exp * 1000).toBeGreaterThanOrEqual(held!.sendAfter!.getTime() + (ALERT_LINK_TTL_SECONDS - 60) * 1000);
   });
 
   it('notifies nobody beyond the dashboard while contacts are incomplete, and says why', async () => {

@@ -14,6 +14,11 @@ export class PageSession {
     private readonly headers: Record<string, string> = {},
   ) {}
 
+  /** The cookie as the browser would send it now, e.g. to replay it later. */
+  get cookieHeader(): string {
+    return this.cookie;
+  }
+
   private remember(res: LightMyRequestResponse): LightMyRequestResponse {
     const set = res.headers['set-cookie'];
     for (const line of Array.isArray(set) ? set : set ? [set] : []) {

@@ -148,6 +148,10 @@ describe('merchant-portal steps, opened from the alert e-mail', () => {
     await sandboxAccount(stack, 'deliveroo', m.accountRef, { storeStatus: 'active' });
     await page.getByRole('button', { name: 'I have completed these steps' }).click();
     await page.getByRole('heading', { name: 'Account reconnected' }).waitFor();
+    // The alert's link opened this repair only; the organization's pages need a full sign-in.
+    await page.goto(`${base()}/settings/integrations`);
+    await page.getByRole('heading', { name: 'This link opens one repair' }).waitFor();
+    await signIn(page, m);
     await page.goto(`${base()}/settings/integrations`);
     await expect.poll(() => page.getByRole('row', { name: /Deliveroo/ }).textContent()).toContain('Healthy');
   });

@@ -1,5 +1,6 @@
 // A backend signs its logged-in merchant user into the repair pages: it asks for a short-lived link
-// and redirects the user to it (optionally straight to one repair).
+// and redirects the user to it. Without a repair the link is a full sign-in; with one it opens that
+// repair only, like an alert's link (docs/decisions.md, "Merchant pages").
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppConfig } from '../../../../config/config.js';
 import { linkKeysOf, signLink } from '../../../../links/repair-links.js';
@@ -17,10 +18,11 @@ export const signInLinksRoutes: FastifyPluginAsyncTypebox<{ config: AppConfig }>
       config: SERVICE_ONLY,
       schema: {
         tags: ['registry'],
-        summary: 'A signed link that signs this user into the merchant pages (and opens a repair, if named)',
+        summary: 'A signed link that signs this user into the merchant pages',
+        description: 'Without `repairId`, a full sign-in. With `repairId`, the session opens that repair only (its page, actions and support ticket) and the link stops working once the repair has closed.',
         params: Type.Object({ orgId: Id('org'), userId: Id('usr') }, { additionalProperties: false }),
         body: Type.Object(
-          { repairId: Type.Optional(Id('rep')), ttlSeconds: Type.Optional(Type.Integer({ minimum: 30, maximum: 86_400, default: 900, description: 'How long the link works (15 minutes by default).' })) },
+          { repairId: Type.Optional(Id('rep', 'Scopes the session to this repair (an id starting with `rep_`).')), ttlSeconds: Type.Optional(Type.Integer({ minimum: 30, maximum: 86_400, default: 900, description: 'How long the link works (15 minutes by default).' })) },
           { additionalProperties: false },
         ),
         response: { 201: Type.Object({ url: Type.String(), expiresAt: Timestamp }), ...problemResponses(400, 401, 403, 404, 422) },
