@@ -7,6 +7,7 @@ import type { Orm } from '../db/orm.js';
 import { newId } from '../db/ids.js';
 import { registerFormats } from './schemas/formats.js';
 import { buildRequestValidator } from './schemas/request-validators.js';
+import { clientErrorHandler } from './errors/client-error.js';
 import { authPlugin } from './plugins/auth.plugin.js';
 import { metricsPlugin } from './plugins/metrics.plugin.js';
 import { openapiPlugin } from './plugins/openapi.plugin.js';
@@ -73,6 +74,7 @@ export async function buildApp(deps: AppDependencies, options: { logger?: boolea
     // Bodies are validated as sent; query, params and headers are text, converted only where declared.
     schemaController: { compilersFactory: { buildValidator: buildRequestValidator } },
     bodyLimit: 256 * 1024,
+    clientErrorHandler,
     trustProxy: deps.config.trustProxy,
     // Signed links carry their token in the path (/r/<token>).
     maxParamLength: 600,

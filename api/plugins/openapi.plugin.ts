@@ -2,6 +2,7 @@
 import fp from 'fastify-plugin';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { documentRoute } from './openapi-responses.js';
 
 export const openapiPlugin = fp(
   async (app, options: { publicUrl: string }) => {
@@ -17,6 +18,7 @@ export const openapiPlugin = fp(
         components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'A service API key.' } } },
         security: [{ apiKey: [] }],
       },
+      transform: documentRoute,
       refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
     });
     await app.register(swaggerUi, { routePrefix: '/docs' });
