@@ -3,6 +3,7 @@ import { loadConfig } from '../config/config.js';
 import { openOrm } from '../db/orm.js';
 import { connectTemporalClient } from '../temporal/client.js';
 import { buildApp } from './app.js';
+import { listenOptions } from './listen.js';
 
 const config = loadConfig();
 if (!config.databaseUrl) {
@@ -26,4 +27,4 @@ async function close(signal: string) {
 process.once('SIGINT', () => void close('SIGINT'));
 process.once('SIGTERM', () => void close('SIGTERM'));
 
-await app.listen({ host: config.host, port: config.port });
+await app.listen(listenOptions(config));

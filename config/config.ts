@@ -23,6 +23,8 @@ export interface ApiKeySetting {
 export interface AppConfig {
   host: string;
   port: number;
+  /** Connections the kernel queues before the API accepts them (LISTEN_BACKLOG). */
+  listenBacklog: number;
   publicUrl: string;
   /** Behind a load balancer: whose X-Forwarded-* headers to believe (client address for rate limits, https). */
   trustProxy: boolean | string;
@@ -138,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     host,
     port,
+    listenBacklog: readInt(env, 'LISTEN_BACKLOG', 2048, 1, 65535),
     publicUrl: readUrl(env, 'PUBLIC_URL', `http://localhost:${port}`),
     trustProxy: env.TRUST_PROXY === 'true' ? true : env.TRUST_PROXY || false,
     dataDir,
