@@ -7,6 +7,8 @@ import type { AppConfig } from '../config/config.js';
 import type { Orm } from '../db/orm.js';
 import { newId } from '../db/ids.js';
 import { registerFormats } from './schemas/formats.js';
+import { buildRequestValidator } from './schemas/request-validators.js';
+import { clientErrorHandler } from './errors/client-error.js';
 import { authPlugin } from './plugins/auth.plugin.js';
 import { metricsPlugin } from './plugins/metrics.plugin.js';
 import { openapiPlugin } from './plugins/openapi.plugin.js';
@@ -74,8 +76,11 @@ export async function buildApp(deps: AppDependencies, options: { logger?: boolea
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : newId('req');
     },
-    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true }, plugins: [registerFormats] },
+    ajv: { customOptions: { allErrors: true, removeAdditional: false, useDefaults: true }, plugins: [registerFormats] },
+    // Bodies are validated as sent; query, params and headers are text, converted only where declared.
+    schemaController: { compilersFactory: { buildValidator: buildRequestValidator } },
     bodyLimit: 256 * 1024,
+    clientErrorHandler,
     trustProxy: deps.config.trustProxy,
     // Signed links carry their token in the path (/r/<token>).
     maxParamLength: 600,

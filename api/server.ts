@@ -4,6 +4,7 @@ import { openOrm } from '../db/orm.js';
 import { connectTemporalClient } from '../temporal/client.js';
 import { buildApp } from './app.js';
 import { createMetricsRegistry, startMetricsServer, type MetricsServer } from './plugins/metrics.plugin.js';
+import { listenOptions } from './listen.js';
 
 const config = loadConfigOrExit();
 if (!config.databaseUrl) {
@@ -30,6 +31,6 @@ async function close(signal: string) {
 process.once('SIGINT', () => void close('SIGINT'));
 process.once('SIGTERM', () => void close('SIGTERM'));
 
-await app.listen({ host: config.host, port: config.port });
+await app.listen(listenOptions(config));
 metrics = await startMetricsServer(registry, config.metrics);
 app.log.info(`metrics on ${metrics.url}/metrics`);

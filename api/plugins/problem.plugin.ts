@@ -5,6 +5,7 @@ import { ConnectionException, ForeignKeyConstraintViolationException, UniqueCons
 import { InvalidParam, Problem, PROBLEM_CONTENT_TYPE, ProblemError, conflict, problemType, unavailable } from '../../errors/problem.js';
 import { validationProblem } from '../errors/validation-problem.js';
 import { notFoundPage, wantsPage } from '../pages/not-found-page.js';
+import { RouteMethods } from '../errors/allowed-methods.js';
 
 // gRPC DEADLINE_EXCEEDED (4), RESOURCE_EXHAUSTED (8: Temporal is shedding load) and UNAVAILABLE (14).
 const TEMPORAL_BUSY_CODES = new Set([4, 8, 14]);
@@ -62,11 +63,19 @@ export const problemPlugin = fp(
       if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
       return sendProblem(request, reply, problem);
     });
-    app.setNotFoundHandler((request, reply) =>
-      wantsPage(request)
+    // Registered first, this sees every route of the app.
+    const routeMethods = new RouteMethods();
+    app.addHook('onRoute', (route) => routeMethods.add(route.url, route.method));
+    app.setNotFoundHandler((request, reply) => {
+      const path = request.url.split('?')[0]!;
+      const allowed = routeMethods.allowedAt(path);
+      if (allowed.length > 0) {
+        return sendProblem(request, reply, new ProblemError({ status: 405, kind: 'method-not-allowed', title: 'Method not allowed', detail: `${path} answers ${allowed.join(', ')}, not ${request.method}.`, headers: { allow: allowed.join(', ') } }));
+      }
+      return wantsPage(request)
         ? reply.code(404).type('text/html; charset=utf-8').send(notFoundPage(request))
-        : sendProblem(request, reply, new ProblemError({ status: 404, kind: 'not-found', title: 'Not found', detail: `No route ${request.method} ${request.url.split('?')[0]}.` })),
-    );
+        : sendProblem(request, reply, new ProblemError({ status: 404, kind: 'not-found', title: 'Not found', detail: `No route ${request.method} ${path}.` }));
+    });
   },
   { name: 'problem' },
 );

@@ -21,8 +21,13 @@ export const ListOf = <T extends TSchema>(item: T) => Type.Object({ items: Type.
 export const problemResponses = (...codes: number[]) =>
   Object.fromEntries(codes.map((code) => [code, Type.Ref('Problem')]));
 
+/** How deep a list may be paged: far beyond any organization's records, and an OFFSET PostgreSQL reads cheaply (see docs/decisions.md). */
+export const MAX_PAGE_OFFSET = 1_000_000;
+export const MAX_PAGE_LIMIT = 500;
+
+/** Every paginated list takes these two; the query validator reads them as plain decimal digits only. */
 export const PageQuery = {
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE_LIMIT, default: 100, description: `Items per page, 1 to ${MAX_PAGE_LIMIT}, in decimal digits.` })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_PAGE_OFFSET, default: 0, description: `Items to skip, 0 to ${MAX_PAGE_OFFSET}, in decimal digits.` })),
 };
 export const pageOf = (q: { limit?: number; offset?: number }) => ({ limit: q.limit ?? 100, offset: q.offset ?? 0 });

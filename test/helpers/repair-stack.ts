@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { buildApp } from '../../api/app.js';
+import { listenOptions } from '../../api/listen.js';
 import type { AppConfig } from '../../config/config.js';
 import { buildSandbox } from '../../sandbox/app.js';
 import { createWorker } from '../../worker.js';
@@ -40,7 +41,7 @@ export async function startRepairStack(
   const running = worker.run().catch(() => undefined);
   const app = await buildApp({ config, orm: db.orm, temporal }, { logger: false });
   await app.ready();
-  if (port) await app.listen({ port, host: '127.0.0.1' });
+  if (port) await app.listen({ ...listenOptions(config), port, host: '127.0.0.1' });
   const stack: RepairStack = {
     app,
     temporal,

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { REPAIR_ACTIONS, REPAIR_STATES } from '../../../../workflows/repair-rules.js';
-import { Id, Locale, Timestamp } from '../../../schemas/common.schemas.js';
+import { Id, Locale, PageQuery, Timestamp } from '../../../schemas/common.schemas.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
@@ -68,8 +68,7 @@ export const RepairListQuery = Type.Object(
     actingUserId: Type.Optional(Id('usr', 'List for this user: they need integrations:view.')),
     state: Type.Optional(Type.Enum([...REPAIR_STATES, 'open', 'closed'])),
     sort: Type.Optional(Type.Enum(['opened_at', 'lost_revenue'], { description: 'lost_revenue: the most costly repairs first.' })),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
-    offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+    ...PageQuery,
   },
   { additionalProperties: false },
 );
