@@ -3,6 +3,7 @@ import { Context, log } from '@temporalio/activity';
 import type { Orm } from '../db/orm.js';
 import type { RepairSnapshot } from '../workflows/messages.js';
 import type { ActionOutcome, RepairAction } from '../workflows/repair-rules.js';
+import { refusingBadData } from './refused-records.js';
 
 export interface RepairEventInput {
   at: number;
@@ -39,7 +40,7 @@ export function createRecordActivities({ orm }: { orm: Orm }) {
       if (event) log.info(`repair ${event.kind}`, { repairId: s.repairId, state: s.state, errorType: s.error?.errorType, outcome: event.outcome, actorUserId: event.actorUserId });
       const em = orm.em.fork();
       const closed = s.state === 'healthy' || s.state === 'repaired_elsewhere';
-      await em.transactional(async (tx) => {
+      await refusingBadData(`the record of repair ${s.repairId}`, () => em.transactional(async (tx) => {
         // Statements must run on the transaction's own connection, or each call takes a second one from the pool.
         const ctx = tx.getTransactionContext();
         const conn = tx.getConnection();
@@ -75,7 +76,7 @@ export function createRecordActivities({ orm }: { orm: Orm }) {
         if (connectionStatus) {
           await conn.execute('update connections set status = ?, updated_at = now() where id = ?', [connectionStatus, s.connection.connectionId], 'run', ctx);
         }
-      });
+      }));
     },
   };
 }

@@ -1,6 +1,7 @@
 // Printed tickets as ESC/POS bytes. Code page Windows-1252 (ESC t 16 on Epson and compatibles)
 // holds every letter and mark of en/es/fr/it/pt, œ, ’, « » and € included; cp858 lacks œ and ’.
 import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
+import { stripUnsafe } from '../templates/text-hygiene.js';
 
 export const TICKET_CODEPAGE = 'windows1252';
 export const TICKET_COLUMNS = 42;
@@ -11,9 +12,10 @@ export interface TicketEncoding {
   columns?: 42 | 48;
 }
 
-/** Spaces and dashes the code page lacks, turned into the ones it has. */
+/** Spaces and dashes the code page lacks, turned into the ones it has; control characters (ESC,
+ * GS… would be printer commands), bidi and invisible characters dropped, tabs made spaces. */
 function printable(text: string): string {
-  return text
+  return stripUnsafe(text.replace(/\r\n?/g, '\n').replaceAll('\t', ' '))
     .normalize('NFC')
     .replace(/[\u2000-\u200B\u202F\u205F\u3000]/g, ' ')
     .replace(/[\u2010-\u2012\u2212]/g, '-');

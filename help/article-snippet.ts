@@ -20,5 +20,9 @@ export function snippetOf(body: string, query: string, locale: Locale): string {
     const score = termsOf(sentence, locale).filter((t) => wanted.has(t)).length;
     if (score > bestScore) [best, bestScore] = [sentence, score];
   }
-  return best.length <= MAX ? best : `${best.slice(0, MAX - 1).replace(/\s+\S*$/, '')}…`;
+  if (best.length <= MAX) return best;
+  // Cut at the last space (not a regex: `\s+\S*$` backtracks on long runs of spaces).
+  const cut = best.slice(0, MAX - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > 0 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }

@@ -98,5 +98,5 @@ export function decodeEscPos(bytes: Uint8Array): DecodedTicket {
 
 /** The ticket's printed text, trailing blank lines dropped. */
 export function ticketText(bytes: Uint8Array): string {
-  return decodeEscPos(bytes).text.replace(/\s+$/, '');
+  return decodeEscPos(bytes).text.trimEnd();
 }

@@ -82,7 +82,9 @@ export function messageView(kind: MessageKind, locale: Locale, data: AlertData):
 const SMS_NAME_MAX = 40;
 
 function shorten(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+  const chars = Array.from(text);
+  // By code point: a cut never leaves half an emoji (a lone surrogate) in the SMS.
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
 }
 
 /** The view an SMS reads: names cut short (a long organization name cannot push it past a few

@@ -5,6 +5,7 @@ import type { AlertData, Channel, MessageKind, RenderedMessage } from './message
 import { messageView, smsView, type MessageView } from './message-view.js';
 import { template } from './template-engine.js';
 import { TICKET_WIDTH, wrapTicketLines } from './ticket-lines.js';
+import { stripUnsafe } from './text-hygiene.js';
 
 export { TICKET_WIDTH, wrapTicketLines } from './ticket-lines.js';
 export type { AlertData, Channel, MessageKind, RenderedMessage, RepairLine, StoreLine, TemplateKind } from './message-data.js';
@@ -21,22 +22,33 @@ const EMAIL_LAYOUT: Record<MessageKind, 'single' | 'grouped' | 'status-update'> 
   provider_issue: 'status-update',
 };
 
-const tidy = (text: string) => text.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim();
+/** Trailing blanks off every line (a loop: `/[ \t]+$/gm` backtracks quadratically on long runs of spaces), at most one blank line in a row. */
+const tidy = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => {
+      let end = line.length;
+      while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
+      return line.slice(0, end);
+    })
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 
 function renderEmail(view: MessageView & { subject: string }): RenderedMessage {
   const layout = EMAIL_LAYOUT[view.kind];
-  return { subject: view.subject, html: template(`email/${layout}.html.hbs`)(view), text: tidy(template(`email/${layout}.txt.hbs`)(view)) };
+  return { subject: stripUnsafe(view.subject, { keepLines: false }), html: stripUnsafe(template(`email/${layout}.html.hbs`)(view)), text: tidy(stripUnsafe(template(`email/${layout}.txt.hbs`)(view))) };
 }
 
 function renderSms(view: MessageView): RenderedMessage {
   const text = template(`sms/${view.kind.replaceAll('_', '-')}.hbs`)(smsView(view));
-  return { text: text.replace(/\s+/g, ' ').trim() };
+  return { text: stripUnsafe(text.replace(/\s+/g, ' ').trim(), { keepLines: false }) };
 }
 
 function renderTicket(view: MessageView & { subject: string }): RenderedMessage {
-  const text = wrapTicketLines(tidy(template('ticket/alert.txt.hbs')(view)));
+  const text = wrapTicketLines(tidy(stripUnsafe(template('ticket/alert.txt.hbs')(view))));
   const html = template('ticket/preview.html.hbs')({ locale: view.locale, timezone: view.timezone, kind: view.kind, kindValues: view.kindValues, subject: view.subject, text, link: view.actionable ? view.link : null, width: TICKET_WIDTH + 2 });
-  return { subject: view.subject, text, html };
+  return { subject: stripUnsafe(view.subject, { keepLines: false }), text, html: stripUnsafe(html) };
 }
 
 /** The message of `kind` for `channel` in `locale` (any tag; unsupported ones fall back to English). */

@@ -1,6 +1,7 @@
 // Turns Fastify/Ajv validation failures into problem details naming each invalid field.
 import type { FastifySchemaValidationError } from 'fastify/types/schema.js';
 import { ProblemError, type InvalidParam } from '../../errors/problem.js';
+import { TEXT_FORMAT_REASONS } from '../schemas/text.schemas.js';
 
 const PART_NAMES: Record<string, string> = { body: 'body', querystring: 'query', params: 'params', headers: 'headers' };
 
@@ -17,6 +18,7 @@ function reason(error: FastifySchemaValidationError): string {
   const params = error.params as Record<string, unknown>;
   if (error.keyword === 'required') return 'is required';
   if (error.keyword === 'additionalProperties') return 'is not a known field';
+  if (error.keyword === 'format' && Object.hasOwn(TEXT_FORMAT_REASONS, String(params.format))) return TEXT_FORMAT_REASONS[params.format as keyof typeof TEXT_FORMAT_REASONS];
   if (error.keyword === 'format') return `must be a valid ${String(params.format)}`;
   if (error.keyword === 'enum' && Array.isArray(params.allowedValues)) return `must be one of: ${params.allowedValues.join(', ')}`;
   return error.message ?? 'is invalid';

@@ -9,6 +9,7 @@ import { ProblemError, notFound } from '../../errors/problem.js';
 import { CLOSED_STATES, type RepairAction, type RepairState } from '../../workflows/repair-rules.js';
 import { hasPermission } from '../auth/permissions.js';
 import { ActorBody, CodeBody, CredentialsBody, RepairParams } from '../routes/v1/repairs/repairs.schemas.js';
+import { LineText } from '../schemas/text.schemas.js';
 import type { ActedOn } from '../services/repairs/repair-actions.js';
 import { openRepairsOf, type OpenRepair } from '../services/repairs/open-repairs.js';
 import { findRepair, repairDetail } from '../services/repairs/repair-view.js';
@@ -167,7 +168,7 @@ export const repairPages: FastifyPluginAsync = async (app) => {
 
   app.get<{ Params: Params; Querystring: { step?: string } }>(
     '/repairs/:repairId',
-    { schema: { hide: true, params: RepairParams, querystring: Type.Object({ step: Type.Optional(Type.Literal('credentials')), locale: Type.Optional(Type.String()) }) } },
+    { schema: { hide: true, params: RepairParams, querystring: Type.Object({ step: Type.Optional(Type.Literal('credentials')), locale: Type.Optional(LineText({ maxLength: 35 })) }) } },
     async (request, reply) => {
       if (!request.merchant && !request.guestRepairId) return seeOther(reply, `/sign-in?next=${encodeURIComponent(request.url)}`);
       const repair = await visibleRepair(request, request.params.repairId);
@@ -175,7 +176,7 @@ export const repairPages: FastifyPluginAsync = async (app) => {
     },
   );
 
-  app.get<{ Params: Params; Querystring: { key?: string } }>('/repairs/:repairId/panel', { schema: { hide: true, params: RepairParams, querystring: Type.Object({ key: Type.Optional(Type.String({ maxLength: 200 })) }) } }, async (request, reply) => {
+  app.get<{ Params: Params; Querystring: { key?: string } }>('/repairs/:repairId/panel', { schema: { hide: true, params: RepairParams, querystring: Type.Object({ key: Type.Optional(LineText({ maxLength: 200 })) }) } }, async (request, reply) => {
     const repair = await visibleRepair(request, request.params.repairId);
     // The page polls with the key it shows: nothing changed costs one row read and an empty answer.
     if (request.query.key === liveKeyOf(repair)) return reply.code(204).header('cache-control', 'no-store').send();

@@ -9,6 +9,7 @@ import { verifyLink } from '../../links/repair-links.js';
 import { CLOSED_STATES, type RepairState } from '../../workflows/repair-rules.js';
 import { hasPermission } from '../auth/permissions.js';
 import { Id } from '../schemas/common.schemas.js';
+import { LineText } from '../schemas/text.schemas.js';
 import { formHandling, seeOther, text } from './page-forms.js';
 import { renderPage } from './page-layout.js';
 import { maySeeRepair, safeNext, signOut, startSession } from './merchant-session.js';
@@ -26,7 +27,7 @@ export const signInPages: FastifyPluginAsync<{ config: AppConfig; linkKeys: Buff
     app.post(
       '/sign-in',
       {
-        schema: { hide: true, body: Type.Object({ userId: Id('usr'), next: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false }) },
+        schema: { hide: true, body: Type.Object({ userId: Id('usr'), next: Type.Optional(LineText({ maxLength: 500 })) }, { additionalProperties: false }) },
         preValidation: formHandling(app, (form) => ({ userId: text(form, 'userId'), next: text(form, 'next') })),
         config: { rateLimit: SIGN_IN_LIMIT },
       },

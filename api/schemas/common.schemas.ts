@@ -1,11 +1,12 @@
 // Building blocks shared by the route schemas.
 import { Type, type TSchema } from 'typebox';
 import { LOCALES } from '../../providers/index.js';
+import { NameText } from './text.schemas.js';
 
 export const Id = (prefix: string, description?: string) =>
   Type.String({ minLength: prefix.length + 2, maxLength: 64, pattern: `^${prefix}_[0-9a-z]+$`, description: description ?? `An id starting with \`${prefix}_\`.` });
 
-export const Name = Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' });
+export const Name = NameText();
 export const Email = Type.String({ format: 'email', maxLength: 254 });
 export const Phone = Type.String({ format: 'e164', description: 'E.164, e.g. +34600111222.' });
 export const Timezone = Type.String({ format: 'iana-timezone', description: 'An IANA time zone, e.g. Europe/Madrid.' });

@@ -15,9 +15,12 @@ export const PROVIDER_TEXTS: Readonly<Record<Locale, ProviderTexts>> = { en, es,
 /** Any string is accepted: callers pass stored preferences, and unknown ones read English. */
 const textsFor = (locale: string): ProviderTexts => (Object.hasOwn(PROVIDER_TEXTS, locale) ? PROVIDER_TEXTS[locale as Locale] : en);
 
-export const errorTypeLabel = (type: ErrorType, locale: string): string => textsFor(locale).errorTypes[type] ?? en.errorTypes.unknown;
-export const causeLabel = (cause: StoreConfigCause, locale: string): string => textsFor(locale).causes[cause] ?? en.causes[cause] ?? String(cause);
-export const resolutionLabel = (resolution: Resolution, locale: string): string => textsFor(locale).resolutions[resolution] ?? en.resolutions[resolution] ?? String(resolution);
+/** A label of a table by a stored (so any) key: own keys only, `__proto__` or `constructor` read nothing. */
+const own = (table: Readonly<Record<string, string>>, key: string): string | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
+
+export const errorTypeLabel = (type: ErrorType, locale: string): string => own(textsFor(locale).errorTypes, type) ?? en.errorTypes.unknown;
+export const causeLabel = (cause: StoreConfigCause, locale: string): string => own(textsFor(locale).causes, cause) ?? own(en.causes, cause) ?? String(cause);
+export const resolutionLabel = (resolution: Resolution, locale: string): string => own(textsFor(locale).resolutions, resolution) ?? own(en.resolutions, resolution) ?? String(resolution);
 
 const MENU_KEYS = ['stores', 'storeStatus', 'menu', 'hours', 'account', 'support'] as const satisfies readonly (keyof PortalMenus)[];
 

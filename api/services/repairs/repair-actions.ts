@@ -1,6 +1,6 @@
 // People's actions on a repair: one code path for the API and the pages. Checks who may act,
 // hands secrets over encrypted, and asks the workflow through a validated Update.
-import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
+import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { User, type RepairRow, type UserRow } from '../../../db/entities/index.js';
 import { discardSecret, storeSecret } from '../../../secrets/pending-secrets.js';
@@ -15,7 +15,7 @@ import {
 } from '../../../workflows/messages.js';
 import { isActionAllowed, type RepairAction, type RepairState } from '../../../workflows/repair-rules.js';
 import { ACTION_PERMISSION, requirePermission } from '../../auth/permissions.js';
-import { conflict, notFound } from '../../../errors/problem.js';
+import { conflict, notFound, unprocessable } from '../../../errors/problem.js';
 import { findRepair } from './repair-view.js';
 
 export interface RepairActionContext {
@@ -54,6 +54,10 @@ async function runUpdate(run: () => Promise<ActionAnswer>, repair: RepairRow, ac
   try {
     return await run();
   } catch (error) {
+    // The database refused what the action would record: this action can never succeed, the repair goes on.
+    if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && error.cause.type === 'RecordRefused') {
+      throw unprocessable(`This action could not be recorded: ${error.cause.message}`, [{ name: 'body', reason: 'holds data the database cannot store' }]);
+    }
     // The validator refused (state moved on since we read it) or the repair already ended.
     if (error instanceof WorkflowUpdateFailedError || error instanceof WorkflowNotFoundError) {
       throw conflict(`This action is not possible any more: ${(error.cause as Error | undefined)?.message ?? 'the repair has ended'}.`, { action, repairId: repair.id });

@@ -2,15 +2,16 @@
 import { Type } from 'typebox';
 import { ERROR_TYPES } from '../../../../providers/index.js';
 import { Id, Locale } from '../../../schemas/common.schemas.js';
+import { LineText, MessageText } from '../../../schemas/text.schemas.js';
 
 const ErrorType = Type.Enum([...ERROR_TYPES]);
 const Slug = Type.String({ minLength: 1, maxLength: 120, pattern: '^[a-z0-9-]+$' });
 
 export const ArticleListQuery = Type.Object(
   {
-    q: Type.Optional(Type.String({ maxLength: 500, description: 'Words to search for; without it, the list of articles.' })),
+    q: Type.Optional(LineText({ maxLength: 500, description: 'Words to search for; without it, the list of articles.' })),
     locale: Type.Optional(Locale),
-    provider: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'A provider id, e.g. `uber_eats`.' })),
+    provider: Type.Optional(LineText({ minLength: 1, maxLength: 64, description: 'A provider id, e.g. `uber_eats`.' })),
     errorType: Type.Optional(ErrorType),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
   },
@@ -43,7 +44,7 @@ export const ArticleDetail = Type.Object({
 
 export const AskBody = Type.Object(
   {
-    question: Type.String({ minLength: 1, maxLength: 1000, pattern: '\\S' }),
+    question: MessageText({ minLength: 1, maxLength: 1000, pattern: '\\S' }),
     locale: Type.Optional(Locale),
     repairId: Type.Optional(Id('rep')),
   },

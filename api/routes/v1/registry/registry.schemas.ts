@@ -2,6 +2,7 @@
 import { Type } from 'typebox';
 import { PERMISSIONS } from '../../../auth/permissions.js';
 import { Email, Id, Locale, Name, Phone, Timestamp, Timezone } from '../../../schemas/common.schemas.js';
+import { LineText } from '../../../schemas/text.schemas.js';
 
 export const OrgBody = Type.Object(
   {
@@ -84,7 +85,7 @@ export const ConnectionBody = Type.Object(
   {
     orgId: Id('org'),
     provider: Type.String({ pattern: '^[a-z0-9_]{2,40}$', description: 'A provider id from GET /v1/providers; any other is accepted and routed to support.' }),
-    accountRef: Type.String({ minLength: 1, maxLength: 200, pattern: '^[^\\s]+$' }),
+    accountRef: LineText({ minLength: 1, maxLength: 200, pattern: '^[^\\s]+$' }),
     storeIds: Type.Array(Id('str'), { minItems: 1, maxItems: 1000 }),
   },
   { additionalProperties: false },

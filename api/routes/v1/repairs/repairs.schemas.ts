@@ -1,14 +1,15 @@
 import { Type } from 'typebox';
 import { REPAIR_ACTIONS, REPAIR_STATES } from '../../../../workflows/repair-rules.js';
 import { Id, Locale, PageQuery, Timestamp } from '../../../schemas/common.schemas.js';
+import { LineText, MessageText, SecretText } from '../../../schemas/text.schemas.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 export const DisconnectionBody = Type.Object(
   {
     connectionId: Id('con'),
-    errorCode: Type.String({ minLength: 1, maxLength: 200, description: 'The provider\'s error code, as GET /v1/providers lists them.' }),
-    errorMessage: Type.Optional(Type.String({ maxLength: 2000 })),
+    errorCode: LineText({ minLength: 1, maxLength: 200, description: 'The provider\'s error code, as GET /v1/providers lists them.' }),
+    errorMessage: Type.Optional(MessageText({ maxLength: 2000 })),
     occurredAt: Type.Optional(Timestamp),
   },
   { additionalProperties: false },
@@ -75,12 +76,12 @@ export const RepairListQuery = Type.Object(
 
 const Actor = { actingUserId: Id('usr') };
 export const CredentialsBody = Type.Object(
-  { ...Actor, username: Type.String({ minLength: 1, maxLength: 320 }), password: Type.String({ minLength: 1, maxLength: 512, writeOnly: true }) },
+  { ...Actor, username: LineText({ minLength: 1, maxLength: 320 }), password: SecretText({ minLength: 1, maxLength: 512, writeOnly: true }) },
   { additionalProperties: false },
 );
 export const CodeBody = Type.Object({ ...Actor, code: Type.String({ pattern: '^[0-9A-Za-z]{4,10}$', writeOnly: true }) }, { additionalProperties: false });
 export const ActorBody = Type.Object(Actor, { additionalProperties: false });
-export const SupportBody = Type.Object({ ...Actor, message: Type.String({ minLength: 1, maxLength: 5000 }) }, { additionalProperties: false });
+export const SupportBody = Type.Object({ ...Actor, message: MessageText({ minLength: 1, maxLength: 5000, pattern: '\\S' }) }, { additionalProperties: false });
 
 export const ActionResult = Type.Object({
   outcome: Type.String({ description: 'healthy, verification_required, invalid_credentials, invalid_code, unresolved, new_error, deferred, support_requested' }),

@@ -3,6 +3,7 @@ import { WebhookDelivery, WebhookSubscription, type WebhookDeliveryRow } from '.
 import { SecretBox } from '../../../../secrets/secret-box.js';
 import { WEBHOOK_EVENT_TYPES } from '../../../../workflows/messages.js';
 import { Id, ListOf, problemResponses } from '../../../schemas/common.schemas.js';
+import { LineText, SecretText } from '../../../schemas/text.schemas.js';
 import { createSubscription, deleteSubscription, redeliver, rotateSecret, subscriptionView } from '../../../services/webhooks/webhooks.service.js';
 import type { AppConfig } from '../../../../config/config.js';
 import { OutboundPolicy } from '../../../../activities/outbound/outbound-policy.js';
@@ -29,7 +30,7 @@ export const webhooksRoutes: FastifyPluginAsyncTypebox<{ config: AppConfig }> = 
           {
             url: Type.String({ format: 'uri', pattern: '^https?://', maxLength: 2000 }),
             events: Type.Array(Type.Enum([...WEBHOOK_EVENT_TYPES]), { minItems: 1, uniqueItems: true }),
-            secret: Type.Optional(Type.String({ minLength: 16, maxLength: 200 })),
+            secret: Type.Optional(SecretText({ minLength: 16, maxLength: 200 })),
             orgId: Type.Optional(Id('org')),
           },
           { additionalProperties: false },
@@ -58,7 +59,7 @@ export const webhooksRoutes: FastifyPluginAsyncTypebox<{ config: AppConfig }> = 
   );
   app.post(
     '/v1/webhooks/deliveries/:deliveryId/redeliver',
-    { config: SERVICE_ONLY, schema: { tags, summary: 'Send a delivery again (same event id)', params: Type.Object({ deliveryId: Type.String({ minLength: 5, maxLength: 120 }) }), response: { 202: Delivery, ...problemResponses(400, 401, 404) } } },
+    { config: SERVICE_ONLY, schema: { tags, summary: 'Send a delivery again (same event id)', params: Type.Object({ deliveryId: LineText({ minLength: 5, maxLength: 120 }) }), response: { 202: Delivery, ...problemResponses(400, 401, 404) } } },
     async (request, reply) => reply.code(202).send(deliveryView(await redeliver(request.em, app.temporal, config.temporal.taskQueue, config.webhookRetryInitialMs, request.params.deliveryId))),
   );
 };
