@@ -40,6 +40,7 @@ export async function createWorker(deps: WorkerDependencies): Promise<Worker> {
       temporal: deps.client,
       taskQueue: deps.config.temporal.taskQueue,
       alertWindowMs: deps.config.alertWindowMs,
+      alertRetry: deps.config.alertRetry,
       channels: deps.channels,
       publicUrl: deps.config.publicUrl,
       linkKey: linkKeysOf(deps.config.secretKeys)[0]!,

@@ -39,6 +39,8 @@ export interface AppConfig {
   repairTimings: RepairTimings;
   /** Alerts of one organization within this window go out as one grouped message. */
   alertWindowMs: number;
+  /** A channel that is down is retried this way before its alert messages are recorded failed. */
+  alertRetry: { initialIntervalMs: number; maximumAttempts: number };
   /** First retry delay of a failing webhook delivery (doubling up to an hour, for a day). */
   webhookRetryInitialMs: number;
   tickets: { firstResponseBusinessHours: number; autoCloseAfterMs: number; reopenWindowMs: number };
@@ -153,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     repairTimings: loadRepairTimings(env),
     alertWindowMs: readInt(env, 'ALERT_WINDOW_MS', 60_000, 0, 3_600_000),
+    alertRetry: { initialIntervalMs: readInt(env, 'ALERT_RETRY_INITIAL_MS', 5_000, 100, 3_600_000), maximumAttempts: readInt(env, 'ALERT_RETRY_ATTEMPTS', 14, 1, 100) },
     webhookRetryInitialMs: readInt(env, 'WEBHOOK_RETRY_INITIAL_MS', 10_000, 100, 3_600_000),
     probes: {
       enabled: readString(env, 'PROBES_ENABLED', 'true') !== 'false',

@@ -166,7 +166,18 @@ export interface OrgNotifierInput {
   carried?: AlertIntent[];
   /** SMS held outside support hours, to release at that time (epoch ms). */
   heldUntil?: number | null;
+  /** How long a channel that is down is retried before its messages are recorded failed. */
+  retry?: AlertRetry;
 }
+
+export interface AlertRetry {
+  /** First retry delay; doubles up to five minutes. */
+  initialIntervalMs: number;
+  /** Attempts of one delivery (the first included) before its messages are given up on. */
+  maximumAttempts: number;
+}
+/** About 40 minutes of retries: 5 s, 10 s, … then every 5 minutes, 14 attempts in all. */
+export const DEFAULT_ALERT_RETRY: AlertRetry = { initialIntervalMs: 5_000, maximumAttempts: 14 };
 
 export const alertRequestedSignal = defineSignal<[AlertIntent]>('alertRequested');
 
