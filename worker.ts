@@ -45,6 +45,7 @@ export async function createWorker(deps: WorkerDependencies): Promise<Worker> {
       publicUrl: deps.config.publicUrl,
       linkKey: linkKeysOf(deps.config.secretKeys)[0]!,
       webhookRetryInitialMs: deps.config.webhookRetryInitialMs,
+      webhookRetryForMs: deps.config.webhookRetryForMs,
       tickets: deps.config.tickets,
       outage: deps.config.outage,
       repairTimings: deps.config.repairTimings,

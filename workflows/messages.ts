@@ -181,7 +181,7 @@ export const DEFAULT_ALERT_RETRY: AlertRetry = { initialIntervalMs: 5_000, maxim
 
 export const alertRequestedSignal = defineSignal<[AlertIntent]>('alertRequested');
 
-// ---------------------------------------------------------------- webhooks (one dispatcher per stream)
+// ---------------------------------------------------------------- webhooks (one dispatcher per subscription)
 export const WEBHOOK_EVENT_TYPES = [
   'repair.opened',
   'repair.action_needed',
@@ -196,15 +196,22 @@ export const WEBHOOK_EVENT_TYPES = [
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
+/** The stream key is the subscription id: one subscriber's dead endpoint never holds back another's events. */
 export const webhookDispatcherWorkflowId = (streamKey: string) => `webhooks-${streamKey}`;
 export const webhookDeliveriesSignal = defineSignal<[{ deliveryIds: string[] }]>('webhookDeliveries');
+/** A person asked for a delivery again: queued even if the dispatcher already delivered it. */
+export const webhookRedeliverySignal = defineSignal<[{ deliveryId: string }]>('webhookRedelivery');
 
 export interface WebhookDispatcherInput {
   version: 1;
   streamKey: string;
   pending?: string[];
-  /** First retry delay of a failing delivery (doubles up to an hour, for a day at most). */
+  /** First retry delay of a failing delivery (doubles up to an hour). */
   retryInitialMs?: number;
+  /** How long one delivery is retried before it is recorded failed; a day unless told. */
+  retryForMs?: number;
+  /** The last delivery was given up on: the next ones get a few attempts each (carried across continue-as-new). */
+  endpointDown?: boolean;
 }
 
 // ---------------------------------------------------------------- support tickets (a workflow each)
