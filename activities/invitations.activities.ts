@@ -8,7 +8,7 @@ import { translate } from '../i18n/index.js';
 import { template } from '../templates/template-engine.js';
 import type { InvitationInput } from '../workflows/messages.js';
 import type { AlertChannels } from './alerts/alert-channels.js';
-import { sendLogged } from './alerts/send-logged.js';
+import { retryIfQueued, sendLogged } from './alerts/send-logged.js';
 import { activityKey } from './records.activities.js';
 
 export interface InvitationDependencies {
@@ -42,6 +42,7 @@ export function createInvitationActivities(d: InvitationDependencies) {
       const content = { subject: view.subject, html: template('email/invitation.html.hbs')(view), text: template('email/invitation.txt.hbs')(view).trim() };
       const row = { org: org.id, repairIds: [], channel: 'email' as const, recipient: invited.email, template: 'invitation', locale };
       const message = await sendLogged(em, activityKey(), row, content, () => d.channels.sendEmail({ to: [invited.email], subject: content.subject, html: content.html, text: content.text }));
+      retryIfQueued([message]);
       return { sent: message.status === 'sent' };
     },
   };

@@ -2,7 +2,7 @@
 // it) and handed to the organization's notifier workflow, started if it is not running.
 import type { Client } from '@temporalio/client';
 import type { Orm } from '../db/orm.js';
-import { alertRequestedSignal, orgNotifierWorkflowId, type AlertIntent, type AlertKind, type RepairSnapshot } from '../workflows/messages.js';
+import { alertRequestedSignal, orgNotifierWorkflowId, type AlertIntent, type AlertKind, type AlertRetry, type RepairSnapshot } from '../workflows/messages.js';
 import type { orgNotifierWorkflow } from '../workflows/org-notifier.workflow.js';
 import { activityKey } from './records.activities.js';
 
@@ -21,6 +21,8 @@ export interface NotifyDependencies {
   taskQueue: string;
   /** The grouping window of the notifier (mass outages become one message). */
   alertWindowMs: number;
+  /** How long the notifier retries a channel that is down (unset: the notifier's default). */
+  alertRetry?: AlertRetry;
 }
 
 export function createNotifyActivities(d: NotifyDependencies) {
@@ -41,7 +43,7 @@ export function createNotifyActivities(d: NotifyDependencies) {
       await d.temporal.workflow.signalWithStart<typeof orgNotifierWorkflow, [AlertIntent]>('orgNotifierWorkflow', {
         workflowId: orgNotifierWorkflowId(orgId),
         taskQueue: d.taskQueue,
-        args: [{ version: 1, orgId, windowMs: d.alertWindowMs }],
+        args: [{ version: 1, orgId, windowMs: d.alertWindowMs, ...(d.alertRetry ? { retry: d.alertRetry } : {}) }],
         signal: alertRequestedSignal,
         signalArgs: [{ intentId, repairId, kind, at: now }],
       });

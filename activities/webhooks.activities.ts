@@ -1,4 +1,4 @@
-// Outbound events: recorded per subscription, then delivered in order by the stream's dispatcher.
+// Outbound events: recorded per subscription, then delivered in order by that subscription's dispatcher.
 import { createHash } from 'node:crypto';
 import { ApplicationFailure, log } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
@@ -21,6 +21,8 @@ export interface WebhookDependencies {
   webhookRetryInitialMs: number;
   /** Which destinations a delivery may connect to (checked on the resolved address). */
   outbound: OutboundPolicy;
+  /** How long one delivery is retried before it is recorded failed (a day unless told). */
+  webhookRetryForMs?: number;
 }
 
 export interface PublishEventInput {
@@ -54,13 +56,18 @@ export function createWebhookActivities(d: WebhookDependencies) {
           [ids[i], eventId, subscription.id, input.type, input.streamKey, JSON.stringify(payload)],
         );
       }
-      await d.temporal.workflow.signalWithStart<typeof webhookDispatcherWorkflow, [{ deliveryIds: string[] }]>('webhookDispatcherWorkflow', {
-        workflowId: webhookDispatcherWorkflowId(input.streamKey),
-        taskQueue: d.taskQueue,
-        args: [{ version: 1, streamKey: input.streamKey, retryInitialMs: d.webhookRetryInitialMs }],
-        signal: webhookDeliveriesSignal,
-        signalArgs: [{ deliveryIds: ids }],
-      });
+      // One stream per subscription: each subscriber's events wait only for its own endpoint.
+      await Promise.all(
+        subscriptions.map((subscription, i) =>
+          d.temporal.workflow.signalWithStart<typeof webhookDispatcherWorkflow, [{ deliveryIds: string[] }]>('webhookDispatcherWorkflow', {
+            workflowId: webhookDispatcherWorkflowId(subscription.id),
+            taskQueue: d.taskQueue,
+            args: [{ version: 1, streamKey: subscription.id, retryInitialMs: d.webhookRetryInitialMs, ...(d.webhookRetryForMs ? { retryForMs: d.webhookRetryForMs } : {}) }],
+            signal: webhookDeliveriesSignal,
+            signalArgs: [{ deliveryIds: [ids[i]!] }],
+          }),
+        ),
+      );
       return { deliveries: ids.length };
     },
 

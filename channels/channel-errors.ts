@@ -41,15 +41,38 @@ export class EmailSendError extends ChannelSendError {
 
 export class PrinterSendError extends ChannelSendError {
   readonly channel = 'ticket';
-  readonly retryable = true;
+  /** Only a malformed address is final; a printer that is off or out of paper comes back. */
+  readonly retryable: boolean;
   constructor(
     message: string,
-    /** ETIMEDOUT for our own connect/write timeout, else the socket's error code (ECONNREFUSED, …). */
+    /** ETIMEDOUT for our own connect/write timeout, EINVAL for a malformed address, else the socket's error code (ECONNREFUSED, …). */
     readonly code: string | undefined,
   ) {
     super(message);
     this.name = 'PrinterSendError';
+    this.retryable = code !== 'EINVAL';
   }
+}
+
+/** How a failed send is recorded: final or worth retrying, with a reason fit for the delivery log. */
+export interface ChannelFailure {
+  final: boolean;
+  /** Generic: names the cause (a code, a status), never the provider's wording, an address or a secret. */
+  reason: string;
+}
+
+const WHO: Record<ChannelName, string> = { sms: 'the SMS provider', email: 'the mail server', ticket: 'the printer' };
+
+export function channelFailure(error: unknown, channel: ChannelName): ChannelFailure {
+  if (!(error instanceof ChannelSendError)) return { final: false, reason: `${WHO[channel]} could not be reached for now` };
+  const detail =
+    error instanceof SmsSendError ? (error.twilioCode ?? error.httpStatus) : error instanceof EmailSendError ? (error.smtpCode ?? error.code) : error instanceof PrinterSendError ? error.code : undefined;
+  if (!error.retryable) {
+    if (error instanceof PrinterSendError && error.code === 'EINVAL') return { final: true, reason: 'not a printer address' };
+    return { final: true, reason: `refused for good by ${WHO[error.channel]}${detail !== undefined ? ` (code ${detail})` : ''}` };
+  }
+  const status = error instanceof SmsSendError && error.httpStatus !== undefined ? `HTTP ${error.httpStatus}` : error instanceof EmailSendError && error.smtpCode !== undefined ? `SMTP ${error.smtpCode}` : detail;
+  return { final: false, reason: `${WHO[error.channel]} is unavailable for now${status !== undefined ? ` (${status})` : ''}` };
 }
 
 /** Replaces every secret (and its Basic-auth form) in text; errors may echo requests back. */

@@ -47,8 +47,12 @@ export interface AppConfig {
   repairTimings: RepairTimings;
   /** Alerts of one organization within this window go out as one grouped message. */
   alertWindowMs: number;
+  /** A channel that is down is retried this way before its alert messages are recorded failed. */
+  alertRetry: { initialIntervalMs: number; maximumAttempts: number };
   /** First retry delay of a failing webhook delivery (doubling up to an hour, for a day). */
   webhookRetryInitialMs: number;
+  /** How long one webhook delivery is retried before it is recorded failed (redeliverable). */
+  webhookRetryForMs: number;
   tickets: { firstResponseBusinessHours: number; autoCloseAfterMs: number; reopenWindowMs: number };
   /** Proactive health checks: a Temporal Schedule per provider. */
   probes: { enabled: boolean; intervalMs: number; jitterMs: number; batchSize: number; failuresBeforeRepair: number; checksPerSecond: Record<string, number> };
@@ -167,7 +171,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     repairTimings: loadRepairTimings(env),
     alertWindowMs: readInt(env, 'ALERT_WINDOW_MS', 60_000, 0, 3_600_000),
+    alertRetry: { initialIntervalMs: readInt(env, 'ALERT_RETRY_INITIAL_MS', 5_000, 100, 3_600_000), maximumAttempts: readInt(env, 'ALERT_RETRY_ATTEMPTS', 14, 1, 100) },
     webhookRetryInitialMs: readInt(env, 'WEBHOOK_RETRY_INITIAL_MS', 10_000, 100, 3_600_000),
+    webhookRetryForMs: readInt(env, 'WEBHOOK_RETRY_FOR_MS', 24 * 3_600_000, 1000, 7 * 24 * 3_600_000),
     probes: {
       enabled: readString(env, 'PROBES_ENABLED', 'true') !== 'false',
       intervalMs: readInt(env, 'PROBE_INTERVAL_MS', 10 * 60_000, 10_000, 24 * 3600_000),

@@ -2,6 +2,8 @@
 // channels/twilio-request-client.ts), it answers like Twilio, keeps the messages in memory, shows
 // them on a page and reports delivery to StatusCallback, signed exactly as Twilio signs.
 // A number ending in 0000 simulates a handset that cannot be reached: its status ends "failed".
+// Drills can also make it refuse a number as Twilio does (a landline: 400 with error 21614) or
+// answer every send with an outage (503), through `behaviour` or PUT /api/behaviour.
 import formbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { randomBytes } from 'node:crypto';
@@ -32,10 +34,28 @@ export interface SmsSinkOptions {
   maxMessages?: number;
 }
 
+/** What Twilio refuses, and why: the sink answers these exactly as Twilio would. */
+export const TWILIO_REFUSALS = {
+  21211: "Invalid 'To' Phone Number",
+  21610: 'Attempt to send to unsubscribed recipient',
+  21614: "'To' number is not a valid mobile number",
+} as const;
+export type TwilioRefusalCode = keyof typeof TWILIO_REFUSALS;
+
+export interface SmsSinkBehaviour {
+  /** Numbers Twilio refuses for good (landline, unsubscribed, invalid), with Twilio's error code. */
+  refuse: Map<string, TwilioRefusalCode>;
+  /** Set: every send is answered with this HTTP status (503, 429, …), as during a Twilio outage. */
+  outageStatus: number | null;
+}
+
 export interface SmsSink {
   app: FastifyInstance;
   /** Newest first. */
   messages: RecordedSms[];
+  behaviour: SmsSinkBehaviour;
+  /** Sends the sink answered with an error (refusal or outage), newest first. */
+  refused: { to: string; status: number; code: number; at: string }[];
 }
 
 const API = '/2010-04-01/Accounts/:sid';
@@ -75,6 +95,8 @@ function messageResource(accountSid: string, sms: RecordedSms) {
 export function buildSmsSink(options: SmsSinkOptions): SmsSink {
   const app = Fastify({ logger: false });
   const messages: RecordedSms[] = [];
+  const behaviour: SmsSinkBehaviour = { refuse: new Map(), outageStatus: null };
+  const refused: SmsSink['refused'] = [];
   const timers = new Set<NodeJS.Timeout>();
   const delay = options.callbackDelayMs ?? 200;
   const expectedAuth = `Basic ${Buffer.from(`${options.accountSid}:${options.authToken}`).toString('base64')}`;
@@ -113,6 +135,12 @@ export function buildSmsSink(options: SmsSinkOptions): SmsSink {
     if (!authorized(request, reply)) return reply;
     const { To: to = '', From: from = '', MessagingServiceSid: service, Body: body = '', StatusCallback: statusCallback } = request.body ?? {};
     if (!E164.test(to)) return reply.code(400).send(twilioError(400, 21211, `Invalid 'To' Phone Number: ${to}`));
+    const refusal = behaviour.refuse.get(to);
+    const answer = behaviour.outageStatus !== null ? twilioError(behaviour.outageStatus, 20500, 'Service unavailable') : refusal ? twilioError(400, refusal, `${TWILIO_REFUSALS[refusal]}: ${to}`) : null;
+    if (answer) {
+      refused.unshift({ to, status: answer.status, code: answer.code, at: new Date().toISOString() });
+      return reply.code(answer.status).send(answer);
+    }
     if (!from && !service) return reply.code(400).send(twilioError(400, 21603, "A 'From' phone number is required."));
     if (!body.trim()) return reply.code(400).send(twilioError(400, 21602, 'Message body is required.'));
     const { segments, encoding } = smsSegments(body);
@@ -130,6 +158,15 @@ export function buildSmsSink(options: SmsSinkOptions): SmsSink {
     return messageResource(options.accountSid, sms);
   });
 
+  app.put<{ Body: { refuse?: Record<string, TwilioRefusalCode>; outageStatus?: number | null } | undefined }>('/api/behaviour', async (request) => {
+    const body = request.body ?? {};
+    if (body.refuse) {
+      behaviour.refuse.clear();
+      for (const [number, code] of Object.entries(body.refuse)) if (code in TWILIO_REFUSALS) behaviour.refuse.set(number, code);
+    }
+    if (body.outageStatus !== undefined) behaviour.outageStatus = body.outageStatus;
+    return { refuse: Object.fromEntries(behaviour.refuse), outageStatus: behaviour.outageStatus };
+  });
   app.get('/api/messages', async () => messages);
   app.delete('/api/messages', async () => {
     messages.length = 0;
@@ -137,7 +174,7 @@ export function buildSmsSink(options: SmsSinkOptions): SmsSink {
   });
   app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(smsPage(messages)));
   app.addHook('onClose', async () => timers.forEach((t) => clearTimeout(t)));
-  return { app, messages };
+  return { app, messages, behaviour, refused };
 }
 
 function smsRow(m: RecordedSms): string {

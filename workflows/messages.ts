@@ -166,11 +166,22 @@ export interface OrgNotifierInput {
   carried?: AlertIntent[];
   /** SMS held outside support hours, to release at that time (epoch ms). */
   heldUntil?: number | null;
+  /** How long a channel that is down is retried before its messages are recorded failed. */
+  retry?: AlertRetry;
 }
+
+export interface AlertRetry {
+  /** First retry delay; doubles up to five minutes. */
+  initialIntervalMs: number;
+  /** Attempts of one delivery (the first included) before its messages are given up on. */
+  maximumAttempts: number;
+}
+/** About 40 minutes of retries: 5 s, 10 s, … then every 5 minutes, 14 attempts in all. */
+export const DEFAULT_ALERT_RETRY: AlertRetry = { initialIntervalMs: 5_000, maximumAttempts: 14 };
 
 export const alertRequestedSignal = defineSignal<[AlertIntent]>('alertRequested');
 
-// ---------------------------------------------------------------- webhooks (one dispatcher per stream)
+// ---------------------------------------------------------------- webhooks (one dispatcher per subscription)
 export const WEBHOOK_EVENT_TYPES = [
   'repair.opened',
   'repair.action_needed',
@@ -185,15 +196,22 @@ export const WEBHOOK_EVENT_TYPES = [
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
+/** The stream key is the subscription id: one subscriber's dead endpoint never holds back another's events. */
 export const webhookDispatcherWorkflowId = (streamKey: string) => `webhooks-${streamKey}`;
 export const webhookDeliveriesSignal = defineSignal<[{ deliveryIds: string[] }]>('webhookDeliveries');
+/** A person asked for a delivery again: queued even if the dispatcher already delivered it. */
+export const webhookRedeliverySignal = defineSignal<[{ deliveryId: string }]>('webhookRedelivery');
 
 export interface WebhookDispatcherInput {
   version: 1;
   streamKey: string;
   pending?: string[];
-  /** First retry delay of a failing delivery (doubles up to an hour, for a day at most). */
+  /** First retry delay of a failing delivery (doubles up to an hour). */
   retryInitialMs?: number;
+  /** How long one delivery is retried before it is recorded failed; a day unless told. */
+  retryForMs?: number;
+  /** The last delivery was given up on: the next ones get a few attempts each (carried across continue-as-new). */
+  endpointDown?: boolean;
 }
 
 // ---------------------------------------------------------------- support tickets (a workflow each)

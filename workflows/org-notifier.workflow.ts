@@ -1,14 +1,22 @@
 // One notifier per organization, fed by signal-with-start from repairs. It waits a short window so
 // a mass outage becomes one grouped message per recipient and channel, never one per store.
-import { condition, continueAsNew, patched, proxyActivities, setHandler, workflowInfo, type ActivityOptions } from '@temporalio/workflow';
+// A channel that is down is retried with backoff, a bounded number of times: then the messages left
+// are recorded failed (an error log line says so) and the notifier goes on with the next alerts.
+import { ActivityFailure, condition, continueAsNew, log, patched, proxyActivities, setHandler, workflowInfo, type ActivityOptions } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
-import { alertRequestedSignal, type AlertIntent, type OrgNotifierInput } from './messages.js';
+import { alertRequestedSignal, DEFAULT_ALERT_RETRY, type AlertIntent, type OrgNotifierInput } from './messages.js';
 
 type NotifierActivities = Pick<Activities, 'deliverAlerts' | 'releaseHeldMessages'>;
-const delivery: ActivityOptions = { startToCloseTimeout: '2 minutes', retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' } };
-const withoutHeartbeats = proxyActivities<NotifierActivities>(delivery);
-/** A delivery lost with its worker is retried within seconds (it heartbeats), not after two minutes. */
-const heartbeating = proxyActivities<NotifierActivities>({ ...delivery, heartbeatTimeout: '15 seconds' });
+function proxies(retry: OrgNotifierInput['retry']) {
+  const { initialIntervalMs, maximumAttempts } = retry ?? DEFAULT_ALERT_RETRY;
+  const delivery: ActivityOptions = { startToCloseTimeout: '2 minutes', retry: { initialInterval: initialIntervalMs, backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts } };
+  return {
+    withoutHeartbeats: proxyActivities<NotifierActivities>(delivery),
+    /** A delivery lost with its worker is retried within seconds (it heartbeats), not after two minutes. */
+    heartbeating: proxyActivities<NotifierActivities>({ ...delivery, heartbeatTimeout: '15 seconds' }),
+  };
+}
+const { giveUpUndelivered } = proxyActivities<Pick<Activities, 'giveUpUndelivered'>>({ startToCloseTimeout: '1 minute', retry: { initialInterval: '1 second', maximumInterval: '1 minute' } });
 
 /** With nothing to send for this long, the notifier ends; the next alert starts it again. */
 const IDLE_MS = 30 * 60_000;
@@ -16,7 +24,16 @@ const BATCHES_PER_RUN = 200;
 
 export async function orgNotifierWorkflow(input: OrgNotifierInput): Promise<void> {
   // Notifiers that started before heartbeats replay without them.
+  const { heartbeating, withoutHeartbeats } = proxies(input.retry);
   const { deliverAlerts, releaseHeldMessages } = patched('alert-delivery-heartbeats') ? heartbeating : withoutHeartbeats;
+  /** The retries are spent: record what is left failed, and carry on. */
+  const giveUp = async (error: unknown, dueHeld: boolean) => {
+    if (!(error instanceof ActivityFailure)) throw error;
+    const { workflowId, runId } = workflowInfo();
+    const outcome = await giveUpUndelivered({ orgId: input.orgId, keyPrefix: `${workflowId}/${runId}/`, dueHeld });
+    log.error('alerts given up on after repeated channel failures', { orgId: input.orgId, failed: outcome.failed, reason: error.cause?.message });
+    return outcome.nextHeldUntil;
+  };
   const pending: AlertIntent[] = [...(input.carried ?? [])];
   const seen = new Set(pending.map((i) => i.intentId));
   let heldUntil = input.heldUntil ?? null;
@@ -31,14 +48,17 @@ export async function orgNotifierWorkflow(input: OrgNotifierInput): Promise<void
     const wait = heldUntil !== null ? Math.max(heldUntil - Date.now(), 1) : IDLE_MS;
     const woke = await condition(() => pending.length > 0, wait);
     if (!woke && heldUntil !== null) {
-      heldUntil = (await releaseHeldMessages({ orgId: input.orgId })).nextHeldUntil;
+      heldUntil = await releaseHeldMessages({ orgId: input.orgId }).then(
+        (r) => r.nextHeldUntil,
+        (error: unknown) => giveUp(error, true),
+      );
       continue;
     }
     if (!woke) return;
     // The grouping window opens with the first alert; whatever arrives meanwhile joins it.
     await condition(() => false, input.windowMs);
     const intents = pending.splice(0, pending.length);
-    const result = await deliverAlerts({ orgId: input.orgId, intents });
+    const result = await deliverAlerts({ orgId: input.orgId, intents }).catch(async (error: unknown) => ({ heldUntil: await giveUp(error, false) }));
     if (result.heldUntil !== null) heldUntil = heldUntil === null ? result.heldUntil : Math.min(heldUntil, result.heldUntil);
     if (workflowInfo().continueAsNewSuggested) break;
   }

@@ -4,7 +4,7 @@
 import { DateTime } from 'luxon';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isOpenAt, nextOpening } from '../../business-hours/business-hours.js';
-import { Brand, Location, Message, NotificationIntent, Org, OrgContacts, Repair, Store, User, type OrgRow, type RepairRow, type StoreRow } from '../../db/entities/index.js';
+import { Brand, Location, Message, NotificationIntent, Org, OrgContacts, Repair, Store, User, type MessageRow, type OrgRow, type RepairRow, type StoreRow } from '../../db/entities/index.js';
 import type { Orm } from '../../db/orm.js';
 import { ALERT_LINK_TTL_SECONDS, signLink } from '../../links/repair-links.js';
 import { errorTypeLabel, findProvider, portalSteps, resolutionLabel, type ErrorType, type Locale, type StoreConfigCause } from '../../providers/index.js';
@@ -15,7 +15,9 @@ import type { AlertIntent, AlertKind } from '../../workflows/messages.js';
 import { activityKey } from '../records.activities.js';
 import { heartbeating } from '../heartbeating.js';
 import { recipientsFor, type Recipient } from './alert-audience.js';
-import { sendLogged, withoutLinkTokens } from './send-logged.js';
+import { gaveUpReason, retryIfQueued, sendLogged, withoutLinkTokens } from './send-logged.js';
+import { channelFailure } from '../../channels/channel-errors.js';
+import { ApplicationFailure, log } from '@temporalio/activity';
 import type { AlertChannels, AlertData, AlertRepairLine, RenderedMessage, TemplateKind } from './alert-channels.js';
 
 export interface AlertDependencies {
@@ -106,6 +108,7 @@ export function createAlertActivities(d: AlertDependencies) {
     const smsAllowedNow = calendar.ranges.length === 0 || isOpenAt(calendar, now);
     let heldUntil: number | null = null;
     let sent = 0;
+    const logged: MessageRow[] = [];
 
     const byKind = new Map<AlertKind, Set<string>>();
     for (const intent of intents) byKind.set(intent.kind, (byKind.get(intent.kind) ?? new Set()).add(intent.repairId));
@@ -126,10 +129,13 @@ export function createAlertActivities(d: AlertDependencies) {
         const key = `${activityKey()}/${kind}/${recipient.channel}/${recipient.address}`;
         const row = { org: orgId, repairIds: repairs.map((r) => r.id), channel: recipient.channel, recipient: recipient.address, template, locale };
         const message = await sendLogged(em, key, row, content, hold ? { heldUntil: hold } : sender(recipient, content));
+        logged.push(message);
         if (message.status === 'sent') sent += 1;
       }
-      if (kind === 'action_needed') sent += await printTickets(em, loaded, repairs, kind);
+      if (kind === 'action_needed') sent += await printTickets(em, loaded, repairs, kind, logged);
     }
+    // The others are out; those a channel refused for now are sent again by the retried activity.
+    retryIfQueued(logged);
     await em.nativeUpdate(NotificationIntent, { id: { $in: intentIds } }, { status: 'delivered' });
     return { heldUntil, sent };
   }
@@ -137,21 +143,49 @@ export function createAlertActivities(d: AlertDependencies) {
   return {
     deliverAlerts: (input: { orgId: string; intents: AlertIntent[] }) => heartbeating(deliver(input)),
 
-    /** Sends the SMS held for support hours whose time has come. */
+    /** Sends the SMS held for support hours whose time has come; a final refusal fails that one only. */
     async releaseHeldMessages({ orgId }: { orgId: string }): Promise<{ nextHeldUntil: number | null }> {
       const em = d.orm.em.fork();
       const due = await em.find(Message, { org: orgId, status: 'held', sendAfter: { $lte: new Date() } });
+      let waiting = 0;
       for (const message of due) {
-        const sent = await d.channels.sendSms({ to: message.recipient, body: message.content?.text ?? '' });
-        em.assign(message, { status: 'sent', providerId: sent.providerId, content: message.content ? withoutLinkTokens(message.content) : null, updatedAt: new Date() });
+        try {
+          const sent = await d.channels.sendSms({ to: message.recipient, body: message.content?.text ?? '' });
+          em.assign(message, { status: 'sent', providerId: sent.providerId, error: null, content: message.content ? withoutLinkTokens(message.content) : null, updatedAt: new Date() });
+        } catch (error) {
+          const failure = channelFailure(error, 'sms');
+          log.warn(failure.final ? 'held SMS refused for good' : 'held SMS failed for now; will retry', { messageId: message.id, reason: failure.reason });
+          // Given up on, the copy keeps no sign-in link either.
+          if (failure.final) em.assign(message, { status: 'failed', error: failure.reason, content: message.content ? withoutLinkTokens(message.content) : null, updatedAt: new Date() });
+          else (em.assign(message, { error: `${failure.reason}; retrying`, updatedAt: new Date() }), (waiting += 1));
+        }
         await em.flush();
       }
-      const next = await em.findOne(Message, { org: orgId, status: 'held' }, { orderBy: { sendAfter: 'asc' } });
-      return { nextHeldUntil: next?.sendAfter?.getTime() ?? null };
+      if (waiting > 0) throw ApplicationFailure.retryable(`${waiting} held SMS hit a temporary failure`, 'AlertChannelUnavailable');
+      return { nextHeldUntil: await nextHeld(em, orgId) };
+    },
+
+    /**
+     * The retries of a delivery or a release are spent: what is still queued by this notifier run, or
+     * held past its time, is recorded failed (the delivery log shows it) so the notifier moves on.
+     */
+    async giveUpUndelivered({ orgId, keyPrefix, dueHeld }: { orgId: string; keyPrefix: string; dueHeld: boolean }): Promise<{ failed: number; nextHeldUntil: number | null }> {
+      const em = d.orm.em.fork();
+      const queued = { org: orgId, status: 'queued' as const, idempotencyKey: { $like: `${keyPrefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%` } };
+      const stuck = await em.find(Message, dueHeld ? { $or: [queued, { org: orgId, status: 'held', sendAfter: { $lte: new Date() } }] } : queued);
+      for (const message of stuck) em.assign(message, { status: 'failed', error: gaveUpReason(message.error ?? null), content: message.content ? withoutLinkTokens(message.content) : null, updatedAt: new Date() });
+      await em.flush();
+      if (stuck.length > 0) log.error('alert messages given up on after repeated temporary failures', { orgId, failed: stuck.length, channels: [...new Set(stuck.map((m) => m.channel))] });
+      return { failed: stuck.length, nextHeldUntil: await nextHeld(em, orgId) };
     },
   };
 
-  async function printTickets(em: EntityManager, loaded: Loaded, repairs: RepairRow[], kind: AlertKind): Promise<number> {
+  async function nextHeld(em: EntityManager, orgId: string): Promise<number | null> {
+    const next = await em.findOne(Message, { org: orgId, status: 'held' }, { orderBy: { sendAfter: 'asc' } });
+    return next?.sendAfter?.getTime() ?? null;
+  }
+
+  async function printTickets(em: EntityManager, loaded: Loaded, repairs: RepairRow[], kind: AlertKind, logged: MessageRow[]): Promise<number> {
     let printed = 0;
     for (const repair of repairs) {
       for (const storeId of repair.storeIds) {
@@ -164,6 +198,7 @@ export function createAlertActivities(d: AlertDependencies) {
         const key = `${activityKey()}/${kind}/ticket/${store.id}/${repair.id}`;
         const address = store.printerAddress;
         const message = await sendLogged(em, key, { org: loaded.org.id, repairIds: [repair.id], channel: 'ticket', recipient: address, template: kind, locale }, content, () => d.channels.printTicket(address, content, line.link));
+        logged.push(message);
         if (message.status === 'sent') printed += 1;
       }
     }

@@ -1,6 +1,10 @@
 // Sends one message and logs it in the delivery log, once per idempotency key (activities may be
 // retried). The stored copy has its sign-in tokens blanked once sent: the log is no key to an account.
+// A refusal that cannot change (a landline, an unsubscribed number) is recorded failed at once; a
+// temporary one leaves the message queued with its reason, for the retried activity to send.
+import { ApplicationFailure, log } from '@temporalio/activity';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { channelFailure } from '../../channels/channel-errors.js';
 import { Message, type MessageRow } from '../../db/entities/index.js';
 import { newId } from '../../db/ids.js';
 import { redactLinkTokens } from '../../links/redact-link-tokens.js';
@@ -37,12 +41,24 @@ export async function sendLogged(em: EntityManager, key: string, row: LoggedMess
   await em.flush();
   try {
     const sent = await send();
-    em.assign(message, { status: 'sent', providerId: sent.providerId, updatedAt: new Date() });
+    em.assign(message, { status: 'sent', providerId: sent.providerId, error: null, updatedAt: new Date() });
   } catch (error) {
-    em.assign(message, { status: 'failed', error: error instanceof Error ? redactLinkTokens(error.message.slice(0, 500)) : 'send failed', updatedAt: new Date() });
-    await em.flush();
-    throw error;
+    const failure = channelFailure(error, row.channel);
+    log.warn(failure.final ? 'alert message refused for good' : 'alert message failed for now; will retry', { messageId: message.id, channel: row.channel, reason: failure.reason });
+    em.assign(message, failure.final ? { status: 'failed', error: failure.reason, updatedAt: new Date() } : { error: `${failure.reason}${RETRYING}`, updatedAt: new Date() });
   }
   await em.flush();
   return message;
+}
+
+const RETRYING = '; retrying';
+
+/** What a message given up on after its retries says: the last temporary reason, without "retrying". */
+export const gaveUpReason = (lastError: string | null) => `gave up after repeated temporary failures${lastError ? `: ${lastError.replace(RETRYING, '')}` : ''}`;
+
+/** Messages left queued by a temporary failure make the activity retry (the sent ones are skipped then). */
+export function retryIfQueued(messages: readonly MessageRow[]): void {
+  const waiting = messages.filter((m) => m.status === 'queued');
+  if (waiting.length === 0) return;
+  throw ApplicationFailure.retryable(`${waiting.length} message(s) hit a temporary channel failure: ${[...new Set(waiting.map((m) => m.channel))].join(', ')}`, 'AlertChannelUnavailable');
 }

@@ -1,6 +1,8 @@
 // The local SMS, mail and printer sinks, started in-process on free ports for a test file.
-import { buildSmsSink, type RecordedSms } from '../../sinks/sms-sink.js';
-import { listSunkMail, startMailSink, type SunkMail } from '../../sinks/mail-sink.js';
+// Drills can take the mail and printer sinks down and bring them back on the same ports, and tell
+// the SMS sink to refuse numbers or answer as during an outage.
+import { buildSmsSink, type RecordedSms, type SmsSink } from '../../sinks/sms-sink.js';
+import { listSunkMail, startMailSink, type MailSink, type SunkMail } from '../../sinks/mail-sink.js';
 import { buildPrinterSink, ticketText } from '../../sinks/printer-sink.js';
 import { freePort } from '../../dev/ports.js';
 
@@ -9,9 +11,17 @@ export const TEST_TWILIO = { accountSid: 'AC0000000000000000000000000000test', a
 export interface Sinks {
   env: NodeJS.ProcessEnv;
   sms: RecordedSms[];
+  /** The SMS sink's knobs (refusals, outage) and the sends it refused. */
+  smsSink: Pick<SmsSink, 'behaviour' | 'refused'>;
   mails(): Promise<SunkMail[]>;
   tickets(): { text: string }[];
   printerAddress: string;
+  /** Stops the SMTP server (connections refused) until `mailUp`. */
+  mailDown(): Promise<void>;
+  mailUp(): Promise<void>;
+  /** Stops the printer's TCP listener (connections refused) until `printerUp`. */
+  printerDown(): Promise<void>;
+  printerUp(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -19,20 +29,32 @@ export async function startSinks(): Promise<Sinks> {
   const sms = buildSmsSink({ ...TEST_TWILIO, callbackDelayMs: 50 });
   const smsUrl = await sms.app.listen({ port: 0, host: '127.0.0.1' });
   const mailPorts = { smtpPort: await freePort(), webPort: await freePort() };
-  const mail = await startMailSink(mailPorts);
+  let mail: MailSink | null = await startMailSink(mailPorts);
   const printer = buildPrinterSink();
   const printerPort = await freePort();
-  await new Promise<void>((resolve) => printer.tcp.listen(printerPort, '127.0.0.1', resolve));
+  const printerListen = () => new Promise<void>((resolve) => printer.tcp.listen(printerPort, '127.0.0.1', resolve));
+  const printerClose = () => new Promise<void>((resolve) => (printer.tcp.listening ? printer.tcp.close(() => resolve()) : resolve()));
+  await printerListen();
   return {
     env: { TWILIO_API_BASE_URL: smsUrl, SMTP_URL: `smtp://127.0.0.1:${mailPorts.smtpPort}` },
     sms: sms.messages,
+    smsSink: sms,
     mails: () => listSunkMail(mailPorts.webPort),
     tickets: () => printer.tickets.map((t) => ({ text: ticketText(t.bytes) })),
     printerAddress: `127.0.0.1:${printerPort}`,
+    mailDown: async () => {
+      await mail?.stop();
+      mail = null;
+    },
+    mailUp: async () => {
+      mail ??= await startMailSink(mailPorts);
+    },
+    printerDown: printerClose,
+    printerUp: printerListen,
     close: async () => {
       await sms.app.close();
-      await mail.stop();
-      await new Promise((r) => printer.tcp.close(r));
+      await mail?.stop();
+      await printerClose();
     },
   };
 }

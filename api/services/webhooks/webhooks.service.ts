@@ -5,7 +5,7 @@ import { WebhookDelivery, WebhookSubscription, type WebhookSubscriptionRow } fro
 import { newId } from '../../../db/ids.js';
 import type { SecretBox } from '../../../secrets/secret-box.js';
 import { newWebhookSecret } from '../../../webhooks/subscription-secrets.js';
-import { webhookDeliveriesSignal, webhookDispatcherWorkflowId } from '../../../workflows/messages.js';
+import { webhookDispatcherWorkflowId, webhookRedeliverySignal } from '../../../workflows/messages.js';
 import type { webhookDispatcherWorkflow } from '../../../workflows/webhook-dispatcher.workflow.js';
 import { notFound, unprocessable } from '../../../errors/problem.js';
 import type { OutboundPolicy } from '../../../activities/outbound/outbound-policy.js';
@@ -54,18 +54,19 @@ export async function deleteSubscription(em: EntityManager, id: string): Promise
 }
 
 
-export async function redeliver(em: EntityManager, temporal: Client, taskQueue: string, retryInitialMs: number, deliveryId: string) {
+export async function redeliver(em: EntityManager, temporal: Client, taskQueue: string, retryInitialMs: number, deliveryId: string, retryForMs?: number) {
   const delivery = await em.findOne(WebhookDelivery, { id: deliveryId });
   if (!delivery) throw notFound('webhook delivery', deliveryId);
   em.assign(delivery, { status: 'pending', lastError: null });
   await em.flush();
-  // The same event id: receivers that already processed it can ignore the copy.
-  await temporal.workflow.signalWithStart<typeof webhookDispatcherWorkflow, [{ deliveryIds: string[] }]>('webhookDispatcherWorkflow', {
-    workflowId: webhookDispatcherWorkflowId(delivery.streamKey),
+  // The same event id: receivers that already processed it can ignore the copy. The subscription's
+  // dispatcher queues it even if it delivered it before (started if it had gone idle).
+  await temporal.workflow.signalWithStart<typeof webhookDispatcherWorkflow, [{ deliveryId: string }]>('webhookDispatcherWorkflow', {
+    workflowId: webhookDispatcherWorkflowId(delivery.subscriptionId),
     taskQueue,
-    args: [{ version: 1, streamKey: delivery.streamKey, retryInitialMs }],
-    signal: webhookDeliveriesSignal,
-    signalArgs: [{ deliveryIds: [delivery.id] }],
+    args: [{ version: 1, streamKey: delivery.subscriptionId, retryInitialMs, ...(retryForMs ? { retryForMs } : {}) }],
+    signal: webhookRedeliverySignal,
+    signalArgs: [{ deliveryId: delivery.id }],
   });
   return delivery;
 }

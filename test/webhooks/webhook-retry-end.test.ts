@@ -1,0 +1,41 @@
+// A delivery's retries end: past the retry budget it is recorded failed (the subscriber sees it in
+// the delivery log), the stream goes on, and once the endpoint is back a redelivery gets through.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ruleFor } from '../../providers/index.js';
+import { auth } from '../helpers/api.js';
+import { act, eventually, report, sandboxAccount, setUpMerchant, startRepairStack, type RepairStack } from '../helpers/repair-stack.js';
+import { startWebhookReceivers, type WebhookReceivers } from './webhook-receivers.js';
+
+let stack: RepairStack;
+let receivers: WebhookReceivers;
+beforeAll(async () => {
+  stack = await startRepairStack({ env: { WEBHOOK_RETRY_INITIAL_MS: '200', WEBHOOK_RETRY_FOR_MS: '2000' } });
+  receivers = await startWebhookReceivers();
+});
+afterAll(async () => {
+  await stack?.close();
+  await receivers?.close();
+});
+
+describe('webhook retries', () => {
+  it('end in "failed" for every event of a dead endpoint, and a redelivery goes out once it is back', async () => {
+    const m = await setUpMerchant(stack, { provider: 'uber_eats' });
+    await sandboxAccount(stack, 'uber_eats', m.accountRef, {});
+    receivers.dead.add('/down');
+    const created = await stack.app.inject({ method: 'POST', url: '/v1/webhooks', headers: auth(), payload: { url: receivers.url('/down'), events: ['repair.opened', 'repair.attempt', 'repair.resolved'], orgId: m.orgId } });
+    const id = (created.json() as { id: string }).id;
+    const opened = await report(stack, m.connectionId, ruleFor('uber_eats', 'invalid_credentials')!.code);
+    await act(stack, opened.repairId, 'credentials', { actingUserId: m.owner, username: m.accountRef, password: 'correct-horse' });
+
+    const read = async () => ((await stack.app.inject({ method: 'GET', url: `/v1/webhooks/${id}/deliveries`, headers: auth() })).json() as { items: { id: string; type: string; status: string; attempts: number }[] }).items;
+    const log = await eventually(read, (items) => items.length === 3 && items.every((d) => d.status === 'failed'), 60_000);
+    expect(log.find((d) => d.type === 'repair.opened')!.attempts).toBeGreaterThan(1);
+
+    receivers.dead.delete('/down');
+    const first = log.find((d) => d.type === 'repair.opened')!;
+    const res = await stack.app.inject({ method: 'POST', url: `/v1/webhooks/deliveries/${first.id}/redeliver`, headers: auth() });
+    expect(res.statusCode).toBe(202);
+    await eventually(read, (items) => items.find((d) => d.id === first.id)?.status === 'delivered', 30_000);
+    expect(receivers.received.some((r) => r.path === '/down' && r.type === 'repair.opened' && r.status === 204)).toBe(true);
+  }, 90_000);
+});
