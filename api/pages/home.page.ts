@@ -6,6 +6,7 @@ import { openRepairsOf } from '../services/repairs/open-repairs.js';
 import { merchantOf, requireMerchant } from './merchant-session.js';
 import { pageLocale, renderFragment, renderPage } from './page-layout.js';
 import { lostPerHour, problemLabel } from './repair-labels.js';
+import { requirePagePermission } from './page-permissions.js';
 
 export async function widgetModel(em: EntityManager, orgId: string, locale: Locale) {
   const open = await openRepairsOf(em, orgId);
@@ -19,12 +20,12 @@ export async function widgetModel(em: EntityManager, orgId: string, locale: Loca
 }
 
 export const homePages: FastifyPluginAsync = async (app) => {
-  app.get('/', { schema: { hide: true }, onRequest: requireMerchant }, async (request, reply) => {
+  app.get('/', { schema: { hide: true }, onRequest: [requireMerchant, requirePagePermission('integrations:view')] }, async (request, reply) => {
     const widget = await widgetModel(request.em, merchantOf(request).org.id, pageLocale(request));
     return renderPage(request, reply, 'home', { widget }, { titleKey: 'page.home.pageTitle', nav: 'home' });
   });
 
-  app.get('/widgets/disconnected-channels', { schema: { hide: true }, onRequest: requireMerchant }, async (request, reply) =>
+  app.get('/widgets/disconnected-channels', { schema: { hide: true }, onRequest: [requireMerchant, requirePagePermission('integrations:view')] }, async (request, reply) =>
     renderFragment(request, reply, 'disconnected-channels', await widgetModel(request.em, merchantOf(request).org.id, pageLocale(request))),
   );
 };

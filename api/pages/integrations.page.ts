@@ -8,6 +8,7 @@ import { listConnections } from '../services/registry/connections.service.js';
 import { storeViews } from '../services/repairs/repair-view.js';
 import { merchantOf, requireMerchant } from './merchant-session.js';
 import { renderFragment, renderPage } from './page-layout.js';
+import { requirePagePermission } from './page-permissions.js';
 
 export async function integrationsModel(em: EntityManager, orgId: string) {
   const connections = await listConnections(em, orgId, { limit: 500, offset: 0 });
@@ -34,10 +35,10 @@ export async function integrationsModel(em: EntityManager, orgId: string) {
 }
 
 export const integrationsPages: FastifyPluginAsync = async (app) => {
-  app.get('/settings/integrations', { schema: { hide: true }, onRequest: requireMerchant }, async (request, reply) =>
+  app.get('/settings/integrations', { schema: { hide: true }, onRequest: [requireMerchant, requirePagePermission('integrations:view')] }, async (request, reply) =>
     renderPage(request, reply, 'integrations', await integrationsModel(request.em, merchantOf(request).org.id), { titleKey: 'page.integrations.title', nav: 'integrations' }),
   );
-  app.get('/widgets/integrations', { schema: { hide: true }, onRequest: requireMerchant }, async (request, reply) =>
+  app.get('/widgets/integrations', { schema: { hide: true }, onRequest: [requireMerchant, requirePagePermission('integrations:view')] }, async (request, reply) =>
     renderFragment(request, reply, 'integrations-list', await integrationsModel(request.em, merchantOf(request).org.id)),
   );
 };

@@ -7,7 +7,7 @@ import { Repair, User, type RepairRow } from '../../db/entities/index.js';
 import { formatDateTime } from '../../i18n/index.js';
 import { ProblemError, notFound } from '../../errors/problem.js';
 import { CLOSED_STATES, type RepairAction, type RepairState } from '../../workflows/repair-rules.js';
-import { hasPermission } from '../auth/permissions.js';
+import { hasPermission, requirePermission } from '../auth/permissions.js';
 import { ActorBody, CodeBody, CredentialsBody, RepairParams } from '../routes/v1/repairs/repairs.schemas.js';
 import { LineText } from '../schemas/text.schemas.js';
 import type { ActedOn } from '../services/repairs/repair-actions.js';
@@ -19,6 +19,7 @@ import { pageLocale, renderFragment, renderPage } from './page-layout.js';
 import { problemLabel } from './repair-labels.js';
 import { repairStep } from './repair-step.js';
 import { ACTION_LIMIT } from './rate-limits.js';
+import { requirePagePermission } from './page-permissions.js';
 
 type Params = { repairId: string };
 type FormErrors = { username: string | null; password: string | null; code: string | null };
@@ -28,6 +29,7 @@ const NO_ERRORS: FormErrors = { username: null, password: null, code: null };
 async function visibleRepair(request: FastifyRequest, repairId: string): Promise<RepairRow> {
   const repair = await findRepair(request.em, repairId);
   if (!maySeeRepair(request, repair)) throw notFound('repair', repairId);
+  if (request.merchant) requirePermission(request.merchant.user, 'integrations:view');
   return repair;
 }
 
@@ -156,7 +158,7 @@ function actionRoute<B>(app: FastifyInstance, path: string, body: object, toBody
 export const repairPages: FastifyPluginAsync = async (app) => {
   const idempotency = (request: FastifyRequest) => (request.formId ? { idempotencyKey: `page-${request.formId}` } : {});
 
-  app.get('/repairs', { schema: { hide: true }, onRequest: requireMerchant }, async (request, reply) => {
+  app.get('/repairs', { schema: { hide: true }, onRequest: [requireMerchant, requirePagePermission('integrations:view')] }, async (request, reply) => {
     const { user, org } = merchantOf(request);
     const locale = pageLocale(request);
     const flash = takeFlash(request);

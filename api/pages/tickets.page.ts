@@ -12,6 +12,7 @@ import { merchantOf, requireMerchant, setFlash } from './merchant-session.js';
 import { fieldErrors, formHandling, newFormId, seeOther, text } from './page-forms.js';
 import { renderPage } from './page-layout.js';
 import { findProvider } from '../../providers/index.js';
+import { requirePagePermission } from './page-permissions.js';
 
 type TicketForm = { subject: string; message: string; errors: { subject: string | null; message: string | null } };
 const blankForm = (): TicketForm => ({ subject: '', message: '', errors: { subject: null, message: null } });
@@ -32,20 +33,20 @@ const ticketFormErrors = (errors: Record<string, string>): TicketForm['errors'] 
 export const ticketPages: FastifyPluginAsync = async (app) => {
   const idempotency = (request: FastifyRequest) => (request.formId ? { idempotencyKey: `page-${request.formId}` } : {});
 
-  app.get('/support/tickets', { schema: { hide: true }, onRequest: requireMerchant }, async (request, reply) => {
+  app.get('/support/tickets', { schema: { hide: true }, onRequest: [requireMerchant, requirePagePermission('support:chat')] }, async (request, reply) => {
     const tickets = await request.em.find(SupportTicket, { org: merchantOf(request).org.id }, { orderBy: { createdAt: 'desc' }, limit: 100 });
     const items = tickets.map((t) => ({ id: t.id, subject: t.subject, stateKey: `page.ticket.state.${t.state}`, createdAt: t.createdAt.toISOString(), dueAt: t.firstRespondedAt ? null : (t.firstResponseDueAt?.toISOString() ?? null) }));
     return renderPage(request, reply, 'tickets', { items }, { titleKey: 'page.tickets.title', nav: 'support', withoutContactsDialog: true });
   });
 
-  app.get('/support/tickets/new', { schema: { hide: true }, onRequest: requireMerchant }, async (request, reply) => renderNewTicket(request, reply, null, blankForm()));
+  app.get('/support/tickets/new', { schema: { hide: true }, onRequest: [requireMerchant, requirePagePermission('support:chat')] }, async (request, reply) => renderNewTicket(request, reply, null, blankForm()));
 
   app.post(
     '/support/tickets',
     {
       schema: { hide: true, body: NewTicketBody },
       attachValidation: true,
-      onRequest: requireMerchant,
+      onRequest: [requireMerchant, requirePagePermission('support:chat')],
       preValidation: formHandling(app, (form, request) => ({ orgId: request.merchant?.org.id, actingUserId: request.merchant?.user.id, subject: text(form, 'subject'), message: text(form, 'message') })),
     },
     async (request, reply) => {
@@ -56,7 +57,7 @@ export const ticketPages: FastifyPluginAsync = async (app) => {
     },
   );
 
-  app.get<{ Params: { repairId: string } }>('/repairs/:repairId/support', { schema: { hide: true, params: RepairParams }, onRequest: requireMerchant }, async (request, reply) =>
+  app.get<{ Params: { repairId: string } }>('/repairs/:repairId/support', { schema: { hide: true, params: RepairParams }, onRequest: [requireMerchant, requirePagePermission('support:chat')] }, async (request, reply) =>
     renderNewTicket(request, reply, request.params.repairId, blankForm()),
   );
 
@@ -65,7 +66,7 @@ export const ticketPages: FastifyPluginAsync = async (app) => {
     {
       schema: { hide: true, params: RepairParams, body: SupportBody },
       attachValidation: true,
-      onRequest: requireMerchant,
+      onRequest: [requireMerchant, requirePagePermission('support:chat')],
       preValidation: formHandling(app, (form, request) => ({ actingUserId: request.merchant?.user.id, message: text(form, 'message') })),
     },
     async (request, reply) => {
@@ -84,7 +85,7 @@ export const ticketPages: FastifyPluginAsync = async (app) => {
     },
   );
 
-  app.get<{ Params: { ticketId: string } }>('/support/tickets/:ticketId', { schema: { hide: true, params: TicketParams }, onRequest: requireMerchant }, async (request, reply) => {
+  app.get<{ Params: { ticketId: string } }>('/support/tickets/:ticketId', { schema: { hide: true, params: TicketParams }, onRequest: [requireMerchant, requirePagePermission('support:chat')] }, async (request, reply) => {
     const ticket = await getTicket(request.em, request.params.ticketId);
     if (ticket.orgId !== merchantOf(request).org.id) throw notFound('ticket', ticket.id);
     const authors = new Map((await request.em.find(User, { org: ticket.orgId })).map((u) => [u.id, u.name ?? u.email]));
@@ -107,7 +108,7 @@ export const ticketPages: FastifyPluginAsync = async (app) => {
     {
       schema: { hide: true, params: TicketParams, body: TicketMessageBody },
       attachValidation: true,
-      onRequest: requireMerchant,
+      onRequest: [requireMerchant, requirePagePermission('support:chat')],
       preValidation: formHandling(app, (form, request) => ({ author: 'merchant', actingUserId: request.merchant?.user.id, body: text(form, 'body') })),
     },
     async (request, reply) => {

@@ -39,7 +39,7 @@ function expectForbidden(res: Awaited<ReturnType<typeof get>>) {
 
 describe.each(keys)('%s key acting for a user', (_name, headers) => {
   it('reads repairs and connections only with integrations:view', async () => {
-    for (const url of [`/v1/repairs/${repairId}`, `/v1/repairs?orgId=${m.orgId}`, `/v1/connections?orgId=${m.orgId}`, `/v1/connections/${m.connectionId}`]) {
+    for (const url of [`/v1/repairs/${repairId}`, `/v1/repairs/${repairId}/ticket`, `/v1/repairs?orgId=${m.orgId}`, `/v1/connections?orgId=${m.orgId}`, `/v1/connections/${m.connectionId}`]) {
       const sep = url.includes('?') ? '&' : '?';
       for (const who of [users.nothing, users.chatter, users.fixer]) expectForbidden(await get(`${url}${sep}actingUserId=${who}`, headers));
       expect((await get(`${url}${sep}actingUserId=${users.viewer}`, headers)).statusCode).toBe(200);

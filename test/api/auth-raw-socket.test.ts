@@ -92,6 +92,19 @@ describe('every protected route, every request-target trick, no API key', () => 
     expect(failures).toEqual([]);
   });
 
+  it('an agent key gets 403 or 404 on every service-only route, whatever the target looks like', async () => {
+    const serviceOnly = routeTable(api.app.server).filter((r) => r.access !== null && 'roles' in r.access && !r.access.roles.includes('agent'));
+    expect(serviceOnly.map((r) => r.url)).toContain('/v1/orgs/:orgId/users/:userId/sign-in-links');
+    const failures: string[] = [];
+    for (const route of serviceOnly) {
+      for (const [how, target] of variants(fill(route.url))) {
+        const res = await raw(route.method, target, { Authorization: `Bearer ${TEST_AGENT_KEY}` });
+        if (![403, 404].includes(res.status) || leaks(res.text)) failures.push(`${route.method} ${route.url} (${how}: ${target}) → ${res.status}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
   it('still serves the same routes to a caller with a key (the variants reach real routes)', async () => {
     const res = await raw('GET', `http://any-host/v1/orgs/${params.orgId}`, { Authorization: `Bearer ${TEST_AGENT_KEY}` });
     expect(res.status).toBe(200);

@@ -99,6 +99,7 @@ export const repairsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { config: SUPPORT_TOO, schema: { tags, summary: 'HTML preview of the printed ticket for this repair (what a POS printer prints)', params: RepairParams, querystring: RepairQuery, produces: ['text/html'] } },
     async (request, reply) => {
       const repair = await findRepair(request.em, request.params.repairId);
+      if (request.query.actingUserId) await actingUserIn(request.em, repair.org, request.query.actingUserId, 'integrations:view', 'querystring.actingUserId');
       const locale = await localeFor(request.em, repair.org, undefined, request.query.locale);
       const detail = await repairDetail(request.em, repair, { locale });
       const org = await request.em.findOne(Org, { id: repair.org });
