@@ -13,6 +13,7 @@ export interface Merchant {
   /** The one repair this session may see and act on (opened from a link naming it); null when fully signed in. */
   repairScope: string | null;
 }
+
 /** What an action answered, shown once on the next page (post/redirect/get). */
 export interface Flash {
   repairId: string;

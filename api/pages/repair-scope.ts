@@ -1,9 +1,9 @@
 // A session opened from a link naming a repair (an alert's, or a backend's with a repair) is that
-// repair's only: its page, live panel, actions and support conversation, plus the pages anyone may read. Routes are matched
-// by their pattern, so a page added later stays closed to such sessions until listed here.
+// repair's only: its page, live panel, actions and support conversation, plus the pages anyone may
+// read. Routes are matched by pattern, so a page added later stays closed to it until listed here.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Repair, SupportTicket } from '../../db/entities/index.js';
-import { CLOSED_STATES, type RepairState } from '../../workflows/repair-rules.js';
+import { CLOSED_STATES } from '../../workflows/repair-rules.js';
 import { renderPage } from './page-layout.js';
 
 /** The repair's own routes (their `:repairId` must be the session's repair). */
@@ -28,16 +28,16 @@ export async function keepToRepairScope(request: FastifyRequest, reply: FastifyR
   // No route: the not-found page answers, with nothing to show.
   if (!scope || route === undefined) return;
   if (OPEN_ROUTES.has(route)) return;
-  if (!(await isTheRepairs(request, route, scope))) return refuse(request, reply, scope, 'elsewhere');
+  if (!(await belongsToRepair(request, route, scope))) return refuse(request, reply, scope, 'elsewhere');
   if (isReading(request.method)) return;
-  const repair = await request.em.findOne(Repair, { id: scope }, { fields: ['state'] });
-  if (!repair || CLOSED_STATES.includes(repair.state as RepairState)) return refuse(request, reply, scope, 'finished');
+  // Counts, not entities: the route loads the rows it needs itself.
+  const open = await request.em.count(Repair, { id: scope, state: { $nin: [...CLOSED_STATES] } });
+  if (open === 0) return refuse(request, reply, scope, 'finished');
 }
 
-async function isTheRepairs(request: FastifyRequest, route: string, repairId: string): Promise<boolean> {
+async function belongsToRepair(request: FastifyRequest, route: string, repairId: string): Promise<boolean> {
   const params = request.params as { repairId?: string; ticketId?: string };
   if (REPAIR_ROUTES.has(route)) return params.repairId === repairId;
   if (!TICKET_ROUTES.has(route) || !params.ticketId) return false;
-  const ticket = await request.em.findOne(SupportTicket, { id: params.ticketId }, { fields: ['repairId'] });
-  return ticket?.repairId === repairId;
+  return (await request.em.count(SupportTicket, { id: params.ticketId, repairId })) > 0;
 }
