@@ -5,6 +5,7 @@ import { createEmailSender } from '../../channels/email-sender.js';
 import { encodeTicket, sendToPrinter } from '../../channels/printer-sender.js';
 import { createTwilioSmsSender } from '../../channels/sms-sender.js';
 import { renderMessage } from '../../templates/render-message.js';
+import { stripUnsafe } from '../../templates/text-hygiene.js';
 import type { AlertChannels } from './alert-channels.js';
 
 export function createAlertChannels(config: AppConfig): AlertChannels {
@@ -12,8 +13,10 @@ export function createAlertChannels(config: AppConfig): AlertChannels {
   const email = createEmailSender({ smtpUrl: config.channels.smtpUrl, from: config.channels.mailFrom });
   return {
     render: renderMessage,
-    sendEmail: (message) => email.send(message),
-    sendSms: (message) => sms.send(message),
+    // Every message leaves without control, bidi or invisible characters, whatever text it was made from.
+    sendEmail: (message) =>
+      email.send({ ...message, subject: stripUnsafe(message.subject, { keepLines: false }), text: stripUnsafe(message.text), ...(message.html === undefined ? {} : { html: stripUnsafe(message.html) }) }),
+    sendSms: (message) => sms.send({ ...message, body: stripUnsafe(message.body) }),
     printTicket: async (address, message, link) => {
       await sendToPrinter(address, encodeTicket(message.text, link));
       return { providerId: `ticket:${address}` };

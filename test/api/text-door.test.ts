@@ -85,6 +85,14 @@ describe('text at the door', () => {
     expectNamed(await send('POST', '/v1/repairs/rep_x1/credentials', Buffer.concat([Buffer.from(body('pass@').slice(0, -3)), Buffer.from([0xff]), Buffer.from('"}')])), 'body.password');
   });
 
+  it('refuses NUL, a lone surrogate or undecodable bytes in a webhook URL and signing secret', async () => {
+    const body = (url: string, secret: string) => JSON.stringify({ url, events: ['repair.opened'], secret });
+    for (const bad of ['\u0000', '\ud800', '\ufffd']) {
+      expectNamed(await send('POST', '/v1/webhooks', body(`https://hooks.example.com/a${bad}`, 'a-long-enough-secret')), 'body.url');
+      expectNamed(await send('POST', '/v1/webhooks', body('https://hooks.example.com/a', `a-long-enough-secret${bad}`)), 'body.secret');
+    }
+  });
+
   it('keeps line breaks and tabs in a message, and emoji joined by ZWJ in a name', async () => {
     const res = await send('POST', '/v1/help/ask', JSON.stringify({ question: 'The printer\r\n\tstopped. 👨‍🍳' }));
     expect(res.status).toBe(200);

@@ -1,6 +1,7 @@
 // The help routes on a small Fastify of their own: the problem handler, the routes, and an entity
 // manager that knows one repair (the full app registers them once they are wired).
 import Fastify, { type FastifyInstance } from 'fastify';
+import { registerFormats } from '../../api/schemas/formats.js';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +13,7 @@ const KNOWN_REPAIR = { id: 'rep_known1', provider: 'deliveroo', errorType: 'inva
 let app: FastifyInstance;
 
 beforeAll(async () => {
-  app = Fastify({ ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } } }).withTypeProvider<TypeBoxTypeProvider>();
+  app = Fastify({ ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true }, plugins: [registerFormats] } }).withTypeProvider<TypeBoxTypeProvider>();
   const em = { findOne: async (_entity: unknown, where: { id: string }) => (where.id === KNOWN_REPAIR.id ? KNOWN_REPAIR : null) };
   app.decorateRequest('em', null as unknown as EntityManager);
   app.addHook('onRequest', async (request) => {
