@@ -252,8 +252,19 @@ export interface ProviderHealthInput {
   windowMs: number;
   /** While degraded, how often to check whether the provider answers again. */
   recheckMs: number;
-  carried?: { failures: ProviderFailure[]; degraded: boolean };
+  /** Bounded: the most recent distinct failing connections (at most the threshold's worth), and when to recheck. */
+  carried?: { failures: ProviderFailure[]; degraded: boolean; recheckAt?: number; reports?: number };
 }
+
+/** What the provider-health workflow knows now: for operators and drills. */
+export interface ProviderHealthView {
+  degraded: boolean;
+  /** Distinct failing connections kept (bounded). */
+  tracked: number;
+  /** Failures reported since the workflow first started (across continue-as-new). */
+  reports: number;
+}
+export const providerHealthQuery = defineQuery<ProviderHealthView>('providerHealth');
 
 export const providerFailureSignal = defineSignal<[ProviderFailure]>('providerFailure');
 /** The provider is back: a waiting repair re-pairs now instead of at its next backoff. */
