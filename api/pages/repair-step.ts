@@ -53,6 +53,9 @@ const OUTCOME_NOTICES: Partial<Record<Flash['outcome'], Notice>> = {
   verification_required: { tone: 'info', key: 'page.outcome.verification_required' },
   new_error: { tone: 'info', key: 'page.outcome.new_error' },
   moved_on: { tone: 'info', key: 'page.outcome.moved_on' },
+  entry_expired: { tone: 'error', key: 'page.outcome.entry_expired' },
+  submit_again: { tone: 'error', key: 'page.outcome.submit_again' },
+  pairing_failed: { tone: 'error', key: 'page.outcome.pairing_failed' },
 };
 
 function noticeFor(flash: Flash | null): Notice | null {
