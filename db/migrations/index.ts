@@ -11,6 +11,7 @@ import { Migration20261123085600_provider_status } from './Migration202611230856
 import { Migration20261123085833_connection_probes } from './Migration20261123085833_connection_probes.js';
 import { Migration20261202010000_one_open_repair_per_connection } from './Migration20261202010000_one_open_repair_per_connection.js';
 import { Migration20261202020000_read_path_indexes } from './Migration20261202020000_read_path_indexes.js';
+import { Migration20261203180000_idempotency_keys } from './Migration20261203180000_idempotency_keys.js';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123073800_initial_registry', class: Migration20261123073800_initial_registry },
@@ -23,4 +24,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123085833_connection_probes', class: Migration20261123085833_connection_probes },
   { name: 'Migration20261202010000_one_open_repair_per_connection', class: Migration20261202010000_one_open_repair_per_connection },
   { name: 'Migration20261202020000_read_path_indexes', class: Migration20261202020000_read_path_indexes },
+  { name: 'Migration20261203180000_idempotency_keys', class: Migration20261203180000_idempotency_keys },
 ];
