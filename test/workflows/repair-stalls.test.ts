@@ -39,10 +39,10 @@ async function startWorker(config = stack.config): Promise<void> {
   void stack.worker.run().finally(() => connection.close());
 }
 
-/** Submits credentials while no worker runs, lets `meanwhile` change the world, then brings a worker back. */
-async function submitWhileWorkerIsAway(m: MerchantSetup, repairId: string, meanwhile: () => Promise<void>, config = stack.config) {
+/** Submits an entry (credentials unless told) while no worker runs, lets `meanwhile` change the world, then brings a worker back. */
+async function submitWhileWorkerIsAway(m: MerchantSetup, repairId: string, meanwhile: () => Promise<void>, config = stack.config, entry?: { action: string; payload: object }) {
   await stopWorker();
-  const answer = act(stack, repairId, 'credentials', { actingUserId: m.owner, username: m.accountRef, password: 'fresh-pw-123' });
+  const answer = act(stack, repairId, entry?.action ?? 'credentials', entry?.payload ?? { actingUserId: m.owner, username: m.accountRef, password: 'fresh-pw-123' });
   await eventually(() => sql('select count(*)::int as n from pending_secrets where repair_id = ?', [repairId]), (rows) => (rows[0] as { n: number }).n === 1);
   await meanwhile();
   await startWorker(config);
@@ -86,6 +86,17 @@ describe('a pairing that cannot finish', () => {
     const detail = await repairDetail(stack, repairId, m.owner);
     expect(detail).toMatchObject({ state: 'awaiting_credentials', lastOutcome: 'entry_expired' });
     expect(detail.allowedActions).toContain('submit_credentials');
+  });
+
+  it('reports an expired verification code entry as expired and keeps waiting for the code', async () => {
+    const { m, repairId } = await openRepair('uber_eats', { secondFactor: 'sms' });
+    expect((await act(stack, repairId, 'credentials', { actingUserId: m.owner, username: m.accountRef, password: 'fresh-pw-123' })).body.outcome).toBe('verification_required');
+    const expire = async () => void (await sql("update pending_secrets set expires_at = now() - interval '1 minute' where repair_id = ?", [repairId]));
+    const answer = await submitWhileWorkerIsAway(m, repairId, expire, stack.config, { action: 'verification-code', payload: { actingUserId: m.owner, code: '123456' } });
+    expect(answer.body.outcome).toBe('entry_expired');
+    const detail = await repairDetail(stack, repairId, m.owner);
+    expect(detail).toMatchObject({ state: 'awaiting_verification_code', lastOutcome: 'entry_expired' });
+    expect(detail.allowedActions).toContain('submit_verification_code');
   });
 
   it('asks to submit again, after one attempt, when the worker cannot decrypt the entry (SECRETS_KEYS differ)', async () => {
