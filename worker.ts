@@ -11,6 +11,7 @@ import type { AlertChannels } from './activities/alerts/alert-channels.js';
 import { createAlertChannels } from './activities/alerts/create-alert-channels.js';
 import { linkKeysOf } from './links/repair-links.js';
 import { ensureProbeSchedules } from './temporal/probe-schedules.js';
+import { ensureReconcileSchedule } from './temporal/reconcile-schedule.js';
 import { connectionOptions } from './temporal/connection-options.js';
 import { OutboundPolicy } from './activities/outbound/outbound-policy.js';
 
@@ -80,6 +81,8 @@ async function main() {
   const client = new Client({ connection: clientConnection, namespace: config.temporal.namespace });
   const worker = await createWorker({ config, orm, connection, client, channels: createAlertChannels(config) });
   if (config.probes.enabled) await ensureProbeSchedules(client, config);
+  // Repairs whose workflow start failed are started by this sweep (activities/reconcile.activities.ts).
+  await ensureReconcileSchedule(client, config);
   console.log(`worker polling task queue "${config.temporal.taskQueue}" on ${config.temporal.address}; metrics on http://127.0.0.1:${metricsPort}/metrics`);
   // The SDK's runtime shuts the worker down on SIGINT/SIGTERM; run() then resolves.
   await worker.run();

@@ -9,8 +9,9 @@ import { createTicketActivities, type TicketDependencies } from './tickets.activ
 import { createProviderHealthActivities, type ProviderHealthDependencies } from './provider-health.activities.js';
 import { createProbeActivities, type ProbeDependencies } from './probe.activities.js';
 import { createInvitationActivities, type InvitationDependencies } from './invitations.activities.js';
+import { createReconcileActivities, type ReconcileDependencies } from './reconcile.activities.js';
 
-export interface ActivityDependencies extends PairingDependencies, NotifyDependencies, AlertDependencies, WebhookDependencies, TicketDependencies, ProviderHealthDependencies, ProbeDependencies, InvitationDependencies {
+export interface ActivityDependencies extends PairingDependencies, NotifyDependencies, AlertDependencies, WebhookDependencies, TicketDependencies, ProviderHealthDependencies, ProbeDependencies, InvitationDependencies, ReconcileDependencies {
   orm: Orm;
 }
 
@@ -26,6 +27,7 @@ export function createActivities(deps: ActivityDependencies) {
     ...createProbeActivities(deps),
     ...createTicketActivities(deps, webhooks),
     ...createInvitationActivities(deps),
+    ...createReconcileActivities(deps),
   };
 }
 

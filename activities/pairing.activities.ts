@@ -5,7 +5,8 @@ import { heartbeating } from './heartbeating.js';
 import type { PairingStep, ProviderConnector } from '../connectors/provider-connector.js';
 import type { Orm } from '../db/orm.js';
 import type { SecretBox } from '../secrets/secret-box.js';
-import { discardSecret, readSecret } from '../secrets/pending-secrets.js';
+import { discardSecret, readSecret, type SecretKind, type SecretProblem } from '../secrets/pending-secrets.js';
+import { SECRET_FAILURE_TYPES } from '../workflows/repair/secret-failures.js';
 
 export interface PairingDependencies {
   orm: Orm;
@@ -18,7 +19,19 @@ interface AccountRef {
   accountRef: string;
 }
 
-const secretUnavailable = () => ApplicationFailure.nonRetryable('The submitted secret expired or was already used', 'SecretUnavailable');
+const PROBLEM_MESSAGES: Record<SecretProblem, string> = {
+  missing: 'The submitted secret was already used or does not belong to this repair',
+  expired: 'The submitted secret expired before pairing could read it',
+  unreadable: 'The submitted secret cannot be decrypted with the keys this worker holds (SECRETS_KEYS differ?)',
+};
+
+/** The secret's payload; a secret that cannot be used fails once (retrying cannot bring it back). */
+async function takeSecret<T>(deps: PairingDependencies, ref: { id: string; repairId: string; kind: SecretKind }): Promise<T> {
+  const read = await readSecret<T>(deps.orm.em.fork(), deps.secretBox, ref);
+  if ('payload' in read) return read.payload;
+  if (read.problem === 'unreadable') log.error('a pending secret could not be decrypted: check SECRETS_KEYS on the API and the worker', { repairId: ref.repairId, secretRef: ref.id });
+  throw ApplicationFailure.nonRetryable(PROBLEM_MESSAGES[read.problem], SECRET_FAILURE_TYPES[read.problem]);
+}
 
 /** A successful login is only half of pairing: the store status must be fine too. */
 async function thenCheck(connector: ProviderConnector, accountRef: string, step: PairingStep): Promise<PairingStep> {
@@ -28,8 +41,7 @@ async function thenCheck(connector: ProviderConnector, accountRef: string, step:
 export function createPairingActivities(deps: PairingDependencies) {
   return {
     async pairWithCredentials(input: AccountRef & { repairId: string; secretRef: string }): Promise<PairingStep> {
-      const secret = await readSecret<{ username: string; password: string }>(deps.orm.em.fork(), deps.secretBox, { id: input.secretRef, repairId: input.repairId, kind: 'credentials' });
-      if (!secret) throw secretUnavailable();
+      const secret = await takeSecret<{ username: string; password: string }>(deps, { id: input.secretRef, repairId: input.repairId, kind: 'credentials' });
       const connector = deps.connectorFor(input.provider);
       const step = await heartbeating(connector.login({ accountRef: input.accountRef, username: secret.username, password: secret.password }).then((first) => thenCheck(connector, input.accountRef, first)));
       await discardSecret(deps.orm.em.fork(), input.secretRef);
@@ -38,8 +50,7 @@ export function createPairingActivities(deps: PairingDependencies) {
     },
 
     async pairWithCode(input: AccountRef & { repairId: string; challengeId: string; secretRef: string }): Promise<PairingStep> {
-      const secret = await readSecret<{ code: string }>(deps.orm.em.fork(), deps.secretBox, { id: input.secretRef, repairId: input.repairId, kind: 'verification_code' });
-      if (!secret) throw secretUnavailable();
+      const secret = await takeSecret<{ code: string }>(deps, { id: input.secretRef, repairId: input.repairId, kind: 'verification_code' });
       const connector = deps.connectorFor(input.provider);
       const step = await heartbeating(connector.verify({ accountRef: input.accountRef, challengeId: input.challengeId, code: secret.code }).then((first) => thenCheck(connector, input.accountRef, first)));
       await discardSecret(deps.orm.em.fork(), input.secretRef);

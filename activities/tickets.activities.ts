@@ -31,6 +31,8 @@ export function createTicketActivities(d: TicketDependencies, webhooks: ReturnTy
         message: 'This repair is still open after the escalation delay; support has taken it over.',
         repairId,
         author: 'system',
+        // One escalation per repair: a retried activity finds its message written and answers the same ticket.
+        retryKey: `escalation:${repairId}`,
       });
       return { ticketId: ticket.id };
     },

@@ -22,6 +22,8 @@ export interface RepairTimings {
   unavailableGraceMs: number;
   /** Continue as new past this many history events, keeping histories small. */
   historyLimit: number;
+  /** An open repair no workflow has written after this long had its start fail: the reconciler starts it. */
+  reconcileAfterMs: number;
 }
 
 const MINUTE = 60_000;
@@ -38,6 +40,7 @@ export const DEFAULT_REPAIR_TIMINGS: RepairTimings = {
   retryMaxMs: 10 * MINUTE,
   unavailableGraceMs: 30 * MINUTE,
   historyLimit: 5_000,
+  reconcileAfterMs: 2 * MINUTE,
 };
 
 const ENV_NAMES: Record<keyof RepairTimings, string> = {
@@ -51,6 +54,7 @@ const ENV_NAMES: Record<keyof RepairTimings, string> = {
   retryMaxMs: 'REPAIR_RETRY_MAX_MS',
   unavailableGraceMs: 'REPAIR_UNAVAILABLE_GRACE_MS',
   historyLimit: 'REPAIR_HISTORY_LIMIT',
+  reconcileAfterMs: 'REPAIR_RECONCILE_AFTER_MS',
 };
 
 export function loadRepairTimings(env: NodeJS.ProcessEnv = process.env): RepairTimings {

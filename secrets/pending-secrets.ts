@@ -22,11 +22,17 @@ export async function storeSecret(em: EntityManager, box: SecretBox, input: { re
   return id;
 }
 
+/** Why a pending secret cannot be used: each asks the person for something different. */
+export type SecretProblem = 'missing' | 'expired' | 'unreadable';
+export type SecretRead<T> = { payload: T } | { problem: SecretProblem };
+
 /**
- * Returns the payload, or null when missing, expired, or not of this repair. The row stays until the
- * pairing has the provider's answer: a worker that dies mid-pairing leaves it for the retried attempt.
+ * The payload, or why there is none: missing (already used, or not of this repair), expired (past
+ * its short life before pairing read it), unreadable (sealed with a key this process does not hold,
+ * e.g. SECRETS_KEYS differ between API and worker). The row stays until the pairing has the
+ * provider's answer: a worker that dies mid-pairing leaves it for the retried attempt.
  */
-export async function readSecret<T>(em: EntityManager, box: SecretBox, ref: { id: string; repairId: string; kind: SecretKind }): Promise<T | null> {
+export async function readSecret<T>(em: EntityManager, box: SecretBox, ref: { id: string; repairId: string; kind: SecretKind }): Promise<SecretRead<T>> {
   const rows = await em
     .getConnection()
     .execute<{ sealed: string; expired: boolean }[]>('select sealed, expires_at < now() as expired from pending_secrets where id = ? and repair_id = ? and kind = ?', [
@@ -35,8 +41,15 @@ export async function readSecret<T>(em: EntityManager, box: SecretBox, ref: { id
       ref.kind,
     ]);
   const row = rows[0];
-  if (!row || row.expired) return null;
-  return JSON.parse(box.open(row.sealed, ref.id)) as T;
+  if (!row) return { problem: 'missing' };
+  if (row.expired) return { problem: 'expired' };
+  let text: string;
+  try {
+    text = box.open(row.sealed, ref.id);
+  } catch {
+    return { problem: 'unreadable' };
+  }
+  return { payload: JSON.parse(text) as T };
 }
 
 export async function discardSecret(em: EntityManager, id: string): Promise<void> {

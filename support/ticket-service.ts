@@ -1,13 +1,14 @@
 // Chat tickets: opened by a merchant (optionally from a repair, with its full context) or by an
 // escalated repair; each runs as a workflow that keeps the SLA and closes or reopens it.
-import type { Client } from '@temporalio/client';
+import { createHash } from 'node:crypto';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { addBusinessHours } from '../business-hours/business-hours.js';
 import { Org, OrgContacts, Repair, RepairEvent, SupportTicket, TicketMessage, User, type SupportTicketRow, type TicketMessageRow } from '../db/entities/index.js';
 import { newId } from '../db/ids.js';
 import { ticketMessageSignal, ticketReopenSignal, ticketWorkflowId } from '../workflows/messages.js';
 import type { supportTicketWorkflow } from '../workflows/support-ticket.workflow.js';
-import { forbidden, notFound, unprocessable } from '../errors/problem.js';
+import { conflict, forbidden, notFound, unprocessable } from '../errors/problem.js';
 
 import { findProvider } from '../providers/index.js';
 
@@ -84,22 +85,37 @@ async function checkOwnIds(em: EntityManager, input: { orgId: string; actingUser
   if (user) requireChat(user);
 }
 
+/** A message id from a caller's retry key: the same request, retried, writes its message once. */
+export function messageIdFor(retryKey: string): string {
+  return `tmsg_${createHash('sha256').update(retryKey).digest('hex').slice(0, 32)}`;
+}
+
+const viewWithMessages = async (em: EntityManager, ticket: SupportTicketRow) => ticketView(ticket, await em.find(TicketMessage, { ticketId: ticket.id }, { orderBy: { createdAt: 'asc' } }));
+
 export async function openTicket(
   em: EntityManager,
   settings: TicketSettings,
-  input: { orgId: string; actingUserId?: string; subject: string; message: string; repairId?: string; author?: 'merchant' | 'system' },
+  input: { orgId: string; actingUserId?: string; subject: string; message: string; repairId?: string; author?: 'merchant' | 'system'; /** Makes a retry write nothing twice. */ retryKey?: string },
 ): Promise<ReturnType<typeof ticketView>> {
   if (!(await em.findOne(Org, { id: input.orgId }))) throw notFound('organization', input.orgId);
   await checkOwnIds(em, input);
+  const messageId = input.retryKey ? messageIdFor(input.retryKey) : newId('tmsg');
+  const written = input.retryKey ? await em.findOne(TicketMessage, { id: messageId }) : null;
+  if (written) {
+    // A retry of a request that already wrote its message: make sure its ticket runs, then answer the same.
+    const ticket = await em.findOneOrFail(SupportTicket, { id: written.ticketId });
+    await startTicketWorkflow(settings, ticket);
+    return viewWithMessages(em, ticket);
+  }
   const fromRepair = input.repairId ? await repairContext(em, input.repairId) : null;
-  // The same error coming back on a connection reopens its ticket instead of opening a twin.
+  // The same error coming back on a connection reopens its ticket instead of opening a twin, while
+  // that ticket's workflow runs; once it has ended, nothing would answer there: a new ticket opens.
   if (fromRepair) {
     const existing = await em.findOne(SupportTicket, { connectionId: fromRepair.repair.connection, errorType: fromRepair.repair.errorType ?? null }, { orderBy: { createdAt: 'desc' } });
-    if (existing) {
-      em.create(TicketMessage, { id: newId('tmsg'), ticketId: existing.id, author: input.author ?? 'merchant', authorId: input.actingUserId ?? null, body: input.message, createdAt: new Date() });
+    if (existing && (await signalTicket(settings, existing.id, existing.state === 'closed' ? { reopen: 'the same error came back' } : { author: 'merchant' }))) {
+      em.create(TicketMessage, { id: messageId, ticketId: existing.id, author: input.author ?? 'merchant', authorId: input.actingUserId ?? null, body: input.message, createdAt: new Date() });
       await em.flush();
-      await signalTicket(settings, existing.id, existing.state === 'closed' ? { reopen: 'the same error came back' } : { author: 'merchant' });
-      return ticketView(existing, await em.find(TicketMessage, { ticketId: existing.id }, { orderBy: { createdAt: 'asc' } }));
+      return viewWithMessages(em, existing);
     }
   }
   const now = new Date();
@@ -118,21 +134,34 @@ export async function openTicket(
     createdAt: now,
     updatedAt: now,
   });
-  const first = em.create(TicketMessage, { id: newId('tmsg'), ticketId: ticket.id, author: input.author ?? 'merchant', authorId: input.actingUserId ?? null, body: input.message, createdAt: now });
+  const first = em.create(TicketMessage, { id: messageId, ticketId: ticket.id, author: input.author ?? 'merchant', authorId: input.actingUserId ?? null, body: input.message, createdAt: now });
   await em.flush();
-  await settings.temporal.workflow.start<typeof supportTicketWorkflow>('supportTicketWorkflow', {
-    workflowId: ticketWorkflowId(ticket.id),
-    taskQueue: settings.taskQueue,
-    args: [{ version: 1, ticketId: ticket.id, orgId: input.orgId, firstResponseDueAt: ticket.firstResponseDueAt!.getTime(), autoCloseAfterMs: settings.autoCloseAfterMs, reopenWindowMs: settings.reopenWindowMs }],
-    staticSummary: `Ticket: ${input.subject}`,
-  });
+  await startTicketWorkflow(settings, ticket);
   return ticketView(ticket, [first]);
 }
 
-async function signalTicket(settings: TicketSettings, ticketId: string, what: { author: 'merchant' | 'agent' } | { reopen: string }) {
+/** Starts the ticket's workflow, or joins it when it runs already (a retried open). */
+async function startTicketWorkflow(settings: TicketSettings, ticket: SupportTicketRow): Promise<void> {
+  await settings.temporal.workflow.start<typeof supportTicketWorkflow>('supportTicketWorkflow', {
+    workflowId: ticketWorkflowId(ticket.id),
+    taskQueue: settings.taskQueue,
+    args: [{ version: 1, ticketId: ticket.id, orgId: ticket.org, firstResponseDueAt: ticket.firstResponseDueAt!.getTime(), autoCloseAfterMs: settings.autoCloseAfterMs, reopenWindowMs: settings.reopenWindowMs }],
+    workflowIdConflictPolicy: 'USE_EXISTING',
+    staticSummary: `Ticket: ${ticket.subject}`,
+  });
+}
+
+/** Tells the ticket's workflow; false when it has ended (nothing would act on the signal). */
+async function signalTicket(settings: TicketSettings, ticketId: string, what: { author: 'merchant' | 'agent' } | { reopen: string }): Promise<boolean> {
   const handle = settings.temporal.workflow.getHandle(ticketWorkflowId(ticketId));
-  if ('reopen' in what) await handle.signal(ticketReopenSignal, { reason: what.reopen });
-  else await handle.signal(ticketMessageSignal, { author: what.author, at: Date.now() });
+  try {
+    if ('reopen' in what) await handle.signal(ticketReopenSignal, { reason: what.reopen });
+    else await handle.signal(ticketMessageSignal, { author: what.author, at: Date.now() });
+    return true;
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) return false;
+    throw error;
+  }
 }
 
 export async function addMessage(
@@ -148,12 +177,13 @@ export async function addMessage(
     if (!user) throw notFound('ticket', input.ticketId);
     requireChat(user);
   }
+  // A conversation whose workflow has ended has nobody to answer it: say so instead of storing a message nobody reads.
+  if (!(await signalTicket(settings, ticket.id, { author: input.author }))) throw conflict('This conversation has ended. Open a new ticket to reach support.', { ticketId: ticket.id });
   const now = new Date();
   em.create(TicketMessage, { id: newId('tmsg'), ticketId: ticket.id, author: input.author, authorId: input.actingUserId ?? null, body: input.body, createdAt: now });
   if (input.author === 'agent' && !ticket.firstRespondedAt) em.assign(ticket, { firstRespondedAt: now });
   em.assign(ticket, { updatedAt: now });
   await em.flush();
-  await signalTicket(settings, ticket.id, { author: input.author });
   return ticketView(ticket, await em.find(TicketMessage, { ticketId: ticket.id }, { orderBy: { createdAt: 'asc' } }));
 }
 

@@ -39,7 +39,8 @@ function stateAfterReport(open: OpenRepairRow, c: { errorType: ErrorType; cause:
  * The open repair of the connection: a new row (revision 0, the workflow's first write replaces it)
  * or the one already open. Committed at once, so no database connection waits on Temporal. Should
  * the start below fail (or this process die), the row stays as a reservation: the caller got no 202
- * and retries, and the retry finds it and hands it to Temporal again.
+ * and retries, and the retry finds it and hands it to Temporal again; if nobody retries, the
+ * reconciler does (activities/reconcile.activities.ts).
  */
 async function openRepairOf(em: EntityManager, connection: ConnectionFacts, report: DisconnectionReport, c: ReturnType<typeof classifyError>): Promise<{ open: OpenRepairRow; joined: boolean }> {
   const run = <T>(sql: string, params: unknown[]) => em.getConnection().execute<T[]>(sql, params as never[]);
@@ -67,13 +68,22 @@ async function openRepairOf(em: EntityManager, connection: ConnectionFacts, repo
 export async function acceptReport(em: EntityManager, ctx: StartRepairContext, connection: ConnectionFacts, report: DisconnectionReport): Promise<AcceptedReport> {
   const c = classifyError(connection.provider, { errorCode: report.errorCode, errorMessage: report.errorMessage });
   const { open, joined } = await openRepairOf(em, connection, report, c);
+  await handReportToWorkflow(ctx, { repairId: open.id, workflowId: open.workflow_id }, connection, report, newId('rpt'));
+  return { repairId: open.id, state: joined ? stateAfterReport(open, c) : open.state, joined, workflowId: open.workflow_id };
+}
+
+/**
+ * One signal-with-start: the report reaches the repair's workflow, started with that repair's id if
+ * it is not running. Also the reconciler's way to start a repair whose start failed (see reconcile.activities).
+ */
+export async function handReportToWorkflow(ctx: StartRepairContext, repair: { repairId: string; workflowId: string }, connection: ConnectionFacts, report: DisconnectionReport, reportId: string): Promise<void> {
   const providerName = findProvider(connection.provider)?.name ?? connection.provider;
   await ctx.temporal.workflow.signalWithStart<typeof repairWorkflow, [ReportSignal]>('repairWorkflow', {
-    workflowId: open.workflow_id,
+    workflowId: repair.workflowId,
     taskQueue: ctx.taskQueue,
-    args: [{ version: 1, repairId: open.id, connection, timings: ctx.timings }],
+    args: [{ version: 1, repairId: repair.repairId, connection, timings: ctx.timings }],
     signal: disconnectionReportedSignal,
-    signalArgs: [{ reportId: newId('rpt'), repairId: open.id, report }],
+    signalArgs: [{ reportId, repairId: repair.repairId, report }],
     typedSearchAttributes: [
       { key: RepairProvider, value: connection.provider },
       { key: RepairOrgId, value: connection.orgId },
@@ -83,5 +93,4 @@ export async function acceptReport(em: EntityManager, ctx: StartRepairContext, c
     staticSummary: `${providerName} · ${connection.accountRef} · ${connection.storeIds.length} store(s)`,
     staticDetails: `Repair of connection \`${connection.connectionId}\` (org \`${connection.orgId}\`), reported with \`${report.errorCode}\` by ${report.source ?? 'api'}.`,
   });
-  return { repairId: open.id, state: joined ? stateAfterReport(open, c) : open.state, joined, workflowId: open.workflow_id };
 }

@@ -7,3 +7,4 @@ export { supportTicketWorkflow } from './support-ticket.workflow.js';
 export { providerHealthWorkflow } from './provider-health.workflow.js';
 export { connectionProbeWorkflow } from './connection-probe.workflow.js';
 export { userInvitationWorkflow } from './user-invitation.workflow.js';
+export { repairReconcileWorkflow } from './repair-reconcile.workflow.js';

@@ -46,5 +46,19 @@ export function actionsForUser(state: RepairState, canReconnect: boolean): Repai
   return ACTIONS_BY_STATE[state].filter((a) => canReconnect || !RECONNECT_ACTIONS.includes(a));
 }
 
-export const ACTION_OUTCOMES = ['healthy', 'verification_required', 'invalid_credentials', 'invalid_code', 'unresolved', 'new_error', 'deferred', 'support_requested'] as const;
+export const ACTION_OUTCOMES = [
+  'healthy',
+  'verification_required',
+  'invalid_credentials',
+  'invalid_code',
+  'unresolved',
+  'new_error',
+  'deferred',
+  'support_requested',
+  // Nothing was asked of the provider: the entry must be given again (see docs/decisions.md).
+  'entry_expired',
+  'submit_again',
+  // The provider could not be asked after every retry: the repair waits for people again.
+  'pairing_failed',
+] as const;
 export type ActionOutcome = (typeof ACTION_OUTCOMES)[number];

@@ -34,8 +34,9 @@ import {
   type WebhookEventType,
   retryNowSignal,
 } from './messages.js';
-import { isActionAllowed, isOpen, type ActionOutcome, type RepairAction } from './repair-rules.js';
-import { events, heartbeatingPairing, localBookkeeping, pairing as pairingWithoutHeartbeats, remoteBookkeeping } from './repair/activity-proxies.js';
+import { isActionAllowed, isOpen, type ActionOutcome, type RepairAction, type RepairState } from './repair-rules.js';
+import { escalationTicket, events, heartbeatingPairing, localBookkeeping, pairing as pairingWithoutHeartbeats, remoteBookkeeping } from './repair/activity-proxies.js';
+import { failedPairingOutcome, failureSummary, type FailedPairingOutcome } from './repair/failed-pairing.js';
 import { interpretPairing, type PairingPurpose } from './repair/interpret-pairing.js';
 import { createOperatorView } from './repair/operator-view.js';
 import { applyError, classifyReport, initialSnapshot, nextDue, reportChangesError, sameError, touch } from './repair/snapshot.js';
@@ -86,6 +87,9 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
   const afterOpening = async () => {
     if (actionsAfterOpening && !recorded) await condition(() => recorded);
   };
+  // Nothing stalls (added later): a failed pairing hands the repair back to people, a backend's
+  // "healthy" counts in every state, a pairing under way holds the timers, an escalation's ticket gives up.
+  const nothingStalls = patched('nothing-stalls');
   /** Reports that joined without changing anything: the stored count follows them in one write. */
   let unsavedReports = false;
 
@@ -132,6 +136,8 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
     try {
       step = await run();
     } catch (error) {
+      const failed = nothingStalls ? failedPairingOutcome(error) : null;
+      if (failed) return pairingDidNotHappen(before, purpose, actingUserId, failed, error);
       // The one-time secret was gone (expired or already used): ask for it again.
       if (error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && error.cause.type === 'SecretUnavailable') {
         s.state = before;
@@ -158,6 +164,19 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
     await emit('repair.attempt', { outcome: meaning.outcome, actingUserId: actingUserId ?? null });
     if (changed && s.state !== 'healthy') await announceError();
     return answer(meaning.outcome, meaning.codeExpired ? { codeExpired: true } : {});
+  }
+
+  /** The provider was never asked (or never answered us): back to the state people act in, and say so. */
+  async function pairingDidNotHappen(before: RepairState, purpose: PairingPurpose, actingUserId: string | undefined, failed: FailedPairingOutcome, error: unknown): Promise<ActionAnswer> {
+    s.state = before;
+    s.lastOutcome = failed;
+    touch(s, Date.now());
+    publish(s);
+    const failure = failureSummary(error);
+    if (failed === 'pairing_failed') log.warn('repair stalled: pairing failed after its retries; the repair waits for people again', { repairId: s.repairId, provider: s.connection.provider, state: s.state, failure });
+    await save({ kind: 'attempt', actorUserId: actingUserId, action: purposeAction(purpose), outcome: failed, errorType: s.error?.errorType, detail: { failure: failure.type ?? null } });
+    await emit('repair.attempt', { outcome: failed, actingUserId: actingUserId ?? null });
+    return answer(failed);
   }
 
   // ------------------------------------------------------------------ handlers (before any await)
@@ -258,7 +277,8 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
   );
 
   setHandler(connectionHealthySignal, () => {
-    if (isOpen(s.state) && s.state !== 'verifying') endedElsewhere = true;
+    // While pairing, the closing waits for the pairing to finish (allHandlersFinished) before it ends the repair.
+    if (isOpen(s.state) && (nothingStalls || s.state !== 'verifying')) endedElsewhere = true;
   });
   setHandler(repairSnapshotQuery, () => s);
 
@@ -304,7 +324,17 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
       continue;
     }
     retryDelay = t.retryInitialMs;
+    if (nothingStalls && s.state === 'verifying') {
+      // A pairing is under way and ends (its retries are bounded): timers due now wait for it, never re-arm.
+      await condition(() => s.state !== 'verifying' || endedElsewhere);
+      continue;
+    }
     const due = nextDue(s, t);
+    if (nothingStalls && due && due.at <= Date.now()) {
+      // Already due (it fell due during a pairing): act now rather than through a 1 ms timer.
+      await onDue(due.kind);
+      continue;
+    }
     const woke = await condition(() => s.revision !== seen || endedElsewhere || !isOpen(s.state) || unsavedReports, due ? Math.max(due.at - Date.now(), 1) : undefined);
     if (woke || !due || s.state === 'verifying') continue;
     await onDue(due.kind);
@@ -324,8 +354,19 @@ export async function repairWorkflow(input: RepairWorkflowInput): Promise<Repair
       await save({ kind: 'escalated', detail: { to: s.escalation } });
       await notify(kind === 'escalate_emergency' ? 'escalated_emergency' : 'escalated_support');
       // Support takes over with a ticket (added later: older histories replay without it).
-      if (kind === 'escalate_support' && patched('escalation-opens-ticket')) await events.openTicketForRepair({ repairId: s.repairId });
+      if (kind === 'escalate_support' && patched('escalation-opens-ticket')) await openEscalationTicket();
       await emit('repair.escalated', { to: s.escalation });
+    }
+  }
+
+  async function openEscalationTicket() {
+    if (!nothingStalls) return void (await events.openTicketForRepair({ repairId: s.repairId }));
+    try {
+      await escalationTicket.openTicketForRepair({ repairId: s.repairId });
+    } catch (error) {
+      if (!(error instanceof ActivityFailure)) throw error;
+      // The escalation e-mail went out already; support still sees the repair in its list.
+      log.warn('repair escalated without a ticket: opening it failed after its retries', { repairId: s.repairId, failure: failureSummary(error) });
     }
   }
 

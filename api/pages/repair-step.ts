@@ -55,6 +55,9 @@ const OUTCOME_NOTICES: Partial<Record<Flash['outcome'], Notice>> = {
   moved_on: { tone: 'info', key: 'page.outcome.moved_on' },
   // Shown on the repair itself when there is no list to go back to (a session opened from its link).
   deferred: { tone: 'info', key: 'page.repairs.deferredSoon' },
+  entry_expired: { tone: 'error', key: 'page.outcome.entry_expired' },
+  submit_again: { tone: 'error', key: 'page.outcome.submit_again' },
+  pairing_failed: { tone: 'error', key: 'page.outcome.pairing_failed' },
 };
 
 function noticeFor(flash: Flash | null): Notice | null {

@@ -12,6 +12,7 @@ import { Migration20261123085833_connection_probes } from './Migration2026112308
 import { Migration20261202010000_one_open_repair_per_connection } from './Migration20261202010000_one_open_repair_per_connection.js';
 import { Migration20261202020000_read_path_indexes } from './Migration20261202020000_read_path_indexes.js';
 import { Migration20261203174107_merchant_sessions } from './Migration20261203174107_merchant_sessions.js';
+import { Migration20261203180000_idempotency_keys } from './Migration20261203180000_idempotency_keys.js';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123073800_initial_registry', class: Migration20261123073800_initial_registry },
@@ -25,4 +26,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261202010000_one_open_repair_per_connection', class: Migration20261202010000_one_open_repair_per_connection },
   { name: 'Migration20261202020000_read_path_indexes', class: Migration20261202020000_read_path_indexes },
   { name: 'Migration20261203174107_merchant_sessions', class: Migration20261203174107_merchant_sessions },
+  { name: 'Migration20261203180000_idempotency_keys', class: Migration20261203180000_idempotency_keys },
 ];

@@ -1,6 +1,7 @@
 // Activity stubs for the repair workflow, with timeouts and retries set once per group.
 import { proxyActivities, proxyLocalActivities, type RetryPolicy } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.js';
+import { SECRET_FAILURE_TYPE_NAMES } from './secret-failures.js';
 
 /** Database writes: retried until PostgreSQL is back; a repair never loses its record. */
 export const records = proxyActivities<Pick<Activities, 'saveRepair'>>({
@@ -9,7 +10,7 @@ export const records = proxyActivities<Pick<Activities, 'saveRepair'>>({
 });
 
 type PairingActivities = Pick<Activities, 'pairWithCredentials' | 'pairWithCode' | 'checkConnection'>;
-const pairingRetry: RetryPolicy = { maximumAttempts: 3, initialInterval: '2 seconds', nonRetryableErrorTypes: ['SecretUnavailable'] };
+const pairingRetry: RetryPolicy = { maximumAttempts: 3, initialInterval: '2 seconds', nonRetryableErrorTypes: SECRET_FAILURE_TYPE_NAMES };
 
 /** Pairing asks the provider once per attempt (the connector does not retry), up to three attempts. */
 export const pairing = proxyActivities<PairingActivities>({ startToCloseTimeout: '90 seconds', retry: pairingRetry });
@@ -26,6 +27,15 @@ export const notifications = proxyActivities<Pick<Activities, 'notifyRepair'>>({
 export const events = proxyActivities<Pick<Activities, 'publishEvent' | 'openTicketForRepair' | 'reportProviderFailure' | 'isProviderDegraded'>>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+/**
+ * An escalation's ticket, retried for about an hour and then given up (the repair logs it and goes
+ * on waiting): a ticket that cannot open must not hold the repair, its reports or its closing.
+ */
+export const escalationTicket = proxyActivities<Pick<Activities, 'openTicketForRepair'>>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '10 minutes', maximumAttempts: 12 },
 });
 
 type Bookkeeping = Pick<Activities, 'saveRepair' | 'publishEvent' | 'notifyRepair'>;

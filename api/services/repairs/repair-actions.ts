@@ -17,6 +17,7 @@ import { isActionAllowed, type RepairAction, type RepairState } from '../../../w
 import { ACTION_PERMISSION, requirePermission } from '../../auth/permissions.js';
 import { conflict, notFound, unprocessable } from '../../../errors/problem.js';
 import { findRepair } from './repair-view.js';
+import { updateIdFor } from './idempotency-keys.js';
 
 export interface RepairActionContext {
   temporal: Client;
@@ -73,11 +74,13 @@ export class RepairActions {
     return this.ctx.temporal.workflow.getHandle(repair.workflowId);
   }
 
-  private async prepare(em: EntityManager, request: ActionRequest, action: RepairAction) {
+  /** Who acts on which repair, allowed or refused; the Update id binds the key to this very request. */
+  private async prepare(em: EntityManager, request: ActionRequest, action: RepairAction, body: Record<string, unknown> = {}) {
     const repair = await findRepair(em, request.repairId);
     const user = await actingUser(em, repair, request.actingUserId);
     authorize(user, repair, action);
-    return { repair, user };
+    const updateId = await updateIdFor(em, request.idempotencyKey, { caller: user.id, action, repairId: repair.id, body });
+    return { repair, user, updateId };
   }
 
   private async finish(em: EntityManager, repairId: string, user: UserRow, answer: ActionAnswer): Promise<ActedOn> {
@@ -86,10 +89,10 @@ export class RepairActions {
   }
 
   async submitCredentials(em: EntityManager, request: ActionRequest & { username: string; password: string }): Promise<ActedOn> {
-    const { repair, user } = await this.prepare(em, request, 'submit_credentials');
+    const { repair, user, updateId } = await this.prepare(em, request, 'submit_credentials', { username: request.username, password: request.password });
     const secretRef = await storeSecret(em, this.ctx.secretBox, { repairId: repair.id, kind: 'credentials', payload: { username: request.username, password: request.password } });
     const answer = await runUpdate(
-      () => this.handle(repair).executeUpdate(submitCredentialsUpdate, { args: [{ actingUserId: user.id, secretRef }], updateId: request.idempotencyKey }),
+      () => this.handle(repair).executeUpdate(submitCredentialsUpdate, { args: [{ actingUserId: user.id, secretRef }], updateId }),
       repair,
       'submit_credentials',
     ).finally(() => discardSecret(em, secretRef));
@@ -97,10 +100,10 @@ export class RepairActions {
   }
 
   async submitVerificationCode(em: EntityManager, request: ActionRequest & { code: string }): Promise<ActedOn> {
-    const { repair, user } = await this.prepare(em, request, 'submit_verification_code');
+    const { repair, user, updateId } = await this.prepare(em, request, 'submit_verification_code', { code: request.code });
     const secretRef = await storeSecret(em, this.ctx.secretBox, { repairId: repair.id, kind: 'verification_code', payload: { code: request.code } });
     const answer = await runUpdate(
-      () => this.handle(repair).executeUpdate(submitVerificationCodeUpdate, { args: [{ actingUserId: user.id, secretRef }], updateId: request.idempotencyKey }),
+      () => this.handle(repair).executeUpdate(submitVerificationCodeUpdate, { args: [{ actingUserId: user.id, secretRef }], updateId }),
       repair,
       'submit_verification_code',
     ).finally(() => discardSecret(em, secretRef));
@@ -108,21 +111,21 @@ export class RepairActions {
   }
 
   async completeSteps(em: EntityManager, request: ActionRequest): Promise<ActedOn> {
-    const { repair, user } = await this.prepare(em, request, 'complete_steps');
-    const answer = await runUpdate(() => this.handle(repair).executeUpdate(completeStepsUpdate, { args: [{ actingUserId: user.id }], updateId: request.idempotencyKey }), repair, 'complete_steps');
+    const { repair, user, updateId } = await this.prepare(em, request, 'complete_steps');
+    const answer = await runUpdate(() => this.handle(repair).executeUpdate(completeStepsUpdate, { args: [{ actingUserId: user.id }], updateId }), repair, 'complete_steps');
     return this.finish(em, repair.id, user, answer);
   }
 
   async defer(em: EntityManager, request: ActionRequest): Promise<ActedOn> {
-    const { repair, user } = await this.prepare(em, request, 'defer');
-    const answer = await runUpdate(() => this.handle(repair).executeUpdate(deferRepairUpdate, { args: [{ actingUserId: user.id }], updateId: request.idempotencyKey }), repair, 'defer');
+    const { repair, user, updateId } = await this.prepare(em, request, 'defer');
+    const answer = await runUpdate(() => this.handle(repair).executeUpdate(deferRepairUpdate, { args: [{ actingUserId: user.id }], updateId }), repair, 'defer');
     return this.finish(em, repair.id, user, answer);
   }
 
   async requestSupport(em: EntityManager, request: ActionRequest & { message: string }): Promise<ActedOn> {
-    const { repair, user } = await this.prepare(em, request, 'request_support');
+    const { repair, user, updateId } = await this.prepare(em, request, 'request_support', { message: request.message });
     const answer = await runUpdate(
-      () => this.handle(repair).executeUpdate(requestSupportUpdate, { args: [{ actingUserId: user.id, message: request.message }], updateId: request.idempotencyKey }),
+      () => this.handle(repair).executeUpdate(requestSupportUpdate, { args: [{ actingUserId: user.id, message: request.message }], updateId }),
       repair,
       'request_support',
     );

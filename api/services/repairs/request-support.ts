@@ -12,6 +12,8 @@ export async function requestRepairSupport(em: EntityManager, actions: RepairAct
     subject: `${acted.repair.provider}: ${acted.repair.errorType ?? 'connection problem'}`,
     message: request.message,
     repairId: acted.repair.id,
+    // A retried request (same Idempotency-Key or form) writes its message once.
+    ...(request.idempotencyKey ? { retryKey: `support:${acted.repair.id}:${acted.user.id}:${request.idempotencyKey}` } : {}),
   });
   return { acted, ticket };
 }

@@ -31,7 +31,7 @@ import { requirePermission } from '../../../auth/permissions.js';
 import { actingUserIn } from '../../../services/registry/acting-user.js';
 
 const tags = ['repairs'];
-const actionResponses = { 200: ActionResult, ...problemResponses(400, 401, 403, 404, 409) };
+const actionResponses = { 200: ActionResult, ...problemResponses(400, 401, 403, 404, 409, 422) };
 const idempotencyKey = (request: FastifyRequest) => {
   const key = request.headers['idempotency-key'];
   return typeof key === 'string' && key.length > 0 && key.length <= 200 ? key : undefined;
@@ -133,7 +133,7 @@ export const repairsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Ask people for help: opens a chat ticket carrying the repair\'s full context',
         params: RepairParams,
         body: SupportBody,
-        response: { 201: Type.Object({ ticketId: Type.String(), ticket: Type.Object({}, { additionalProperties: true }), outcome: Type.String(), repair: RepairDetail }), ...problemResponses(400, 401, 403, 404, 409) },
+        response: { 201: Type.Object({ ticketId: Type.String(), ticket: Type.Object({}, { additionalProperties: true }), outcome: Type.String(), repair: RepairDetail }), ...problemResponses(400, 401, 403, 404, 409, 422) },
       },
     },
     async (request, reply) => {

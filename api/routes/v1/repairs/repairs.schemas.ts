@@ -84,7 +84,7 @@ export const ActorBody = Type.Object(Actor, { additionalProperties: false });
 export const SupportBody = Type.Object({ ...Actor, message: MessageText({ minLength: 1, maxLength: 5000, pattern: '\\S' }) }, { additionalProperties: false });
 
 export const ActionResult = Type.Object({
-  outcome: Type.String({ description: 'healthy, verification_required, invalid_credentials, invalid_code, unresolved, new_error, deferred, support_requested' }),
+  outcome: Type.String({ description: 'healthy, verification_required, invalid_credentials, invalid_code, unresolved, new_error, deferred, support_requested, entry_expired, submit_again, pairing_failed' }),
   codeExpired: Type.Optional(Type.Boolean()),
   remindAt: Type.Optional(Timestamp),
   repair: RepairDetail,

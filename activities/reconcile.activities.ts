@@ -1,0 +1,73 @@
+// The repair row is written before Temporal starts its workflow (temporal/accept-report.ts). When that
+// start fails and nobody retries the report, the repair would stay open with no workflow: this sweep
+// finds such repairs (never written by a workflow, older than a grace period) and starts them.
+import { log, metricMeter } from '@temporalio/activity';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import type { RepairTimings } from '../config/repair-timings.js';
+import type { Orm } from '../db/orm.js';
+import { handReportToWorkflow } from '../temporal/accept-report.js';
+
+export interface ReconcileDependencies {
+  orm: Orm;
+  temporal: Client;
+  taskQueue: string;
+  repairTimings: RepairTimings;
+}
+
+interface UnstartedRepair {
+  id: string;
+  workflow_id: string;
+  org_id: string;
+  connection_id: string;
+  provider: string;
+  account_ref: string;
+  store_ids: string[];
+  error_code: string | null;
+  error_message: string | null;
+}
+
+export interface ReconcileResult {
+  checked: number;
+  started: string[];
+}
+
+const BATCH = 200;
+
+export function createReconcileActivities(d: ReconcileDependencies) {
+  /** True when the workflow of the connection runs (this repair's, or one that will continue into it). */
+  async function isRunning(workflowId: string): Promise<boolean> {
+    try {
+      return (await d.temporal.workflow.getHandle(workflowId).describe()).status.name === 'RUNNING';
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return false;
+      throw error;
+    }
+  }
+
+  return {
+    async reconcileRepairs(): Promise<ReconcileResult> {
+      // The meter exists only inside an activity; the worker exports it to Prometheus.
+      const startedCounter = metricMeter.createCounter('repair_reconcile_started', 'repairs', 'Open repairs whose workflow had never started, started by the reconciler');
+      // Revision 0: no workflow ever wrote the row (its first write sets a revision of 1 or more).
+      const rows = await d.orm.em
+        .fork()
+        .getConnection()
+        .execute<UnstartedRepair[]>(
+          `select id, workflow_id, org_id, connection_id, provider, account_ref, store_ids, error_code, error_message from repairs
+           where resolved_at is null and revision = 0 and opened_at < now() - make_interval(secs => ?) order by opened_at limit ?`,
+          [d.repairTimings.reconcileAfterMs / 1000, BATCH],
+        );
+      const started: string[] = [];
+      for (const r of rows) {
+        if (!r.error_code || (await isRunning(r.workflow_id))) continue;
+        const connection = { connectionId: r.connection_id, orgId: r.org_id, provider: r.provider, accountRef: r.account_ref, storeIds: r.store_ids };
+        // A report id of its own: a second sweep, racing a late start, counts the report once.
+        await handReportToWorkflow({ temporal: d.temporal, taskQueue: d.taskQueue, timings: d.repairTimings }, { repairId: r.id, workflowId: r.workflow_id }, connection, { errorCode: r.error_code, errorMessage: r.error_message ?? undefined, source: 'api' }, `rpt_reconcile_${r.id}`);
+        log.warn('repair reconciled: its workflow had never started; started it now', { repairId: r.id, workflowId: r.workflow_id, connectionId: r.connection_id });
+        startedCounter.add(1);
+        started.push(r.id);
+      }
+      return { checked: rows.length, started };
+    },
+  };
+}
