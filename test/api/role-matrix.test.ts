@@ -30,6 +30,7 @@ const MATRIX: Record<string, Roles> = {
   'GET /v1/connections': SUPPORT,
   'GET /v1/connections/:connectionId': SUPPORT,
   'POST /v1/orgs/:orgId/users/:userId/sign-in-links': SERVICE,
+  'DELETE /v1/orgs/:orgId/users/:userId/sessions': SERVICE,
   'GET /v1/providers': SUPPORT,
   'GET /v1/orgs/:orgId/contacts': SUPPORT,
   'PUT /v1/orgs/:orgId/contacts': SERVICE,
@@ -62,7 +63,6 @@ const MATRIX: Record<string, Roles> = {
 const PUBLIC = [
   'GET /healthz (health)',
   'GET /readyz (health)',
-  'GET /metrics (health)',
   ...['/docs/', '/docs/json', '/docs/yaml', '/docs/static/*', '/docs/static/index.html', '/docs/static/swagger-initializer.js'].map((u) => `GET ${u} (docs)`),
   'POST /v1/webhooks/twilio/status (twilio-signature)',
   ...[
