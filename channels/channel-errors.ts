@@ -41,11 +41,12 @@ export class EmailSendError extends ChannelSendError {
 
 export class PrinterSendError extends ChannelSendError {
   readonly channel = 'ticket';
-  readonly retryable = true;
   constructor(
     message: string,
-    /** ETIMEDOUT for our own connect/write timeout, else the socket's error code (ECONNREFUSED, …). */
+    /** ETIMEDOUT for our own connect/write timeout, EOUTBOUNDREFUSED for an address the policy refuses, else the socket's error code (ECONNREFUSED, …). */
     readonly code: string | undefined,
+    /** False only for an address that will never be allowed. */
+    readonly retryable = true,
   ) {
     super(message);
     this.name = 'PrinterSendError';

@@ -6,16 +6,18 @@ import { encodeTicket, sendToPrinter } from '../../channels/printer-sender.js';
 import { createTwilioSmsSender } from '../../channels/sms-sender.js';
 import { renderMessage } from '../../templates/render-message.js';
 import type { AlertChannels } from './alert-channels.js';
+import { OutboundPolicy } from '../outbound/outbound-policy.js';
 
 export function createAlertChannels(config: AppConfig): AlertChannels {
   const sms = createTwilioSmsSender(config.channels.twilio);
   const email = createEmailSender({ smtpUrl: config.channels.smtpUrl, from: config.channels.mailFrom });
+  const outbound = new OutboundPolicy(config.outboundAllow);
   return {
     render: renderMessage,
     sendEmail: (message) => email.send(message),
     sendSms: (message) => sms.send(message),
     printTicket: async (address, message, link) => {
-      await sendToPrinter(address, encodeTicket(message.text, link));
+      await sendToPrinter(address, encodeTicket(message.text, link), { outbound });
       return { providerId: `ticket:${address}` };
     },
   };

@@ -24,7 +24,8 @@ export async function startSinks(): Promise<Sinks> {
   const printerPort = await freePort();
   await new Promise<void>((resolve) => printer.tcp.listen(printerPort, '127.0.0.1', resolve));
   return {
-    env: { TWILIO_API_BASE_URL: smsUrl, SMTP_URL: `smtp://127.0.0.1:${mailPorts.smtpPort}` },
+    // The printer sink is local: reached only through the explicit allow-list, as in development.
+    env: { TWILIO_API_BASE_URL: smsUrl, SMTP_URL: `smtp://127.0.0.1:${mailPorts.smtpPort}`, OUTBOUND_ALLOW: `127.0.0.1:${printerPort}` },
     sms: sms.messages,
     mails: () => listSunkMail(mailPorts.webPort),
     tickets: () => printer.tickets.map((t) => ({ text: ticketText(t.bytes) })),
