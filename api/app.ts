@@ -48,7 +48,7 @@ export const app: FastifyPluginAsync<AppDependencies> = async (instance, deps) =
   await instance.register(repairsPlugin, { config: deps.config });
   await instance.register(openapiPlugin, { publicUrl: deps.config.publicUrl });
   await instance.register(healthRoutes);
-  await instance.register(registryRoutes);
+  await instance.register(registryRoutes, { outboundAllow: deps.config.outboundAllow });
   await instance.register(signInLinksRoutes, { config: deps.config });
   await instance.register(userSessionsRoutes);
   await instance.register(providersRoutes);

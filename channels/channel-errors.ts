@@ -41,16 +41,15 @@ export class EmailSendError extends ChannelSendError {
 
 export class PrinterSendError extends ChannelSendError {
   readonly channel = 'ticket';
-  /** Only a malformed address is final; a printer that is off or out of paper comes back. */
-  readonly retryable: boolean;
   constructor(
     message: string,
-    /** ETIMEDOUT for our own connect/write timeout, EINVAL for a malformed address, else the socket's error code (ECONNREFUSED, …). */
+    /** ETIMEDOUT for our own connect/write timeout, EINVAL for a malformed address, EOUTBOUNDREFUSED for an address the policy refuses, else the socket's error code (ECONNREFUSED, …). */
     readonly code: string | undefined,
+    /** Final for a malformed address or one the policy will never allow; a printer that is off or out of paper comes back. */
+    readonly retryable: boolean = code !== 'EINVAL',
   ) {
     super(message);
     this.name = 'PrinterSendError';
-    this.retryable = code !== 'EINVAL';
   }
 }
 

@@ -1,6 +1,10 @@
 // Sends a ticket's bytes to a store's POS printer over raw TCP (port 9100, "JetDirect"), with a
 // connect timeout and a write timeout so a printer that is off never holds an alert activity.
+// The printer's address goes through the outbound policy: a store's "printer" at 169.254.169.254 or
+// 127.0.0.1 (in any spelling, or a name resolving there) is never connected to.
 import { connect, type Socket } from 'node:net';
+import { assertDirectAddressAllowed, guardedLookup, outboundFailure } from '../activities/outbound/guarded-connect.js';
+import { OutboundPolicy } from '../activities/outbound/outbound-policy.js';
 import { PrinterSendError } from './channel-errors.js';
 import { encodeTicket, type TicketEncoding } from './ticket-encoder.js';
 
@@ -14,6 +18,8 @@ export interface PrinterTimeouts {
   connectTimeoutMs?: number;
   /** Idle time allowed while writing and waiting for the printer to close; 10 s unless told. */
   writeTimeoutMs?: number;
+  /** Which printer addresses may be reached; public ones only unless told (OUTBOUND_ALLOW). */
+  outbound?: OutboundPolicy;
 }
 
 /** `host`, `host:port`, `[v6]:port` or `tcp://host:port`; the port defaults to 9100. */
@@ -26,26 +32,31 @@ export function parsePrinterAddress(address: string): { host: string; port: numb
   return { host, port };
 }
 
-function settle(socket: Socket, address: string, timeouts: Required<PrinterTimeouts>): Promise<void> {
+/** Messages end up in the delivery log the API shows: the kind of failure, never the socket's words. */
+const NOT_ALLOWED = 'printer address not allowed';
+const COULD_NOT_CONNECT = 'could not connect to the printer';
+
+function settle(socket: Socket, timeouts: { connectTimeoutMs: number; writeTimeoutMs: number }): Promise<void> {
   return new Promise((resolve, reject) => {
     let flushed = false;
     const fail = (error: PrinterSendError) => {
       socket.destroy();
       reject(error);
     };
-    const connectTimer = setTimeout(() => fail(new PrinterSendError(`printer ${address} did not accept a connection within ${timeouts.connectTimeoutMs} ms`, 'ETIMEDOUT')), timeouts.connectTimeoutMs);
+    const connectTimer = setTimeout(() => fail(new PrinterSendError('printer timeout (no connection)', 'ETIMEDOUT')), timeouts.connectTimeoutMs);
     socket.once('connect', () => {
       clearTimeout(connectTimer);
       socket.setTimeout(timeouts.writeTimeoutMs, () => {
         // Every byte left us and the printer just keeps the line open: the ticket is out.
         if (flushed) return void (socket.destroy(), resolve());
-        fail(new PrinterSendError(`printer ${address} stopped reading for ${timeouts.writeTimeoutMs} ms`, 'ETIMEDOUT'));
+        fail(new PrinterSendError('printer timeout (stopped reading)', 'ETIMEDOUT'));
       });
     });
     socket.once('finish', () => (flushed = true));
     socket.once('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(connectTimer);
-      fail(new PrinterSendError(`printer ${address}: ${error.message}`, error.code));
+      const refused = outboundFailure(error).kind === 'refused';
+      fail(new PrinterSendError(refused ? NOT_ALLOWED : COULD_NOT_CONNECT, refused ? 'EOUTBOUNDREFUSED' : error.code, !refused));
     });
     socket.once('close', (hadError) => {
       clearTimeout(connectTimer);
@@ -57,8 +68,14 @@ function settle(socket: Socket, address: string, timeouts: Required<PrinterTimeo
 export async function sendToPrinter(address: string, bytes: Uint8Array, timeouts: PrinterTimeouts | number = {}): Promise<void> {
   const { host, port } = parsePrinterAddress(address);
   const limits = typeof timeouts === 'number' ? { connectTimeoutMs: timeouts, writeTimeoutMs: timeouts } : timeouts;
-  const socket = connect({ host, port });
-  const done = settle(socket, address, { connectTimeoutMs: limits.connectTimeoutMs ?? 5_000, writeTimeoutMs: limits.writeTimeoutMs ?? 10_000 });
+  const outbound = (typeof timeouts === 'number' ? undefined : timeouts.outbound) ?? new OutboundPolicy();
+  try {
+    assertDirectAddressAllowed(outbound, host, port);
+  } catch {
+    throw new PrinterSendError(NOT_ALLOWED, 'EOUTBOUNDREFUSED', false);
+  }
+  const socket = connect({ host, port, lookup: guardedLookup(outbound, port) });
+  const done = settle(socket, { connectTimeoutMs: limits.connectTimeoutMs ?? 5_000, writeTimeoutMs: limits.writeTimeoutMs ?? 10_000 });
   socket.end(Buffer.from(bytes));
   return done;
 }

@@ -7,10 +7,12 @@ import { createTwilioSmsSender } from '../../channels/sms-sender.js';
 import { renderMessage } from '../../templates/render-message.js';
 import { stripUnsafe } from '../../templates/text-hygiene.js';
 import type { AlertChannels } from './alert-channels.js';
+import { OutboundPolicy } from '../outbound/outbound-policy.js';
 
 export function createAlertChannels(config: AppConfig): AlertChannels {
   const sms = createTwilioSmsSender(config.channels.twilio);
   const email = createEmailSender({ smtpUrl: config.channels.smtpUrl, from: config.channels.mailFrom });
+  const outbound = new OutboundPolicy(config.outboundAllow);
   return {
     render: renderMessage,
     // Every message leaves without control, bidi or invisible characters, whatever text it was made from.
@@ -18,7 +20,7 @@ export function createAlertChannels(config: AppConfig): AlertChannels {
       email.send({ ...message, subject: stripUnsafe(message.subject, { keepLines: false }), text: stripUnsafe(message.text), ...(message.html === undefined ? {} : { html: stripUnsafe(message.html) }) }),
     sendSms: (message) => sms.send({ ...message, body: stripUnsafe(message.body) }),
     printTicket: async (address, message, link) => {
-      await sendToPrinter(address, encodeTicket(message.text, link));
+      await sendToPrinter(address, encodeTicket(message.text, link), { outbound });
       return { providerId: `ticket:${address}` };
     },
   };

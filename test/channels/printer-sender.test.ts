@@ -9,6 +9,10 @@ import { LOCALES } from '../../i18n/index.js';
 import { freePort } from '../../dev/ports.js';
 import { eventually } from '../sinks/callback-receiver.js';
 import { severalStores } from '../templates/alert-fixtures.js';
+import { OutboundPolicy, parseOutboundAllow } from '../../activities/outbound/outbound-policy.js';
+
+/** The local printer sink is inside: reached only because this list names it, as development does. */
+const local = new OutboundPolicy(parseOutboundAllow('127.0.0.1'));
 
 let sink: PrinterSink;
 let address: string;
@@ -68,7 +72,7 @@ describe('sendToPrinter', () => {
     const ticket = renderMessage('action_needed_grouped', 'ticket', locale, severalStores);
     const link = severalStores.repairs[0]!.link;
     const before = sink.tickets.length;
-    await sendToPrinter(address, encodeTicket(ticket.text, link));
+    await sendToPrinter(address, encodeTicket(ticket.text, link), { outbound: local });
     const [received] = await eventually(() => sink.tickets, (list) => list.length === before + 1);
     expect(ticketText(received!.bytes)).toBe(ticket.text);
     expect(decodeEscPos(received!.bytes).qrCodes).toEqual([link]);
@@ -77,16 +81,27 @@ describe('sendToPrinter', () => {
 
   it('prints through createPrinterSender too', async () => {
     const before = sink.tickets.length;
-    const receipt = await createPrinterSender().print(address, { text: 'RECONNECTED\nGràcia · Crêpes d’Élodie' });
+    const receipt = await createPrinterSender({ outbound: local }).print(address, { text: 'RECONNECTED\nGràcia · Crêpes d’Élodie' });
     expect(receipt).toMatchObject({ providerId: `ticket:${address}` });
     const [received] = await eventually(() => sink.tickets, (list) => list.length === before + 1);
     expect(ticketText(received!.bytes)).toBe('RECONNECTED\nGràcia · Crêpes d’Élodie');
   });
 
   it('fails with a typed, retryable error when nothing listens', async () => {
-    const error = await sendToPrinter(`127.0.0.1:${await freePort()}`, encodeTicket('x')).catch((e: unknown) => e);
+    const error = await sendToPrinter(`127.0.0.1:${await freePort()}`, encodeTicket('x'), { outbound: local }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PrinterSendError);
-    expect(error).toMatchObject({ code: 'ECONNREFUSED', retryable: true, channel: 'ticket' });
+    expect(error).toMatchObject({ code: 'ECONNREFUSED', retryable: true, channel: 'ticket', message: 'could not connect to the printer' });
+  });
+
+  it.each(['169.254.169.254', '2130706433', '0x7f000001', '127.1', '[::ffff:127.0.0.1]', 'localhost', 'printer.example.test'])('never connects to a printer at %s, nor to a name resolving inside', async (host) => {
+    // printer.example.test: a public-looking name the name server points at the sink's loopback.
+    const resolveInside = ((_name: string, _options: object, callback: (e: null, a: { address: string; family: number }[]) => void) => callback(null, [{ address: '127.0.0.1', family: 4 }])) as never;
+    const before = sink.tickets.length;
+    const port = address.split(':').pop();
+    const error = await sendToPrinter(`${host}:${port}`, encodeTicket('x'), { outbound: new OutboundPolicy([], resolveInside) }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PrinterSendError);
+    expect(error).toMatchObject({ code: 'EOUTBOUNDREFUSED', retryable: false, message: 'printer address not allowed' });
+    expect(sink.tickets.length).toBe(before);
   });
 
   it('counts a ticket as printed when the printer keeps the connection open after reading it', async () => {
@@ -98,7 +113,7 @@ describe('sendToPrinter', () => {
     });
     const port = await listenTcp(lazy, 0, '127.0.0.1');
     const started = Date.now();
-    await sendToPrinter(`127.0.0.1:${port}`, encodeTicket('x'), { writeTimeoutMs: 200 });
+    await sendToPrinter(`127.0.0.1:${port}`, encodeTicket('x'), { writeTimeoutMs: 200, outbound: local });
     expect(Date.now() - started).toBeGreaterThanOrEqual(150);
     sockets.forEach((s) => s.destroy());
     await closeTcp(lazy);

@@ -36,7 +36,8 @@ export async function startSinks(): Promise<Sinks> {
   const printerClose = () => new Promise<void>((resolve) => (printer.tcp.listening ? printer.tcp.close(() => resolve()) : resolve()));
   await printerListen();
   return {
-    env: { TWILIO_API_BASE_URL: smsUrl, SMTP_URL: `smtp://127.0.0.1:${mailPorts.smtpPort}` },
+    // The printer sink is local: reached only through the explicit allow-list, as in development.
+    env: { TWILIO_API_BASE_URL: smsUrl, SMTP_URL: `smtp://127.0.0.1:${mailPorts.smtpPort}`, OUTBOUND_ALLOW: `127.0.0.1:${printerPort}` },
     sms: sms.messages,
     smsSink: sms,
     mails: () => listSunkMail(mailPorts.webPort),

@@ -4,6 +4,8 @@ import { Brand, Location, Store, type StoreRow } from '../../../db/entities/inde
 import { newId } from '../../../db/ids.js';
 import { conflict, unprocessable, type InvalidParam } from '../../../errors/problem.js';
 import { findInOrg, type Page } from './lookup.js';
+import { OutboundPolicy } from '../../../activities/outbound/outbound-policy.js';
+import { parsePrinterAddress } from '../../../channels/printer-sender.js';
 import { getOrg } from './orgs.service.js';
 
 /** A reference in a body must point at a row of the same organization; otherwise 422 names the field. */
@@ -14,8 +16,23 @@ async function checkOwned<T extends { org: string }>(em: EntityManager, entity: 
   return null;
 }
 
-export async function createStore(em: EntityManager, orgId: string, input: { locationId: string; brandId: string; printerAddress?: string; alertPhones?: string[]; salesProfile?: StoreRow['salesProfile'] }): Promise<StoreRow> {
+/** A POS printer on the store's own network is reached through a public address; ours are never a printer. */
+function printerProblem(outbound: OutboundPolicy, printerAddress: string | undefined): InvalidParam | null {
+  if (printerAddress === undefined) return null;
+  let target: { host: string; port: number };
+  try {
+    target = parsePrinterAddress(printerAddress);
+  } catch {
+    return { name: 'body.printerAddress', in: 'body', reason: 'is not host[:port]' };
+  }
+  const refusal = outbound.refusal(target.host, target.port);
+  return refusal ? { name: 'body.printerAddress', in: 'body', reason: refusal } : null;
+}
+
+export async function createStore(em: EntityManager, orgId: string, input: { locationId: string; brandId: string; printerAddress?: string; alertPhones?: string[]; salesProfile?: StoreRow['salesProfile'] }, outbound = new OutboundPolicy()): Promise<StoreRow> {
   await getOrg(em, orgId);
+  const printer = printerProblem(outbound, input.printerAddress);
+  if (printer) throw unprocessable('Printers are reached at public addresses only.', [printer]);
   const problems = [
     await checkOwned(em, Location, input.locationId, orgId, 'body.locationId', 'location'),
     await checkOwned(em, Brand, input.brandId, orgId, 'body.brandId', 'brand'),

@@ -7,10 +7,12 @@ import { brandView, locationView, storeView, userView } from '../../../services/
 import { connectionsRoutes } from './connections.routes.js';
 import { orgScopedRoutes } from './org-scoped.routes.js';
 import { orgsRoutes } from './orgs.routes.js';
+import { OutboundPolicy, type OutboundAllowEntry } from '../../../../activities/outbound/outbound-policy.js';
 import { BrandBody, BrandView, LocationBody, LocationView, StoreBody, StoreView, UserBody, UserView } from './registry.schemas.js';
 
 /** The registry that repairs act on: organizations and what they own. */
-export const registryRoutes: FastifyPluginAsync = async (app) => {
+export const registryRoutes: FastifyPluginAsync<{ outboundAllow?: OutboundAllowEntry[] }> = async (app, options) => {
+  const outbound = new OutboundPolicy(options.outboundAllow ?? []);
   await app.register(orgsRoutes);
   await app.register(
     orgScopedRoutes({ plural: 'users', singular: 'user', idPrefix: 'usr', body: UserBody, view: UserView, create: users.createUser, get: users.getUser, list: users.listUsers, toView: userView }),
@@ -22,7 +24,7 @@ export const registryRoutes: FastifyPluginAsync = async (app) => {
     orgScopedRoutes({ plural: 'brands', singular: 'brand', idPrefix: 'brd', body: BrandBody, view: BrandView, create: brands.createBrand, get: brands.getBrand, list: brands.listBrands, toView: brandView }),
   );
   await app.register(
-    orgScopedRoutes({ plural: 'stores', singular: 'store', idPrefix: 'str', body: StoreBody, view: StoreView, create: stores.createStore, get: stores.getStore, list: stores.listStores, toView: storeView }),
+    orgScopedRoutes({ plural: 'stores', singular: 'store', idPrefix: 'str', body: StoreBody, view: StoreView, create: (em, orgId, input) => stores.createStore(em, orgId, input, outbound), get: stores.getStore, list: stores.listStores, toView: storeView }),
   );
   await app.register(connectionsRoutes);
 };
