@@ -1,6 +1,8 @@
 // Which methods a path has: a request for a known path with a method it lacks is a 405 naming
 // the methods it does have (RFC 9110 §15.5.6), not a 404 that says the path does not exist.
 
+import { UNDECLARED, type RouteAccess } from '../auth/route-access.js';
+
 /** find-my-way's route syntax (`/v1/orgs/:orgId`, `/assets/*`) as a regular expression over paths. */
 function patternOf(url: string): RegExp {
   const source = url
@@ -14,21 +16,31 @@ function patternOf(url: string): RegExp {
   return new RegExp(`^${source}$`);
 }
 
-export class RouteMethods {
-  private readonly routes = new Map<string, { pattern: RegExp; methods: Set<string> }>();
+/** What a 405 needs of a route: its methods, and its options (kept by reference: scopes fill in `config.auth` after this sees the route). */
+export interface KnownRoute {
+  method: string | string[];
+  config?: { auth?: RouteAccess };
+}
 
-  add(url: string, methods: string | string[]): void {
-    const entry = this.routes.get(url) ?? { pattern: patternOf(url), methods: new Set<string>() };
-    for (const method of Array.isArray(methods) ? methods : [methods]) entry.methods.add(method.toUpperCase());
+export class RouteMethods {
+  private readonly routes = new Map<string, { pattern: RegExp; methods: Set<string>; options: KnownRoute[] }>();
+
+  add(url: string, route: KnownRoute): void {
+    const entry = this.routes.get(url) ?? { pattern: patternOf(url), methods: new Set<string>(), options: [] };
+    for (const method of [route.method].flat()) entry.methods.add(method.toUpperCase());
+    entry.options.push(route);
     this.routes.set(url, entry);
   }
 
-  /** The methods some route answers at this path (empty when the path is unknown). */
-  allowedAt(path: string): string[] {
+  /** The methods some route answers at this path (empty when the path is unknown), and who may call them. */
+  allowedAt(path: string): { methods: string[]; access: RouteAccess[] } {
     const allowed = new Set<string>();
-    for (const { pattern, methods } of this.routes.values()) {
-      if (pattern.test(path)) for (const method of methods) allowed.add(method);
+    const access: RouteAccess[] = [];
+    for (const { pattern, methods, options } of this.routes.values()) {
+      if (!pattern.test(path)) continue;
+      for (const method of methods) allowed.add(method);
+      for (const route of options) access.push(route.config?.auth ?? UNDECLARED);
     }
-    return [...allowed].sort();
+    return { methods: [...allowed].sort(), access };
   }
 }

@@ -2,7 +2,7 @@
 // an encoded, dot-segment or absolute-form request target reaches no route without a key.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import fp from 'fastify-plugin';
-import type { RouteOptions } from 'fastify';
+import type { FastifyRequest, RouteOptions } from 'fastify';
 import type { ApiKeySetting } from '../../config/config.js';
 import { forbidden, unauthorized } from '../../errors/problem.js';
 import { UNDECLARED, type RouteAccess } from '../auth/route-access.js';
@@ -10,6 +10,10 @@ import { UNDECLARED, type RouteAccess } from '../auth/route-access.js';
 declare module 'fastify' {
   interface FastifyRequest {
     caller: { role: ApiKeySetting['role'] } | null;
+  }
+  interface FastifyInstance {
+    /** The API-key check of a route's access, for answers given outside a route (a 405). */
+    admit(request: FastifyRequest, access: RouteAccess): void;
   }
 }
 
@@ -41,10 +45,8 @@ export const authPlugin = fp<{ apiKeys: ApiKeySetting[] }>(
     });
     tables.set(app.server, routes);
     app.decorateRequest('caller', null);
-    app.addHook('onRequest', async (request) => {
-      // No route matched: the not-found answer carries nothing to protect.
-      if (request.is404) return;
-      const access = request.routeOptions.config.auth ?? UNDECLARED;
+    /** Lets the caller through `access`, or throws the 401/403 it deserves; sets `request.caller`. */
+    const admit = (request: FastifyRequest, access: RouteAccess): void => {
       if ('public' in access) return;
       const header = request.headers.authorization;
       const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
@@ -54,6 +56,12 @@ export const authPlugin = fp<{ apiKeys: ApiKeySetting[] }>(
       if (!found) throw unauthorized('The API key is not valid.');
       if (!access.roles.includes(found.role)) throw forbidden(`An API key with the ${found.role} role may not do this.`);
       request.caller = { role: found.role };
+    };
+    app.decorate('admit', admit);
+    app.addHook('onRequest', async (request) => {
+      // No route matched: the not-found handler decides (a 405 admits the caller as its path's routes would).
+      if (request.is404) return;
+      admit(request, request.routeOptions.config.auth ?? UNDECLARED);
     });
   },
   { name: 'auth' },

@@ -65,11 +65,13 @@ export const problemPlugin = fp(
     });
     // Registered first, this sees every route of the app.
     const routeMethods = new RouteMethods();
-    app.addHook('onRoute', (route) => routeMethods.add(route.url, route.method));
+    app.addHook('onRoute', (route) => routeMethods.add(route.url, route));
     app.setNotFoundHandler((request, reply) => {
       const path = request.url.split('?')[0]!;
-      const allowed = routeMethods.allowedAt(path);
+      const { methods: allowed, access } = routeMethods.allowedAt(path);
       if (allowed.length > 0) {
+        // Saying which methods a path has is for those its routes admit: without a key, a protected path answers 401.
+        if (!access.some((a) => 'public' in a)) request.server.admit(request, { roles: [...new Set(access.flatMap((a) => ('roles' in a ? a.roles : [])))] });
         return sendProblem(request, reply, new ProblemError({ status: 405, kind: 'method-not-allowed', title: 'Method not allowed', detail: `${path} answers ${allowed.join(', ')}, not ${request.method}.`, headers: { allow: allowed.join(', ') } }));
       }
       return wantsPage(request)
