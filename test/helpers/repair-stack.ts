@@ -86,7 +86,7 @@ async function post(app: FastifyInstance, url: string, payload: object): Promise
 }
 
 /** An organization with an owner (may reconnect), a viewer (may not), `stores` stores and one connection. */
-export async function setUpMerchant(stack: RepairStack, options: { provider: string; stores?: number; accountRef?: string; locale?: string }): Promise<MerchantSetup> {
+export async function setUpMerchant(stack: Pick<RepairStack, 'app'>, options: { provider: string; stores?: number; accountRef?: string; locale?: string }): Promise<MerchantSetup> {
   const { app } = stack;
   const org = await post(app, '/v1/orgs', { name: 'Casa Test', locale: options.locale ?? 'en', timezone: 'Europe/Madrid', environment: 'production' });
   const owner = await post(app, `/v1/orgs/${org.id}/users`, { email: `owner-${org.id}@example.com`, permissions: ['integrations:view', 'integrations:reconnect', 'support:chat'] });

@@ -44,7 +44,8 @@ describe('signing in', () => {
     expect(page.statusCode).toBe(200);
     // Production has no user picker: people arrive from their dashboard or an alert's link.
     expect(textOf(page.body)).toContain('Open Repair from your dashboard');
-    expect((await session.post('/sign-in', { userId: m.owner })).statusCode).toBe(404);
+    // /sign-in is only read in production: a POST is 405 (Allow: GET, HEAD), no sign-in happens.
+    expect((await session.post('/sign-in', { userId: m.owner })).statusCode).toBe(405);
   });
 
   it('a link minted for a backend signs the user in, opens the repair, and sets a safe session cookie', async () => {
