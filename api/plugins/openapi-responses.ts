@@ -4,6 +4,7 @@
 // what is particular to them; this keeps the document from leaving the rest out.
 import type { FastifySchema, RouteOptions } from 'fastify';
 import { PROBLEM_CONTENT_TYPE } from '../../errors/problem.js';
+import { UNDECLARED, type RouteAccess } from '../auth/route-access.js';
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -22,8 +23,8 @@ const DESCRIPTIONS: Record<string, string> = {
 
 type RouteSchema = { hide?: boolean; params?: unknown; querystring?: unknown; body?: unknown; headers?: unknown; response?: Record<string, unknown>; security?: unknown; produces?: string[] } & Record<string, unknown>;
 
-/** The auth plugin's rule: /v1 routes take an API key unless they authenticate callers their own way. */
-export const needsApiKey = (url: string, config: { public?: boolean } | undefined) => url.startsWith('/v1/') && !config?.public;
+/** The auth plugin's rule, read from the same declaration: a route takes an API key unless it declares itself public. */
+export const needsApiKey = (config: { auth?: RouteAccess } | undefined) => !('public' in (config?.auth ?? UNDECLARED));
 
 const problemAnswer = (code: string, given?: unknown) => {
   const described = given as { description?: string; content?: Record<string, { schema?: unknown }> } | undefined;
@@ -37,10 +38,10 @@ export function documentRoute({ schema, url, route }: { schema?: FastifySchema; 
   if (given.hide) return { schema: given as FastifySchema, url };
   const methods = (Array.isArray(route.method) ? route.method : [route.method]).map((m) => m.toUpperCase());
   const readsBody = methods.some((m) => BODY_METHODS.has(m));
-  const withKey = needsApiKey(url, route.config as { public?: boolean } | undefined);
+  const withKey = needsApiKey(route.config as { auth?: RouteAccess } | undefined);
   const codes = new Set<string>(['431']);
   // Routes under /v1 without our key authenticate callers their own way (Twilio's signature): a 401 too.
-  if (url.startsWith('/v1/')) codes.add('401');
+  if (withKey || url.startsWith('/v1/')) codes.add('401');
   if (readsBody || given.params || given.querystring || given.body || given.headers) codes.add('400');
   if (url.includes(':')) codes.add('404');
   if (readsBody) ['413', '415'].forEach((c) => codes.add(c));
