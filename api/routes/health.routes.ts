@@ -18,7 +18,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
     status: 'ok' as const,
   }));
 
-  app.get('/readyz', { config: publicRoute('health'), schema: { tags: ['health'], summary: 'PostgreSQL and Temporal are reachable', response: { 200: Type.Object({ status: Type.Literal('ready'), checks: Type.Record(Type.String(), Type.String()) }), 503: Type.Ref('Problem') } } }, async (_request, reply) => {
+  app.get('/readyz', { config: publicRoute('health'), schema: { tags: ['health'], summary: 'PostgreSQL and Temporal are reachable', response: { 200: Type.Object({ status: Type.Literal('ready') }), 503: Type.Ref('Problem') } } }, async (_request, reply) => {
     const checks = {
       postgres: () => withTimeout(app.orm.em.fork().getConnection().execute('select 1'), 'PostgreSQL'),
       temporal: () => withTimeout(app.temporal.workflowService.getSystemInfo({}), 'Temporal'),

@@ -2,6 +2,7 @@
 // Twilio client against the SMS sink (refusals and outages), the printer sender against a
 // malformed address and a closed port.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OutboundPolicy, parseOutboundAllow } from '../../activities/outbound/outbound-policy.js';
 import { channelFailure } from '../../channels/channel-errors.js';
 import { sendToPrinter } from '../../channels/printer-sender.js';
 import { createTwilioSmsSender, type TwilioSettings } from '../../channels/sms-sender.js';
@@ -51,7 +52,7 @@ describe('SMS refusals', () => {
 describe('printer refusals', () => {
   it('a malformed address is final; a printer that is off is temporary', async () => {
     expect(channelFailure(await rejection(sendToPrinter('not a printer:99999', new Uint8Array([1]))), 'ticket')).toEqual({ final: true, reason: 'not a printer address' });
-    const off = channelFailure(await rejection(sendToPrinter(`127.0.0.1:${await freePort()}`, new Uint8Array([1]))), 'ticket');
+    const off = channelFailure(await rejection(sendToPrinter(`127.0.0.1:${await freePort()}`, new Uint8Array([1]), { outbound: new OutboundPolicy(parseOutboundAllow('127.0.0.1')) })), 'ticket');
     expect(off).toEqual({ final: false, reason: 'the printer is unavailable for now (ECONNREFUSED)' });
   });
 });

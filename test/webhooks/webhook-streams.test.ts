@@ -9,8 +9,9 @@ import { startWebhookReceivers, type WebhookReceivers } from './webhook-receiver
 let stack: RepairStack;
 let receivers: WebhookReceivers;
 beforeAll(async () => {
-  stack = await startRepairStack({ env: { WEBHOOK_RETRY_INITIAL_MS: '200' } });
+  // The receivers are local: development's allow-list names them, as npm run dev names its sinks.
   receivers = await startWebhookReceivers();
+  stack = await startRepairStack({ env: { WEBHOOK_RETRY_INITIAL_MS: '200', OUTBOUND_ALLOW: new URL(receivers.url('/')).host } });
 });
 afterAll(async () => {
   await stack?.close();

@@ -100,7 +100,7 @@ describe('durability', () => {
     const replacement = await createWorker(workerDependencies(stack.config, stack.db, stack.temporal, connection));
     await replacement.runUntil(async () => {
       const done = await act(stack, opened.repairId, 'verification-code', { actingUserId: m.owner, code: await lastCode(stack, 'grubhub', m.accountRef) });
-      expect(done.body.outcome).toBe('healthy');
+      expect(done.body.outcome, JSON.stringify(done)).toBe('healthy');
       await eventually(() => repairDetail(stack, opened.repairId), (d) => d.state === 'healthy');
     });
     await connection.close();
