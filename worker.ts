@@ -1,18 +1,18 @@
 // Composition root of the worker: config → ORM → activities → Worker. Runs until SIGINT/SIGTERM.
 import { fileURLToPath } from 'node:url';
 import { DefaultLogger, NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
-import { loadConfigOrExit, type AppConfig } from './config/config.js';
-import { openOrm, type Orm } from './db/orm.js';
+import { loadConfigOrExit, type AppConfig } from './core/config/config.js';
+import { openOrm, type Orm } from './core/db/orm.js';
 import { createActivities } from './activities/index.js';
-import { connectorFor } from './connectors/index.js';
-import { SecretBox } from './secrets/secret-box.js';
+import { connectorFor } from './activities/connectors/index.js';
+import { SecretBox } from './core/secrets/secret-box.js';
 import { Client, Connection } from '@temporalio/client';
 import type { AlertChannels } from './activities/alerts/alert-channels.js';
 import { createAlertChannels } from './activities/alerts/create-alert-channels.js';
-import { linkKeysOf } from './links/repair-links.js';
-import { ensureProbeSchedules } from './temporal/probe-schedules.js';
-import { ensureReconcileSchedule } from './temporal/reconcile-schedule.js';
-import { connectionOptions } from './temporal/connection-options.js';
+import { linkKeysOf } from './core/links/repair-links.js';
+import { ensureProbeSchedules } from './core/temporal/probe-schedules.js';
+import { ensureReconcileSchedule } from './core/temporal/reconcile-schedule.js';
+import { connectionOptions } from './core/temporal/connection-options.js';
 import { OutboundPolicy } from './activities/outbound/outbound-policy.js';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('./workflows/index.ts', import.meta.url));

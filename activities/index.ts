@@ -1,5 +1,5 @@
 // Activities are built from their dependencies, never from module singletons.
-import type { Orm } from '../db/orm.js';
+import type { Orm } from '../core/db/orm.js';
 import { createAlertActivities, type AlertDependencies } from './alerts/deliver-alerts.activities.js';
 import { createNotifyActivities, type NotifyDependencies } from './notify.activities.js';
 import { createPairingActivities, type PairingDependencies } from './pairing.activities.js';

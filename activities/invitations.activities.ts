@@ -1,10 +1,10 @@
 // The invitation e-mail: who invited whom to which organization, with a sign-in link for the new user.
 import { ApplicationFailure } from '@temporalio/activity';
-import { Org, User } from '../db/entities/index.js';
-import type { Orm } from '../db/orm.js';
-import { LINK_TTL_SECONDS, signLink } from '../links/repair-links.js';
-import { pickLocale } from '../providers/index.js';
-import { translate } from '../i18n/index.js';
+import { Org, User } from '../core/db/entities/index.js';
+import type { Orm } from '../core/db/orm.js';
+import { LINK_TTL_SECONDS, signLink } from '../core/links/repair-links.js';
+import { pickLocale } from '../core/providers/index.js';
+import { translate } from '../core/i18n/index.js';
 import { template } from '../templates/template-engine.js';
 import type { InvitationInput } from '../workflows/messages.js';
 import type { AlertChannels } from './alerts/alert-channels.js';

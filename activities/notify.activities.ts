@@ -1,7 +1,7 @@
 // A repair asks for people to be told something: the intent is recorded (the repair detail lists
 // it) and handed to the organization's notifier workflow, started if it is not running.
 import type { Client } from '@temporalio/client';
-import type { Orm } from '../db/orm.js';
+import type { Orm } from '../core/db/orm.js';
 import { alertRequestedSignal, orgNotifierWorkflowId, type AlertIntent, type AlertKind, type AlertRetry, type RepairSnapshot } from '../workflows/messages.js';
 import type { orgNotifierWorkflow } from '../workflows/org-notifier.workflow.js';
 import { activityKey } from './records.activities.js';

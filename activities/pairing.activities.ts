@@ -2,10 +2,10 @@
 // returns what the provider said, never the secret. The secret is discarded once the provider answered.
 import { ApplicationFailure, log } from '@temporalio/activity';
 import { heartbeating } from './heartbeating.js';
-import type { PairingStep, ProviderConnector } from '../connectors/provider-connector.js';
-import type { Orm } from '../db/orm.js';
-import type { SecretBox } from '../secrets/secret-box.js';
-import { discardSecret, readSecret, type SecretKind, type SecretProblem } from '../secrets/pending-secrets.js';
+import type { PairingStep, ProviderConnector } from './connectors/provider-connector.js';
+import type { Orm } from '../core/db/orm.js';
+import type { SecretBox } from '../core/secrets/secret-box.js';
+import { discardSecret, readSecret, type SecretKind, type SecretProblem } from '../core/secrets/pending-secrets.js';
 import { SECRET_FAILURE_TYPES } from '../workflows/repair/secret-failures.js';
 
 export interface PairingDependencies {

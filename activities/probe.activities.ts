@@ -2,11 +2,11 @@
 // transient failure never alerts anyone); a healthy check ends an open repair as repaired elsewhere.
 import { heartbeat, sleep } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
-import type { RepairTimings } from '../config/repair-timings.js';
-import type { ProviderConnector } from '../connectors/index.js';
-import { Connection, Repair } from '../db/entities/index.js';
-import type { Orm } from '../db/orm.js';
-import { acceptReport } from '../temporal/accept-report.js';
+import type { RepairTimings } from '../core/config/repair-timings.js';
+import type { ProviderConnector } from './connectors/index.js';
+import { Connection, Repair } from '../core/db/entities/index.js';
+import type { Orm } from '../core/db/orm.js';
+import { acceptReport } from '../core/temporal/accept-report.js';
 import { connectionHealthySignal, type ProbeSummary } from '../workflows/messages.js';
 
 export interface ProbeDependencies {

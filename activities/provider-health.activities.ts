@@ -1,9 +1,9 @@
 // Provider outages: failures reported to the provider's health workflow, the degraded decision
 // recorded (and published), recovery probed through the connector, waiting repairs woken.
 import type { Client } from '@temporalio/client';
-import type { ProviderConnector } from '../connectors/index.js';
-import { ProviderStatus, Repair } from '../db/entities/index.js';
-import type { Orm } from '../db/orm.js';
+import type { ProviderConnector } from './connectors/index.js';
+import { ProviderStatus, Repair } from '../core/db/entities/index.js';
+import type { Orm } from '../core/db/orm.js';
 import { providerFailureSignal, providerHealthWorkflowId, retryNowSignal, type ProviderFailure } from '../workflows/messages.js';
 import type { providerHealthWorkflow } from '../workflows/provider-health.workflow.js';
 import type { createWebhookActivities } from './webhooks.activities.js';

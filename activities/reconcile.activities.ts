@@ -3,9 +3,9 @@
 // finds such repairs (never written by a workflow, older than a grace period) and starts them.
 import { log, metricMeter } from '@temporalio/activity';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import type { RepairTimings } from '../config/repair-timings.js';
-import type { Orm } from '../db/orm.js';
-import { handReportToWorkflow } from '../temporal/accept-report.js';
+import type { RepairTimings } from '../core/config/repair-timings.js';
+import type { Orm } from '../core/db/orm.js';
+import { handReportToWorkflow } from '../core/temporal/accept-report.js';
 
 export interface ReconcileDependencies {
   orm: Orm;

@@ -1,13 +1,13 @@
 // Ticket side effects: state changes (with history and a closing message) and SLA breach alerts.
 import { log } from '@temporalio/activity';
-import { OrgContacts, SupportTicket, TicketMessage } from '../db/entities/index.js';
-import { newId } from '../db/ids.js';
-import type { Orm } from '../db/orm.js';
+import { OrgContacts, SupportTicket, TicketMessage } from '../core/db/entities/index.js';
+import { newId } from '../core/db/ids.js';
+import type { Orm } from '../core/db/orm.js';
 import type { AlertChannels } from './alerts/alert-channels.js';
 import type { Client } from '@temporalio/client';
 import type { createWebhookActivities } from './webhooks.activities.js';
-import { openTicket } from '../support/ticket-service.js';
-import { Repair } from '../db/entities/index.js';
+import { openTicket } from '../core/support/ticket-service.js';
+import { Repair } from '../core/db/entities/index.js';
 
 export interface TicketDependencies {
   orm: Orm;

@@ -2,11 +2,11 @@
 import { createHash } from 'node:crypto';
 import { ApplicationFailure, log } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
-import { WebhookDelivery, WebhookSubscription } from '../db/entities/index.js';
-import type { Orm } from '../db/orm.js';
-import type { SecretBox } from '../secrets/secret-box.js';
-import { signatureHeader, SIGNATURE_HEADER } from '../webhooks/signature.js';
-import { activeSecrets } from '../webhooks/subscription-secrets.js';
+import { WebhookDelivery, WebhookSubscription } from '../core/db/entities/index.js';
+import type { Orm } from '../core/db/orm.js';
+import type { SecretBox } from '../core/secrets/secret-box.js';
+import { signatureHeader, SIGNATURE_HEADER } from '../core/webhooks/signature.js';
+import { activeSecrets } from '../core/webhooks/subscription-secrets.js';
 import { webhookDeliveriesSignal, webhookDispatcherWorkflowId, type WebhookEventType } from '../workflows/messages.js';
 import type { webhookDispatcherWorkflow } from '../workflows/webhook-dispatcher.workflow.js';
 import { activityKey } from './records.activities.js';

@@ -3,9 +3,9 @@ import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyReq
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Client } from '@temporalio/client';
 import type { Registry } from 'prom-client';
-import type { AppConfig } from '../config/config.js';
-import type { Orm } from '../db/orm.js';
-import { newId } from '../db/ids.js';
+import type { AppConfig } from '../core/config/config.js';
+import type { Orm } from '../core/db/orm.js';
+import { newId } from '../core/db/ids.js';
 import { registerFormats } from './schemas/formats.js';
 import { buildRequestValidator } from './schemas/request-validators.js';
 import { clientErrorHandler } from './errors/client-error.js';
@@ -25,7 +25,7 @@ import { twilioStatusRoutes } from './routes/v1/webhooks/twilio-status.routes.js
 import { webhooksRoutes } from './routes/v1/webhooks/webhooks.routes.js';
 import { ticketsRoutes } from './routes/v1/tickets/tickets.routes.js';
 import { pagesPlugin } from './pages/pages.plugin.js';
-import { redactLinkTokens } from '../links/redact-link-tokens.js';
+import { redactLinkTokens } from '../core/links/redact-link-tokens.js';
 import { helpRoutes } from './routes/v1/help/help.routes.js';
 import { repairsRoutes } from './routes/v1/repairs/repairs.routes.js';
 import { repairsPlugin } from './plugins/repairs.plugin.js';

@@ -1,7 +1,7 @@
 // Entry of the API process: config → ORM → Temporal client → app → listen; closes cleanly on SIGINT/SIGTERM.
-import { loadConfigOrExit } from '../config/config.js';
-import { openOrm } from '../db/orm.js';
-import { connectTemporalClient } from '../temporal/client.js';
+import { loadConfigOrExit } from '../core/config/config.js';
+import { openOrm } from '../core/db/orm.js';
+import { connectTemporalClient } from '../core/temporal/client.js';
 import { buildApp } from './app.js';
 import { createMetricsRegistry, startMetricsServer, type MetricsServer } from './plugins/metrics.plugin.js';
 import { listenOptions } from './listen.js';

@@ -1,7 +1,7 @@
 // Demo data for `npm run dev`, created through the public API (the same path as any backend).
 // Idempotent: a second start finds the demo organization. Every start re-seeds the sandbox accounts
 // broken and reports them, so the merchant pages always have a repair of each kind to walk through.
-import { ruleFor } from '../providers/index.js';
+import { ruleFor } from '../core/providers/index.js';
 
 export interface DemoTargets {
   apiUrl: string;

@@ -3,13 +3,13 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { DEFAULT_DEV_API_KEY, loadConfig, type AppConfig } from '../config/config.js';
-import { ConfigError, readInt } from '../config/env-readers.js';
-import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../db/embedded-postgres.js';
-import { openOrm } from '../db/orm.js';
-import { connectionOptions } from '../temporal/connection-options.js';
+import { DEFAULT_DEV_API_KEY, loadConfig, type AppConfig } from '../core/config/config.js';
+import { ConfigError, readInt } from '../core/config/env-readers.js';
+import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../core/db/embedded-postgres.js';
+import { openOrm } from '../core/db/orm.js';
+import { connectionOptions } from '../core/temporal/connection-options.js';
 import { searchAttributeFlags } from '../workflows/search-attributes.js';
-import { readSinkSettings, type SinkSettings } from '../sinks/sink-settings.js';
+import { readSinkSettings, type SinkSettings } from './sinks/sink-settings.js';
 import { seedDemoData } from './demo-data.js';
 import { ManagedProcess } from './managed-process.js';
 import { assertPortFree, PortTakenError } from './ports.js';
@@ -146,8 +146,8 @@ async function main(): Promise<void> {
   if (config.temporal.local) await startTemporal(config, uiPort);
 
   const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS ?? '', SANDBOX_PORT: String(sandboxPort) };
-  startNodeProcess('sandbox', 'sandbox/server.ts', env);
-  if (!process.env.TWILIO_ACCOUNT_SID) startNodeProcess('sinks', 'sinks/server.ts', env);
+  startNodeProcess('sandbox', 'dev/sandbox/server.ts', env);
+  if (!process.env.TWILIO_ACCOUNT_SID) startNodeProcess('sinks', 'dev/sinks/server.ts', env);
   startNodeProcess('worker', 'worker.ts', env);
   startNodeProcess('api', 'api/server.ts', env);
 

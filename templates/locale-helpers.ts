@@ -1,7 +1,7 @@
 // Handlebars helpers that speak the reader's language, shared by the message templates and the
 // merchant pages: both read `locale` and `timezone` from the root context.
 import type Handlebars from 'handlebars';
-import { formatDateTime, translate, type MessageValues } from '../i18n/index.js';
+import { formatDateTime, translate, type MessageValues } from '../core/i18n/index.js';
 
 interface LocaleRoot {
   locale: string;

@@ -1,6 +1,6 @@
 // Everything a template may read, computed once per message. Templates compile in strict mode, so
 // every field here is always present (null when there is nothing to show, never undefined).
-import { formatList, type Locale } from '../i18n/index.js';
+import { formatList, type Locale } from '../core/i18n/index.js';
 import type { AlertData, MessageKind } from './message-data.js';
 import { groupByProvider, type ProviderGroupView } from './provider-groups.js';
 import { repairView, type RepairView } from './repair-view.js';

@@ -1,6 +1,6 @@
 // Every alert message comes from a Handlebars template under templates/, in the recipient's
 // language: e-mail (HTML and plain text), SMS, and the printed ticket (text lines and a preview).
-import { pickLocale, translate } from '../i18n/index.js';
+import { pickLocale, translate } from '../core/i18n/index.js';
 import type { AlertData, Channel, MessageKind, RenderedMessage } from './message-data.js';
 import { messageView, smsView, type MessageView } from './message-view.js';
 import { template } from './template-engine.js';

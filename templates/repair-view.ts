@@ -1,6 +1,6 @@
 // One repair as templates see it: every optional field made explicit (strict templates never meet
 // a missing value), stores labelled, and the steps to print numbered.
-import { translate } from '../i18n/index.js';
+import { translate } from '../core/i18n/index.js';
 import type { RepairLine, Resolution, StoreLine } from './message-data.js';
 
 export interface StoreView extends StoreLine {

@@ -3,7 +3,7 @@
 // escape HTML, the others are plain text), everything compiled once.
 import { readdirSync, readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
-import { translate, type MessageValues } from '../i18n/index.js';
+import { translate, type MessageValues } from '../core/i18n/index.js';
 import { registerLocaleHelpers, rootOf } from './locale-helpers.js';
 
 const TEMPLATES_DIR = new URL('./', import.meta.url);

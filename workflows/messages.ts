@@ -1,9 +1,9 @@
 // Every workflow's messages, payload types, task queue and id helpers: imported by the worker,
 // the API and tests. Clients never import workflow bodies.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { ErrorType, Resolution, StoreConfigCause } from '../providers/index.js';
+import type { ErrorType, Resolution, StoreConfigCause } from '../core/providers/index.js';
 import type { ActionOutcome, RepairState } from './repair-rules.js';
-import type { RepairTimings } from '../config/repair-timings.js';
+import type { RepairTimings } from '../core/config/repair-timings.js';
 
 /** The task queue every repair workflow and activity runs on (overridable by TEMPORAL_TASK_QUEUE). */
 export const DEFAULT_TASK_QUEUE = 'repair';

@@ -13,7 +13,7 @@ import {
   uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { PairingStep } from '../connectors/provider-connector.js';
+import type { PairingStep } from '../activities/connectors/provider-connector.js';
 import {
   completeStepsUpdate,
   connectionHealthySignal,

@@ -1,7 +1,7 @@
 // Who hears about what: merchant-facing alerts go to the alert contacts (e-mail, SMS when they have a
 // phone) and to the stores' SMS phones; escalations go to the emergency technical contacts; support
 // requests to the operations contact for merchant issues (or the platform's).
-import type { OrgContactsRow, UserRow } from '../../db/entities/index.js';
+import type { OrgContactsRow, UserRow } from '../../core/db/entities/index.js';
 import type { AlertKind } from '../../workflows/messages.js';
 import type { Channel } from './alert-channels.js';
 

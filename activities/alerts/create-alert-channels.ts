@@ -1,9 +1,9 @@
 // Wires the alert channels to the real clients: Twilio, SMTP and POS printers (local sinks unless
 // production variables say otherwise).
-import type { AppConfig } from '../../config/config.js';
-import { createEmailSender } from '../../channels/email-sender.js';
-import { encodeTicket, sendToPrinter } from '../../channels/printer-sender.js';
-import { createTwilioSmsSender } from '../../channels/sms-sender.js';
+import type { AppConfig } from '../../core/config/config.js';
+import { createEmailSender } from '../channels/email-sender.js';
+import { encodeTicket, sendToPrinter } from '../channels/printer-sender.js';
+import { createTwilioSmsSender } from '../channels/sms-sender.js';
 import { renderMessage } from '../../templates/render-message.js';
 import { stripUnsafe } from '../../templates/text-hygiene.js';
 import type { AlertChannels } from './alert-channels.js';

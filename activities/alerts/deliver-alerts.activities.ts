@@ -3,20 +3,20 @@
 // SMS outside support hours wait for the next opening, except emergencies; e-mail always goes.
 import { DateTime } from 'luxon';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { isOpenAt, nextOpening } from '../../business-hours/business-hours.js';
-import { Brand, Location, Message, NotificationIntent, Org, OrgContacts, Repair, Store, User, type MessageRow, type OrgRow, type RepairRow, type StoreRow } from '../../db/entities/index.js';
-import type { Orm } from '../../db/orm.js';
-import { ALERT_LINK_TTL_SECONDS, signLink } from '../../links/repair-links.js';
-import { errorTypeLabel, findProvider, portalSteps, resolutionLabel, type ErrorType, type Locale, type StoreConfigCause } from '../../providers/index.js';
-import { pickLocale } from '../../providers/index.js';
-import { translate } from '../../i18n/index.js';
-import { lostSales } from '../../estimates/lost-sales.js';
+import { isOpenAt, nextOpening } from '../../core/business-hours/business-hours.js';
+import { Brand, Location, Message, NotificationIntent, Org, OrgContacts, Repair, Store, User, type MessageRow, type OrgRow, type RepairRow, type StoreRow } from '../../core/db/entities/index.js';
+import type { Orm } from '../../core/db/orm.js';
+import { ALERT_LINK_TTL_SECONDS, signLink } from '../../core/links/repair-links.js';
+import { errorTypeLabel, findProvider, portalSteps, resolutionLabel, type ErrorType, type Locale, type StoreConfigCause } from '../../core/providers/index.js';
+import { pickLocale } from '../../core/providers/index.js';
+import { translate } from '../../core/i18n/index.js';
+import { lostSales } from '../../core/estimates/lost-sales.js';
 import type { AlertIntent, AlertKind } from '../../workflows/messages.js';
 import { activityKey } from '../records.activities.js';
 import { heartbeating } from '../heartbeating.js';
 import { recipientsFor, type Recipient } from './alert-audience.js';
 import { gaveUpReason, retryIfQueued, sendLogged, withoutLinkTokens } from './send-logged.js';
-import { channelFailure } from '../../channels/channel-errors.js';
+import { channelFailure } from '../channels/channel-errors.js';
 import { ApplicationFailure, log } from '@temporalio/activity';
 import type { AlertChannels, AlertData, AlertRepairLine, RenderedMessage, TemplateKind } from './alert-channels.js';
 

@@ -4,10 +4,10 @@
 // temporary one leaves the message queued with its reason, for the retried activity to send.
 import { ApplicationFailure, log } from '@temporalio/activity';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { channelFailure } from '../../channels/channel-errors.js';
-import { Message, type MessageRow } from '../../db/entities/index.js';
-import { newId } from '../../db/ids.js';
-import { redactLinkTokens } from '../../links/redact-link-tokens.js';
+import { channelFailure } from '../channels/channel-errors.js';
+import { Message, type MessageRow } from '../../core/db/entities/index.js';
+import { newId } from '../../core/db/ids.js';
+import { redactLinkTokens } from '../../core/links/redact-link-tokens.js';
 import type { RenderedMessage } from './alert-channels.js';
 
 export interface LoggedMessage {

@@ -7,7 +7,7 @@
 import { lookup as dnsLookup } from 'node:dns';
 import type { LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
-import { ConfigError } from '../../config/env-readers.js';
+import { ConfigError } from '../../core/config/env-readers.js';
 
 type Address = ipaddr.IPv4 | ipaddr.IPv6;
 

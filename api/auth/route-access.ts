@@ -1,6 +1,6 @@
 // Who may call a route is declared on the route itself (`config.auth`) and enforced by the auth
 // plugin against the route that matched, never by looking at the URL. docs/roles.md is the matrix.
-import type { ApiKeySetting } from '../../config/config.js';
+import type { ApiKeySetting } from '../../core/config/config.js';
 
 export type ApiRole = ApiKeySetting['role'];
 

@@ -1,7 +1,7 @@
 // The mandatory dialog shown until an organization's contact details are complete: what is missing,
 // who may fill them in, and a way to invite the right person.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Repair, User } from '../../db/entities/index.js';
+import { Repair, User } from '../../core/db/entities/index.js';
 import { CLOSED_STATES } from '../../workflows/repair-rules.js';
 import { hasPermission } from '../auth/permissions.js';
 import type { ContactField } from '../services/contacts/contact-completeness.js';

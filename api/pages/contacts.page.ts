@@ -1,9 +1,9 @@
 // Settings → Contact details: the form (the API's PUT body and rules), and the Users tab to invite the
 // right person. An incomplete form is saved as a draft and says what is still missing.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { User, type UserRow } from '../../db/entities/index.js';
-import { ProblemError } from '../../errors/problem.js';
-import { messagesOf } from '../../i18n/index.js';
+import { User, type UserRow } from '../../core/db/entities/index.js';
+import { ProblemError } from '../../core/errors/problem.js';
+import { messagesOf } from '../../core/i18n/index.js';
 import { hasPermission } from '../auth/permissions.js';
 import { ContactsBody } from '../routes/v1/contacts/contacts.schemas.js';
 import { UserBody } from '../routes/v1/registry/registry.schemas.js';

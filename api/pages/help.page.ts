@@ -1,7 +1,7 @@
 // Help center pages in the merchant site: search in the merchant's language, and each article.
 import type { FastifyPluginAsync } from 'fastify';
-import { getArticle, listArticles } from '../../help/article-library.js';
-import { searchArticles } from '../../help/search-index.js';
+import { getArticle, listArticles } from '../help/article-library.js';
+import { searchArticles } from '../help/search-index.js';
 import { pageLocale, renderPage } from './page-layout.js';
 
 /** Markdown as the articles use it: headings, numbered steps, paragraphs. */

@@ -1,7 +1,7 @@
 // Home: the "Disconnected channels" widget with Repair now, refreshed live while repairs move.
 import type { FastifyPluginAsync } from 'fastify';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Locale } from '../../providers/index.js';
+import type { Locale } from '../../core/providers/index.js';
 import { openRepairsOf } from '../services/repairs/open-repairs.js';
 import { merchantOf, requireMerchant } from './merchant-session.js';
 import { pageLocale, renderFragment, renderPage } from './page-layout.js';

@@ -1,8 +1,8 @@
 // Settings → Connected integrations: each connection with its status, and Reconnect where it needs attention.
 import type { FastifyPluginAsync } from 'fastify';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Repair, Store } from '../../db/entities/index.js';
-import { findProvider } from '../../providers/index.js';
+import { Repair, Store } from '../../core/db/entities/index.js';
+import { findProvider } from '../../core/providers/index.js';
 import { CLOSED_STATES } from '../../workflows/repair-rules.js';
 import { listConnections } from '../services/registry/connections.service.js';
 import { storeViews } from '../services/repairs/repair-view.js';

@@ -2,9 +2,9 @@
 // one repair a link opened), or a guest who opened one repair from a link that named no user. The
 // session lives in the database so it can be ended; the encrypted, httpOnly cookie carries its id.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { MerchantSession, Org, User, type OrgRow, type UserRow } from '../../db/entities/index.js';
-import { newId } from '../../db/ids.js';
-import { pickLocale, type Locale } from '../../providers/index.js';
+import { MerchantSession, Org, User, type OrgRow, type UserRow } from '../../core/db/entities/index.js';
+import { newId } from '../../core/db/ids.js';
+import { pickLocale, type Locale } from '../../core/providers/index.js';
 import type { ActionOutcome } from '../../workflows/repair-rules.js';
 
 export interface Merchant {

@@ -1,7 +1,7 @@
 // A browser asking for a path that does not exist gets a page, not JSON (the API keeps problem+json).
 import type { FastifyRequest } from 'fastify';
-import { acceptedLanguages, translate } from '../../i18n/index.js';
-import { pickLocale } from '../../providers/index.js';
+import { acceptedLanguages, translate } from '../../core/i18n/index.js';
+import { pickLocale } from '../../core/providers/index.js';
 
 export function wantsPage(request: FastifyRequest): boolean {
   const path = request.url.split('?')[0] ?? '';

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest, preValidationHookHandler } from 'fastify';
 import type { FastifySchemaValidationError } from 'fastify/types/schema.js';
 import { fieldPath } from '../errors/validation-problem.js';
-import { messagesOf } from '../../i18n/index.js';
+import { messagesOf } from '../../core/i18n/index.js';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -1,8 +1,8 @@
 // What every merchant page shares: its language, the navigation, the language switcher, the CSRF
 // token for its forms, and the mandatory contact-details dialog while the organization's are incomplete.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { acceptedLanguages } from '../../i18n/index.js';
-import { LOCALES, pickLocale, type Locale } from '../../providers/index.js';
+import { acceptedLanguages } from '../../core/i18n/index.js';
+import { LOCALES, pickLocale, type Locale } from '../../core/providers/index.js';
 import { getContacts } from '../services/contacts/contacts.service.js';
 import { contactsDialogModel } from './contacts-dialog.js';
 import { chosenLocale, takeNotice } from './merchant-session.js';

@@ -1,5 +1,5 @@
 // How a repair's problem and cost read on the pages, in the reader's language.
-import { causeLabel, errorTypeLabel, type ErrorType, type Locale, type StoreConfigCause } from '../../providers/index.js';
+import { causeLabel, errorTypeLabel, type ErrorType, type Locale, type StoreConfigCause } from '../../core/providers/index.js';
 
 /** The cause when we know it ("Store inactive"), else the error type ("Password changed or wrong"). */
 export function problemLabel(repair: { errorType?: string | null; cause?: string | null }, locale: Locale): string {

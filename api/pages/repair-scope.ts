@@ -2,7 +2,7 @@
 // repair's only: its page, live panel, actions and support conversation, plus the pages anyone may
 // read. Routes are matched by pattern, so a page added later stays closed to it until listed here.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Repair, SupportTicket } from '../../db/entities/index.js';
+import { Repair, SupportTicket } from '../../core/db/entities/index.js';
 import { CLOSED_STATES } from '../../workflows/repair-rules.js';
 import { renderPage } from './page-layout.js';
 

@@ -3,9 +3,9 @@
 // the same services, schemas and authorization as the API's routes.
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@fastify/type-provider-typebox';
-import { Repair, User, type RepairRow } from '../../db/entities/index.js';
-import { formatDateTime } from '../../i18n/index.js';
-import { ProblemError, notFound } from '../../errors/problem.js';
+import { Repair, User, type RepairRow } from '../../core/db/entities/index.js';
+import { formatDateTime } from '../../core/i18n/index.js';
+import { ProblemError, notFound } from '../../core/errors/problem.js';
 import { CLOSED_STATES, type RepairAction, type RepairState } from '../../workflows/repair-rules.js';
 import { hasPermission, requirePermission } from '../auth/permissions.js';
 import { ActorBody, CodeBody, CredentialsBody, RepairParams } from '../routes/v1/repairs/repairs.schemas.js';

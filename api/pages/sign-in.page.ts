@@ -3,9 +3,9 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Type } from '@fastify/type-provider-typebox';
-import type { AppConfig } from '../../config/config.js';
-import { Org, Repair, User } from '../../db/entities/index.js';
-import { verifyLink } from '../../links/repair-links.js';
+import type { AppConfig } from '../../core/config/config.js';
+import { Org, Repair, User } from '../../core/db/entities/index.js';
+import { verifyLink } from '../../core/links/repair-links.js';
 import { CLOSED_STATES, type RepairState } from '../../workflows/repair-rules.js';
 import { hasPermission } from '../auth/permissions.js';
 import { Id } from '../schemas/common.schemas.js';

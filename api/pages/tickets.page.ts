@@ -1,9 +1,9 @@
 // Chat tickets for merchants: ask for help from a repair (the ticket carries its context) or in
 // general, follow the conversation, and reply (which reopens a ticket waiting on us or closed).
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { SupportTicket, User } from '../../db/entities/index.js';
-import { notFound, ProblemError } from '../../errors/problem.js';
-import { addMessage, getTicket, openTicket } from '../../support/ticket-service.js';
+import { SupportTicket, User } from '../../core/db/entities/index.js';
+import { notFound, ProblemError } from '../../core/errors/problem.js';
+import { addMessage, getTicket, openTicket } from '../../core/support/ticket-service.js';
 import { RepairParams, SupportBody } from '../routes/v1/repairs/repairs.schemas.js';
 import { NewTicketBody, TicketMessageBody, TicketParams } from '../routes/v1/tickets/tickets.schemas.js';
 import { requestRepairSupport } from '../services/repairs/request-support.js';
@@ -11,7 +11,7 @@ import { findRepair } from '../services/repairs/repair-view.js';
 import { merchantOf, requireMerchant, setFlash } from './merchant-session.js';
 import { fieldErrors, formHandling, newFormId, seeOther, text } from './page-forms.js';
 import { renderPage } from './page-layout.js';
-import { findProvider } from '../../providers/index.js';
+import { findProvider } from '../../core/providers/index.js';
 import { requirePagePermission } from './page-permissions.js';
 
 type TicketForm = { subject: string; message: string; errors: { subject: string | null; message: string | null } };

@@ -3,8 +3,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import fp from 'fastify-plugin';
 import type { FastifyRequest, RouteOptions } from 'fastify';
-import type { ApiKeySetting } from '../../config/config.js';
-import { forbidden, unauthorized } from '../../errors/problem.js';
+import type { ApiKeySetting } from '../../core/config/config.js';
+import { forbidden, unauthorized } from '../../core/errors/problem.js';
 import { UNDECLARED, type RouteAccess } from '../auth/route-access.js';
 
 declare module 'fastify' {

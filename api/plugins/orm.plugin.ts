@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Orm } from '../../db/orm.js';
+import type { Orm } from '../../core/db/orm.js';
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin';
 import type { Client } from '@temporalio/client';
-import type { TemporalSettings } from '../../config/config.js';
+import type { TemporalSettings } from '../../core/config/config.js';
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -1,6 +1,6 @@
 // Building blocks shared by the route schemas.
 import { Type, type TSchema } from 'typebox';
-import { LOCALES } from '../../providers/index.js';
+import { LOCALES } from '../../core/providers/index.js';
 import { NameText } from './text.schemas.js';
 
 export const Id = (prefix: string, description?: string) =>

@@ -3,8 +3,8 @@
 // until it is back, or, past the retry budget, recorded failed where operators see it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
-import { Message } from '../../db/entities/index.js';
-import { ruleFor } from '../../providers/index.js';
+import { Message } from '../../core/db/entities/index.js';
+import { ruleFor } from '../../core/providers/index.js';
 import { auth } from '../helpers/api.js';
 import { startSinks, type Sinks } from '../helpers/sinks.js';
 import { eventually, report, startRepairStack, type RepairStack } from '../helpers/repair-stack.js';

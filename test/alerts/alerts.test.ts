@@ -2,13 +2,13 @@
 // ESC/POS over TCP → printer sink. Grouping, support hours and mandatory contacts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
-import { ruleFor } from '../../providers/index.js';
-import { signTwilioRequest } from '../../channels/twilio-signature.js';
+import { ruleFor } from '../../core/providers/index.js';
+import { signTwilioRequest } from '../../activities/channels/twilio-signature.js';
 import { auth } from '../helpers/api.js';
 import { startSinks, TEST_TWILIO, type Sinks } from '../helpers/sinks.js';
 import { eventually, repairDetail, report, startRepairStack, type RepairStack } from '../helpers/repair-stack.js';
-import { Message } from '../../db/entities/index.js';
-import { ALERT_LINK_TTL_SECONDS, linkKeysOf, verifyLink } from '../../links/repair-links.js';
+import { Message } from '../../core/db/entities/index.js';
+import { ALERT_LINK_TTL_SECONDS, linkKeysOf, verifyLink } from '../../core/links/repair-links.js';
 
 let sinks: Sinks;
 let stack: RepairStack;

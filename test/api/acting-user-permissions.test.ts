@@ -2,7 +2,7 @@
 // permissions: integrations:view to read repairs and connections and to defer, support:chat for
 // support requests and ticket messages, integrations:reconnect for credentials, codes and steps.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ruleFor } from '../../providers/index.js';
+import { ruleFor } from '../../core/providers/index.js';
 import { auth, createTestApi, TEST_AGENT_KEY, type TestApi } from '../helpers/api.js';
 import { report, setUpMerchant, type MerchantSetup, type RepairStack } from '../helpers/repair-stack.js';
 

@@ -1,7 +1,7 @@
 // An Idempotency-Key answers the first result only for the same request: the same caller, action,
 // repair and body. Reused for anything else it is refused with 422 naming the header.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ruleFor } from '../../providers/index.js';
+import { ruleFor } from '../../core/providers/index.js';
 import { auth } from '../helpers/api.js';
 import { repairDetail, report, sandboxAccount, setUpMerchant, startRepairStack, type RepairStack } from '../helpers/repair-stack.js';
 

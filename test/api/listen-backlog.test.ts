@@ -2,7 +2,7 @@
 // queue instead of being reset. Read back from the kernel (`ss` shows a listener's backlog as Send-Q).
 import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError } from '../../config/env-readers.js';
+import { ConfigError } from '../../core/config/env-readers.js';
 import { listenOptions } from '../../api/listen.js';
 import { createTestApi, testConfig, type TestApi } from '../helpers/api.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lostSales } from '../../estimates/lost-sales.js';
-import type { RepairRow } from '../../db/entities/index.js';
+import { lostSales } from '../../core/estimates/lost-sales.js';
+import type { RepairRow } from '../../core/db/entities/index.js';
 
 const repair = (openedAt: string, resolvedAt: string | null = null) => ({ provider: 'uber_eats', openedAt: new Date(openedAt), resolvedAt: resolvedAt ? new Date(resolvedAt) : null }) as unknown as RepairRow;
 const store = (ordersPerHour: number, averageOrderValue: number) => ({ salesProfile: { uber_eats: { ordersPerHour, averageOrderValue, currency: 'EUR' }, deliveroo: { ordersPerHour: 99, averageOrderValue: 99, currency: 'EUR' } } });

@@ -1,8 +1,8 @@
 // Every id in a body must belong to the organization it is used with: an id of another
 // organization is answered 422 naming the field (and changes nothing), over the API.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SupportTicket } from '../../db/entities/index.js';
-import { ruleFor } from '../../providers/index.js';
+import { SupportTicket } from '../../core/db/entities/index.js';
+import { ruleFor } from '../../core/providers/index.js';
 import { auth, createTestApi, type TestApi } from '../helpers/api.js';
 import { report, setUpMerchant, type MerchantSetup, type RepairStack } from '../helpers/repair-stack.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCALES } from '../../providers/index.js';
+import { LOCALES } from '../../core/providers/index.js';
 import { createTestApi, type TestApi } from '../helpers/api.js';
 
 let api: TestApi;

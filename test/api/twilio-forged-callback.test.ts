@@ -1,8 +1,8 @@
 // A status callback signed with the public development token (or with no token) is refused by the
 // API as the start scripts run it: a delivery report cannot be forged.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { signTwilioRequest } from '../../channels/twilio-signature.js';
-import { DEV_TWILIO } from '../../config/config.js';
+import { signTwilioRequest } from '../../activities/channels/twilio-signature.js';
+import { DEV_TWILIO } from '../../core/config/config.js';
 import { createTestApi, type TestApi } from '../helpers/api.js';
 
 let api: TestApi;

@@ -14,7 +14,7 @@ afterAll(async () => {
 
 it('runs `npm run bench -- --quick` to the end and writes its results', async () => {
   outDir = await mkdtemp(join(tmpdir(), 'repair-bench-results-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/run.bench.ts', '--quick', '--out', outDir], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'dev/bench/run.bench.ts', '--quick', '--out', outDir], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk) => (output = (output + chunk).slice(-20_000)));
   child.stderr.on('data', (chunk) => (output = (output + chunk).slice(-20_000)));

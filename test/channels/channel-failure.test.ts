@@ -3,11 +3,11 @@
 // malformed address and a closed port.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OutboundPolicy, parseOutboundAllow } from '../../activities/outbound/outbound-policy.js';
-import { channelFailure } from '../../channels/channel-errors.js';
-import { sendToPrinter } from '../../channels/printer-sender.js';
-import { createTwilioSmsSender, type TwilioSettings } from '../../channels/sms-sender.js';
+import { channelFailure } from '../../activities/channels/channel-errors.js';
+import { sendToPrinter } from '../../activities/channels/printer-sender.js';
+import { createTwilioSmsSender, type TwilioSettings } from '../../activities/channels/sms-sender.js';
 import { freePort } from '../../dev/ports.js';
-import { buildSmsSink, type SmsSink } from '../../sinks/sms-sink.js';
+import { buildSmsSink, type SmsSink } from '../../dev/sinks/sms-sink.js';
 
 const ACCOUNT = { accountSid: `AC${'8'.repeat(32)}`, authToken: 'channel-failure-auth-token' };
 let sink: SmsSink;

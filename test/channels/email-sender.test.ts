@@ -1,8 +1,8 @@
 // nodemailer over real SMTP to the real mail sink (MailDev) on 127.0.0.1: subject, HTML, text and
 // headers arrive intact, accents included; failures are typed and never show the password.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEmailSender, EmailSendError } from '../../channels/email-sender.js';
-import { startMailSink, type MailSink } from '../../sinks/mail-sink.js';
+import { createEmailSender, EmailSendError } from '../../activities/channels/email-sender.js';
+import { startMailSink, type MailSink } from '../../dev/sinks/mail-sink.js';
 import { renderMessage } from '../../templates/render-message.js';
 import { freePort } from '../../dev/ports.js';
 import { eventually } from '../sinks/callback-receiver.js';

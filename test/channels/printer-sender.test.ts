@@ -2,10 +2,10 @@
 // printer sink, where the recorded bytes decode back to the very text we printed, in five languages.
 import { createServer, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPrinterSender, encodeTicket, parsePrinterAddress, PrinterSendError, sendToPrinter } from '../../channels/printer-sender.js';
-import { buildPrinterSink, closeTcp, decodeEscPos, listenTcp, ticketText, type PrinterSink } from '../../sinks/printer-sink.js';
+import { createPrinterSender, encodeTicket, parsePrinterAddress, PrinterSendError, sendToPrinter } from '../../activities/channels/printer-sender.js';
+import { buildPrinterSink, closeTcp, decodeEscPos, listenTcp, ticketText, type PrinterSink } from '../../dev/sinks/printer-sink.js';
 import { renderMessage } from '../../templates/render-message.js';
-import { LOCALES } from '../../i18n/index.js';
+import { LOCALES } from '../../core/i18n/index.js';
 import { freePort } from '../../dev/ports.js';
 import { eventually } from '../sinks/callback-receiver.js';
 import { severalStores } from '../templates/alert-fixtures.js';

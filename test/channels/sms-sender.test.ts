@@ -1,8 +1,8 @@
 // The real twilio client, sending through the real SMS sink on 127.0.0.1; the status callbacks
 // come back signed and the product's check (verifyTwilioSignature) accepts them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTwilioSmsSender, SmsSendError, type TwilioSettings } from '../../channels/sms-sender.js';
-import { buildSmsSink, type SmsSink } from '../../sinks/sms-sink.js';
+import { createTwilioSmsSender, SmsSendError, type TwilioSettings } from '../../activities/channels/sms-sender.js';
+import { buildSmsSink, type SmsSink } from '../../dev/sinks/sms-sink.js';
 import { freePort } from '../../dev/ports.js';
 import { eventually, startCallbackReceiver, type CallbackReceiver } from '../sinks/callback-receiver.js';
 

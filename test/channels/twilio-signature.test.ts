@@ -2,7 +2,7 @@
 // published example, and verification rejects every kind of tampering.
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { signTwilioRequest, verifyTwilioSignature } from '../../channels/twilio-signature.js';
+import { signTwilioRequest, verifyTwilioSignature } from '../../activities/channels/twilio-signature.js';
 
 const authToken = '12345';
 const url = 'https://mycompany.com/myapp.php?foo=1&bar=2';

@@ -1,8 +1,8 @@
 // Without the development switch (REPAIR_ENV=development, set only by `npm run dev` and the test
 // harness), the configuration is production: every setting named, no development secret or sandbox.
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../config/env-readers.js';
-import { DEFAULT_DEV_API_KEY, DEV_TWILIO, loadConfig } from '../../config/config.js';
+import { ConfigError } from '../../core/config/env-readers.js';
+import { DEFAULT_DEV_API_KEY, DEV_TWILIO, loadConfig } from '../../core/config/config.js';
 
 /** Everything production needs, as an operator would set it. */
 const production: NodeJS.ProcessEnv = {

@@ -2,8 +2,8 @@
 // secret ever leaves a connector.
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectorFor, createConnector, HttpProviderConnector, UNSUPPORTED_PROVIDER } from '../../connectors/index.js';
-import { classifyError } from '../../providers/index.js';
+import { connectorFor, createConnector, HttpProviderConnector, UNSUPPORTED_PROVIDER } from '../../activities/connectors/index.js';
+import { classifyError } from '../../core/providers/index.js';
 import { startSandbox, uniqueRef, type RunningSandbox } from './sandbox-server.js';
 
 let sandbox: RunningSandbox;

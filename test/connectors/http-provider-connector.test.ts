@@ -1,8 +1,8 @@
 // Connectors against a real sandbox over HTTP: every pairing step, for a provider of each envelope
 // style, and raw codes that classify back to what the sandbox meant.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createConnector, type PairingStep } from '../../connectors/index.js';
-import { classifyError, codeRejection, PROVIDERS, secondFactorErrorType } from '../../providers/index.js';
+import { createConnector, type PairingStep } from '../../activities/connectors/index.js';
+import { classifyError, codeRejection, PROVIDERS, secondFactorErrorType } from '../../core/providers/index.js';
 import { startSandbox, uniqueRef, type RunningSandbox } from './sandbox-server.js';
 
 let sandbox: RunningSandbox;

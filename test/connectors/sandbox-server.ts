@@ -1,6 +1,6 @@
 // A real sandbox on a free port for connector tests, with its control API over HTTP.
 import { randomUUID } from 'node:crypto';
-import { buildSandbox, type SandboxOptions } from '../../sandbox/app.js';
+import { buildSandbox, type SandboxOptions } from '../../dev/sandbox/app.js';
 
 export const uniqueRef = (label: string) => `${label}-${randomUUID().slice(0, 8)}`;
 

@@ -3,9 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../api/app.js';
-import { Repair } from '../../db/entities/index.js';
+import { Repair } from '../../core/db/entities/index.js';
 import { freePort } from '../../dev/ports.js';
-import { ruleFor } from '../../providers/index.js';
+import { ruleFor } from '../../core/providers/index.js';
 import { auth } from '../helpers/api.js';
 import { eventually, setUpMerchant, startRepairStack, type RepairStack } from '../helpers/repair-stack.js';
 

@@ -4,7 +4,7 @@
 // answered 202, or 503 with Retry-After and accepted when retried then; a connection reset is a
 // broken promise and fails the drill (the listen backlog, LISTEN_BACKLOG, holds the storm).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Repair } from '../../db/entities/index.js';
+import { Repair } from '../../core/db/entities/index.js';
 import { repairWorkflowId } from '../../workflows/messages.js';
 import { auth } from '../helpers/api.js';
 import { errorCode, eventually, setUpMerchant, startRepairStack, type RepairStack } from '../helpers/repair-stack.js';

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, Connection } from '@temporalio/client';
 import { buildApp } from '../../api/app.js';
-import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../../db/embedded-postgres.js';
-import { openOrm, type Orm } from '../../db/orm.js';
+import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../../core/db/embedded-postgres.js';
+import { openOrm, type Orm } from '../../core/db/orm.js';
 import { auth, testConfig } from '../helpers/api.js';
 import type { FastifyInstance } from 'fastify';
 

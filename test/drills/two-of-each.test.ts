@@ -1,7 +1,7 @@
 // Workers and API replicas share nothing but Temporal and PostgreSQL: two worker processes and two
 // API processes (as production starts them) carry one repair, whichever replica answers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ruleFor } from '../../providers/index.js';
+import { ruleFor } from '../../core/providers/index.js';
 import { auth } from '../helpers/api.js';
 import { startApiProcess, startWorkerProcess, type ApiProcess, type WorkerProcess } from '../helpers/stack-processes.js';
 import { eventually, lastCode, sandboxAccount, setUpMerchant, startRepairStack, type RepairStack } from '../helpers/repair-stack.js';

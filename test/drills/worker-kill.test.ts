@@ -2,7 +2,7 @@
 // A new worker takes over: every repair completes exactly once, no alert goes out twice, nothing is lost.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { temporal } from '@temporalio/proto';
-import { Repair } from '../../db/entities/index.js';
+import { Repair } from '../../core/db/entities/index.js';
 import { repairWorkflowId } from '../../workflows/messages.js';
 import { startSinks, type Sinks } from '../helpers/sinks.js';
 import { startWorkerProcess, type WorkerProcess } from '../helpers/stack-processes.js';

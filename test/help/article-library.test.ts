@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { allArticles, getArticle, listArticles } from '../../help/article-library.js';
-import { LOCALES, PROVIDERS, causesOf, portalSteps } from '../../providers/index.js';
+import { allArticles, getArticle, listArticles } from '../../api/help/article-library.js';
+import { LOCALES, PROVIDERS, causesOf, portalSteps } from '../../core/providers/index.js';
 
 describe('article library', () => {
   it('has the general articles in every locale', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { BAR, evaluateAssistant, loadQuestions } from '../../help/eval/evaluate-assistant.js';
-import { getArticle } from '../../help/article-library.js';
-import { LOCALES } from '../../providers/index.js';
+import { BAR, evaluateAssistant, loadQuestions } from '../../api/help/eval/evaluate-assistant.js';
+import { getArticle } from '../../api/help/article-library.js';
+import { LOCALES } from '../../core/providers/index.js';
 
 describe('assistant evaluation set', () => {
   it('has at least 60 questions, 10 per language, each pointing at a real article', () => {

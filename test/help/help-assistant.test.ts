@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { askAssistant, answerEngineFrom } from '../../help/help-assistant.js';
-import { detectLanguage } from '../../help/language-detector.js';
-import { mentionedProvider } from '../../help/provider-mention.js';
-import { ANSWER_THRESHOLD } from '../../help/offline-answer-engine.js';
+import { askAssistant, answerEngineFrom } from '../../api/help/help-assistant.js';
+import { detectLanguage } from '../../api/help/language-detector.js';
+import { mentionedProvider } from '../../api/help/provider-mention.js';
+import { ANSWER_THRESHOLD } from '../../api/help/offline-answer-engine.js';
 
 describe('language detection', () => {
   it.each([

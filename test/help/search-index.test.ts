@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { searchArticles } from '../../help/search-index.js';
-import type { Locale } from '../../providers/index.js';
+import { searchArticles } from '../../api/help/search-index.js';
+import type { Locale } from '../../core/providers/index.js';
 
 const topSlug = async (q: string, locale: Locale, extra: { provider?: string; errorType?: 'invalid_credentials' | 'invalid_store_config' } = {}) =>
   (await searchArticles({ q, locale, limit: 3, ...extra }))[0]?.article.slug;

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { Client, Connection } from '@temporalio/client';
 import { inject } from 'vitest';
 import { buildApp } from '../../api/app.js';
-import { loadConfig, type AppConfig } from '../../config/config.js';
+import { loadConfig, type AppConfig } from '../../core/config/config.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
 export const TEST_API_KEY = 'test-service-key-0001';

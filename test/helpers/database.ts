@@ -2,8 +2,8 @@
 import pg from 'pg';
 import { TEMPLATE_DATABASE, withDatabase } from './database-url.js';
 import { inject } from 'vitest';
-import { openOrm, type Orm } from '../../db/orm.js';
-import { newId } from '../../db/ids.js';
+import { openOrm, type Orm } from '../../core/db/orm.js';
+import { newId } from '../../core/db/ids.js';
 
 
 

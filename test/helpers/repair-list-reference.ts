@@ -2,7 +2,7 @@
 // (readRepairListJson) is held to: rows read with the shared summary columns, lost sales by
 // lostSalesOf, sorted in JavaScript.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { runStatement, statement } from '../../db/prepared-statement.js';
+import { runStatement, statement } from '../../core/db/prepared-statement.js';
 import { CLOSED, OPEN, SUMMARY, type RepairListFilter, type RepairRecord } from '../../api/services/repairs/repair-reads.js';
 import { repairLostSales, repairSummary } from '../../api/services/repairs/repair-view.js';
 

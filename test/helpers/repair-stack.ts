@@ -5,13 +5,13 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { buildApp } from '../../api/app.js';
 import { listenOptions } from '../../api/listen.js';
-import type { AppConfig } from '../../config/config.js';
-import { buildSandbox } from '../../sandbox/app.js';
+import type { AppConfig } from '../../core/config/config.js';
+import { buildSandbox } from '../../dev/sandbox/app.js';
 import { createWorker } from '../../worker.js';
 import { createAlertChannels } from '../../activities/alerts/create-alert-channels.js';
 import { auth, testConfig } from './api.js';
 import { freePort } from '../../dev/ports.js';
-import { ruleFor } from '../../providers/index.js';
+import { ruleFor } from '../../core/providers/index.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
 export interface RepairStack {

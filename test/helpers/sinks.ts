@@ -1,9 +1,9 @@
 // The local SMS, mail and printer sinks, started in-process on free ports for a test file.
 // Drills can take the mail and printer sinks down and bring them back on the same ports, and tell
 // the SMS sink to refuse numbers or answer as during an outage.
-import { buildSmsSink, type RecordedSms, type SmsSink } from '../../sinks/sms-sink.js';
-import { listSunkMail, startMailSink, type MailSink, type SunkMail } from '../../sinks/mail-sink.js';
-import { buildPrinterSink, ticketText } from '../../sinks/printer-sink.js';
+import { buildSmsSink, type RecordedSms, type SmsSink } from '../../dev/sinks/sms-sink.js';
+import { listSunkMail, startMailSink, type MailSink, type SunkMail } from '../../dev/sinks/mail-sink.js';
+import { buildPrinterSink, ticketText } from '../../dev/sinks/printer-sink.js';
 import { freePort } from '../../dev/ports.js';
 
 export const TEST_TWILIO = { accountSid: 'AC0000000000000000000000000000test', authToken: 'test-twilio-auth-token' };

@@ -1,7 +1,7 @@
 // The outbound-address policy over the spellings an attacker would try: every way of writing an
 // internal address is refused before it is stored, and again on the resolved address at connect.
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../config/env-readers.js';
+import { ConfigError } from '../../core/config/env-readers.js';
 import { isPublicAddress, OutboundPolicy, parseOutboundAllow } from '../../activities/outbound/outbound-policy.js';
 
 const strict = new OutboundPolicy();

@@ -3,8 +3,8 @@
 // width, by keyboard, checked by axe-core. Screenshots of each main screen go to test-output/screenshots/.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { User } from '../../db/entities/index.js';
-import { messagesOf } from '../../i18n/index.js';
+import { User } from '../../core/db/entities/index.js';
+import { messagesOf } from '../../core/i18n/index.js';
 import { auth } from '../helpers/api.js';
 import { accessibilityViolations, fitsWidth, launchChromium, screenshot } from '../helpers/browser.js';
 import { completeContacts, errorCode, eventually, lastCode, report, sandboxAccount, setUpMerchant, startRepairStack, type MerchantSetup, type RepairStack } from '../helpers/repair-stack.js';

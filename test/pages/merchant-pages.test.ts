@@ -3,9 +3,9 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../api/app.js';
-import { Repair, User } from '../../db/entities/index.js';
-import { linkKeyFrom, linkKeysOf, signLink } from '../../links/repair-links.js';
-import { LOCALES } from '../../providers/index.js';
+import { Repair, User } from '../../core/db/entities/index.js';
+import { linkKeyFrom, linkKeysOf, signLink } from '../../core/links/repair-links.js';
+import { LOCALES } from '../../core/providers/index.js';
 import { auth, testConfig } from '../helpers/api.js';
 import { PageSession, textOf } from '../helpers/page-session.js';
 import { startSinks, type Sinks } from '../helpers/sinks.js';

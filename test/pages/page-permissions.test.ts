@@ -1,7 +1,7 @@
 // The merchant pages hold a signed-in user to the permissions the API checks: pages that show
 // integrations and repairs need integrations:view, support pages and forms need support:chat.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ruleFor } from '../../providers/index.js';
+import { ruleFor } from '../../core/providers/index.js';
 import { auth, createTestApi, type TestApi } from '../helpers/api.js';
 import { PageSession } from '../helpers/page-session.js';
 import { report, setUpMerchant, type MerchantSetup, type RepairStack } from '../helpers/repair-stack.js';

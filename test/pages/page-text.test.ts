@@ -2,7 +2,7 @@
 // override typed (or pasted) into a form answers the form again with the field marked, never a 500
 // and never a stuck repair.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SupportTicket } from '../../db/entities/index.js';
+import { SupportTicket } from '../../core/db/entities/index.js';
 import { PageSession } from '../helpers/page-session.js';
 import { errorCode, report, setUpMerchant, startRepairStack, type RepairStack } from '../helpers/repair-stack.js';
 

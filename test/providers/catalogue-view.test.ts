@@ -1,6 +1,6 @@
 // GET /v1/providers publishes this view: JSON-friendly, localized, complete.
 import { describe, expect, it } from 'vitest';
-import { catalogueView, LOCALES, PROVIDERS } from '../../providers/index.js';
+import { catalogueView, LOCALES, PROVIDERS } from '../../core/providers/index.js';
 
 describe('catalogueView', () => {
   it('lists every provider with every code, its type, cause and resolution, labelled in the locale', () => {

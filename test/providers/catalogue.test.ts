@@ -1,6 +1,6 @@
 // The catalogue is data people and code rely on: every provider covers every failure, in its own words.
 import { describe, expect, it } from 'vitest';
-import { ERROR_ENVELOPES, findProvider, isSelfRepairable, PROVIDERS, ruleFor, secondFactorErrorType, type ProviderEntry } from '../../providers/index.js';
+import { ERROR_ENVELOPES, findProvider, isSelfRepairable, PROVIDERS, ruleFor, secondFactorErrorType, type ProviderEntry } from '../../core/providers/index.js';
 
 const SPEC_IDS = [
   'uber_eats', 'doordash', 'grubhub', 'skipthedishes', 'deliveroo', 'just_eat', 'coupang_eats', 'baemin',

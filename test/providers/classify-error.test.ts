@@ -1,6 +1,6 @@
 // Every row of the catalogue classifies as it says; anything else is unknown, and nothing throws.
 import { describe, expect, it } from 'vitest';
-import { classifyError, codeRejection, ERROR_TYPES, PROVIDERS, resolutionFor } from '../../providers/index.js';
+import { classifyError, codeRejection, ERROR_TYPES, PROVIDERS, resolutionFor } from '../../core/providers/index.js';
 
 const rows = PROVIDERS.flatMap((p) => p.errors.map((rule) => ({ provider: p.id, ...rule })));
 const name = (r: (typeof rows)[number]) => `${r.provider} ${r.code}${r.messagePattern ? ` /${r.messagePattern}/` : ''}`;

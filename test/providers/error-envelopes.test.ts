@@ -1,6 +1,6 @@
 // The envelopes the sandbox writes are the ones the connectors read.
 import { describe, expect, it } from 'vitest';
-import { ERROR_ENVELOPES, unwrapError, wrapError } from '../../providers/index.js';
+import { ERROR_ENVELOPES, unwrapError, wrapError } from '../../core/providers/index.js';
 
 describe.each(ERROR_ENVELOPES)('the %s envelope', (envelope) => {
   it('round-trips a code and a message', () => {

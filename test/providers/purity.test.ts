@@ -3,9 +3,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { pickLocale } from '../../providers/index.js';
+import { pickLocale } from '../../core/providers/index.js';
 
-const root = fileURLToPath(new URL('../../providers/', import.meta.url));
+const root = fileURLToPath(new URL('../../core/providers/', import.meta.url));
 const sources = (readdirSync(root, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).map((f) => join(root, f));
 
 describe('providers/', () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   causeLabel, causesOf, ERROR_TYPES, errorTypeLabel, LOCALES, PROVIDER_TEXTS, PROVIDERS, portalSteps, resolutionLabel, RESOLUTIONS, STORE_CONFIG_CAUSES,
-} from '../../providers/index.js';
+} from '../../core/providers/index.js';
 
 const combos = PROVIDERS.flatMap((p) => causesOf(p.id).flatMap((cause) => LOCALES.map((locale) => [p.id, cause, locale] as const)));
 

@@ -1,6 +1,6 @@
 // The sandbox console: the demo merchant's login, phone and provider portal, as pages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSandbox } from '../../sandbox/app.js';
+import { buildSandbox } from '../../dev/sandbox/app.js';
 import { PARTNER_AUTH, sandboxClient, uniqueRef } from './sandbox-fixture.js';
 
 const app = buildSandbox();

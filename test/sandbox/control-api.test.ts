@@ -1,6 +1,6 @@
 // The control API: creates and merges accounts, validates every field, never shows a password.
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildSandbox } from '../../sandbox/app.js';
+import { buildSandbox } from '../../dev/sandbox/app.js';
 import { sandboxClient, uniqueRef } from './sandbox-fixture.js';
 
 const app = buildSandbox();

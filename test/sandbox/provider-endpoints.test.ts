@@ -1,7 +1,7 @@
 // Every provider answers every condition with its own catalogue rule, in its own envelope.
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildSandbox } from '../../sandbox/app.js';
-import { PROVIDERS, ruleFor, secondFactorErrorType, type ErrorType, type StoreConfigCause } from '../../providers/index.js';
+import { buildSandbox } from '../../dev/sandbox/app.js';
+import { PROVIDERS, ruleFor, secondFactorErrorType, type ErrorType, type StoreConfigCause } from '../../core/providers/index.js';
 import { answer, answerOf, errorCodeOf, sandboxClient, uniqueRef } from './sandbox-fixture.js';
 
 const app = buildSandbox();

@@ -1,7 +1,7 @@
 // Small helpers over app.inject for the sandbox tests.
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { findProvider, unwrapError, wrapError, type ErrorRule } from '../../providers/index.js';
+import { findProvider, unwrapError, wrapError, type ErrorRule } from '../../core/providers/index.js';
 
 export const PARTNER_AUTH = { authorization: 'Bearer sandbox-partner-key' };
 

@@ -3,8 +3,8 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { buildSandbox } from '../../sandbox/app.js';
-import { ruleFor, wrapError } from '../../providers/index.js';
+import { buildSandbox } from '../../dev/sandbox/app.js';
+import { ruleFor, wrapError } from '../../core/providers/index.js';
 import { PARTNER_AUTH, sandboxClient, uniqueRef } from './sandbox-fixture.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -69,9 +69,9 @@ describe('over a real socket', () => {
   });
 });
 
-describe('sandbox/server.ts', () => {
+describe('dev/sandbox/server.ts', () => {
   it('listens on SANDBOX_PORT, prints its URL on one line, and exits cleanly on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'sandbox/server.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'dev/sandbox/server.ts'], {
       cwd: ROOT,
       env: { ...process.env, SANDBOX_PORT: '0', SANDBOX_PARTNER_KEY: 'key-from-env' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,8 +1,8 @@
 // Verification codes: sent as six digits, read through last-code, accepted once, refused when wrong,
 // expired, replaced or tried too often. Time is moved with a Date.now stub, never waited for.
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { buildSandbox } from '../../sandbox/app.js';
-import { codeRejectionRule, PROVIDERS } from '../../providers/index.js';
+import { buildSandbox } from '../../dev/sandbox/app.js';
+import { codeRejectionRule, PROVIDERS } from '../../core/providers/index.js';
 import { answer, answerOf, sandboxClient, uniqueRef } from './sandbox-fixture.js';
 
 const TTL = 60_000;

@@ -2,7 +2,7 @@
 // signature, and says whether verifyTwilioSignature accepts it (the product's real check).
 import formbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { verifyTwilioSignature } from '../../channels/twilio-signature.js';
+import { verifyTwilioSignature } from '../../activities/channels/twilio-signature.js';
 
 export interface ReceivedCallback {
   params: Record<string, string>;

@@ -2,7 +2,7 @@
 // and REST API answering.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import nodemailer from 'nodemailer';
-import { startMailSink, type MailSink } from '../../sinks/mail-sink.js';
+import { startMailSink, type MailSink } from '../../dev/sinks/mail-sink.js';
 import { eventually } from './callback-receiver.js';
 
 let first: MailSink;

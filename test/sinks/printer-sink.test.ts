@@ -1,8 +1,8 @@
 // The printer sink: each TCP connection is one ticket, shown decoded on a page and as JSON.
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeTicket } from '../../channels/printer-sender.js';
-import { buildPrinterSink, closeTcp, decodeEscPos, listenTcp, type PrinterSink } from '../../sinks/printer-sink.js';
+import { encodeTicket } from '../../activities/channels/printer-sender.js';
+import { buildPrinterSink, closeTcp, decodeEscPos, listenTcp, type PrinterSink } from '../../dev/sinks/printer-sink.js';
 import { eventually } from './callback-receiver.js';
 
 let sink: PrinterSink;

@@ -10,11 +10,11 @@ afterAll(() => {
   if (child && child.exitCode === null) child.kill('SIGKILL');
 });
 
-describe('sinks/server.ts', () => {
+describe('dev/sinks/server.ts', () => {
   it('starts the SMS, mail and printer sinks on the configured ports and stops on SIGTERM', async () => {
     const ports = { SMS_SINK_PORT: await freePort(), MAIL_SINK_SMTP_PORT: await freePort(), MAIL_SINK_WEB_PORT: await freePort(), PRINTER_SINK_PORT: await freePort(), PRINTER_SINK_WEB_PORT: await freePort() };
     const env = { ...process.env, ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])), TWILIO_ACCOUNT_SID: '', TWILIO_AUTH_TOKEN: '' };
-    child = spawn(process.execPath, ['--import', 'tsx', 'sinks/server.ts'], { cwd: process.cwd(), env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, ['--import', 'tsx', 'dev/sinks/server.ts'], { cwd: process.cwd(), env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -1,9 +1,9 @@
 // The SMS sink at the HTTP level: Twilio's API contract (auth, 201 resource, error codes), the
 // signed status callbacks, and the pages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSmsSink, type SmsSink } from '../../sinks/sms-sink.js';
-import { smsSegments } from '../../sinks/sms-segments.js';
-import { signTwilioRequest } from '../../channels/twilio-signature.js';
+import { buildSmsSink, type SmsSink } from '../../dev/sinks/sms-sink.js';
+import { smsSegments } from '../../dev/sinks/sms-segments.js';
+import { signTwilioRequest } from '../../activities/channels/twilio-signature.js';
 import { eventually, startCallbackReceiver, type CallbackReceiver } from './callback-receiver.js';
 
 const ACCOUNT = { accountSid: `AC${'5'.repeat(32)}`, authToken: 'sink-test-token' };

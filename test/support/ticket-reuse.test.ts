@@ -5,9 +5,9 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { startTimeSkippingStack, type TimeSkippingStack } from '../helpers/time-skipping-stack.js';
 import { auth } from '../helpers/api.js';
 import { eventually, repairDetail, report, setUpMerchant, type RepairStack } from '../helpers/repair-stack.js';
-import { ruleFor } from '../../providers/index.js';
+import { ruleFor } from '../../core/providers/index.js';
 import { ticketWorkflowId } from '../../workflows/messages.js';
-import { openTicket } from '../../support/ticket-service.js';
+import { openTicket } from '../../core/support/ticket-service.js';
 
 let env: TestWorkflowEnvironment;
 let stack: RepairStack;

@@ -5,7 +5,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { startTimeSkippingStack, type TimeSkippingStack } from '../helpers/time-skipping-stack.js';
 import { auth, TEST_AGENT_KEY } from '../helpers/api.js';
 import { eventually, report, setUpMerchant, type RepairStack } from '../helpers/repair-stack.js';
-import { ruleFor } from '../../providers/index.js';
+import { ruleFor } from '../../core/providers/index.js';
 
 let env: TestWorkflowEnvironment;
 let stack: RepairStack;

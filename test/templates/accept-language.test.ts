@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acceptedLanguages } from '../../i18n/index.js';
+import { acceptedLanguages } from '../../core/i18n/index.js';
 
 describe('Accept-Language', () => {
   it.each([

@@ -2,7 +2,7 @@
 // helpers around them (locale choice, missing keys, plurals, dates).
 import { describe, expect, it } from 'vitest';
 import parser, { type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
-import { formatDateTime, formatList, LOCALES, messagesOf, MissingMessageError, pickLocale, SUPPORTED_LOCALES, translate } from '../../i18n/index.js';
+import { formatDateTime, formatList, LOCALES, messagesOf, MissingMessageError, pickLocale, SUPPORTED_LOCALES, translate } from '../../core/i18n/index.js';
 
 /** The argument names a message uses, with whether ICU needs a number for them. */
 function argumentsOf(elements: MessageFormatElement[], found = new Map<string, boolean>()): Map<string, boolean> {

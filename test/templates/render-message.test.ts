@@ -1,7 +1,7 @@
 // Every kind × channel × language renders from its template with realistic data, and what comes out
 // is fit to send: no placeholders left, the right language, the link, SMS length, ticket width.
 import { describe, expect, it } from 'vitest';
-import { LOCALES, translate } from '../../i18n/index.js';
+import { LOCALES, translate } from '../../core/i18n/index.js';
 import { MESSAGE_KINDS, type AlertData, type MessageKind } from '../../templates/message-data.js';
 import { renderMessage, TICKET_WIDTH } from '../../templates/render-message.js';
 import { base, oneStore, portalRepair, reconnectRepair, retryRepair, severalStores, signedLink } from './alert-fixtures.js';

@@ -4,13 +4,13 @@
 // that backtracks catastrophically fails here (by running out of memory or the test's time).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { encodeTicket } from '../../channels/ticket-encoder.js';
-import { snippetOf } from '../../help/article-snippet.js';
-import { stepsOf } from '../../help/article-steps.js';
-import { LOCALES } from '../../i18n/index.js';
+import { encodeTicket } from '../../activities/channels/ticket-encoder.js';
+import { snippetOf } from '../../api/help/article-snippet.js';
+import { stepsOf } from '../../api/help/article-steps.js';
+import { LOCALES } from '../../core/i18n/index.js';
 import { problemLabel } from '../../api/pages/repair-labels.js';
-import { decodeEscPos, ticketText } from '../../sinks/escpos-decoder.js';
-import { smsSegments } from '../../sinks/sms-segments.js';
+import { decodeEscPos, ticketText } from '../../dev/sinks/escpos-decoder.js';
+import { smsSegments } from '../../dev/sinks/sms-segments.js';
 import { MESSAGE_KINDS, type AlertData } from '../../templates/message-data.js';
 import { renderMessage, wrapTicketLines } from '../../templates/render-message.js';
 import { storeLabel } from '../../templates/repair-view.js';

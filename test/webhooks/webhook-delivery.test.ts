@@ -1,8 +1,8 @@
 // Repair events reach a subscriber signed, in order, retried with backoff, each with a stable id.
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ruleFor } from '../../providers/index.js';
-import { verifySignature } from '../../webhooks/signature.js';
+import { ruleFor } from '../../core/providers/index.js';
+import { verifySignature } from '../../core/webhooks/signature.js';
 import { auth } from '../helpers/api.js';
 import { eventually, report, sandboxAccount, act, setUpMerchant, startRepairStack, type RepairStack } from '../helpers/repair-stack.js';
 

@@ -1,7 +1,7 @@
 // A delivery's retries end: past the retry budget it is recorded failed (the subscriber sees it in
 // the delivery log), the stream goes on, and once the endpoint is back a redelivery gets through.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ruleFor } from '../../providers/index.js';
+import { ruleFor } from '../../core/providers/index.js';
 import { auth } from '../helpers/api.js';
 import { act, eventually, report, sandboxAccount, setUpMerchant, startRepairStack, type RepairStack } from '../helpers/repair-stack.js';
 import { startWebhookReceivers, type WebhookReceivers } from './webhook-receivers.js';

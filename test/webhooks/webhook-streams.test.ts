@@ -1,7 +1,7 @@
 // Each subscription has its own stream: an endpoint that is down delays only its own events, and a
 // redelivery asked for while the stream's dispatcher runs is delivered.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ruleFor } from '../../providers/index.js';
+import { ruleFor } from '../../core/providers/index.js';
 import { auth } from '../helpers/api.js';
 import { act, eventually, report, sandboxAccount, setUpMerchant, startRepairStack, type RepairStack } from '../helpers/repair-stack.js';
 import { startWebhookReceivers, type WebhookReceivers } from './webhook-receivers.js';

@@ -1,11 +1,11 @@
 // Proactive detection: a probe finds a broken account and opens a repair after two failed checks in a
 // row, joins rather than twins a reported repair, and a healthy check ends a repair as repaired elsewhere.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ruleFor } from '../../providers/index.js';
-import { ensureProbeSchedules } from '../../temporal/probe-schedules.js';
+import { ruleFor } from '../../core/providers/index.js';
+import { ensureProbeSchedules } from '../../core/temporal/probe-schedules.js';
 import { probeScheduleId, type ConnectionProbeInput, type ProbeSummary } from '../../workflows/messages.js';
 import { eventually, repairDetail, report, sandboxAccount, setUpMerchant, startRepairStack, type RepairStack } from '../helpers/repair-stack.js';
-import { Repair } from '../../db/entities/index.js';
+import { Repair } from '../../core/db/entities/index.js';
 
 let stack: RepairStack;
 beforeAll(async () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { temporal } from '@temporalio/proto';
-import { ProviderStatus } from '../../db/entities/index.js';
+import { ProviderStatus } from '../../core/db/entities/index.js';
 import { providerFailureSignal, providerHealthQuery, type ProviderFailure, type ProviderHealthInput } from '../../workflows/messages.js';
 import type { providerHealthWorkflow } from '../../workflows/provider-health.workflow.js';
 import { eventually, startRepairStack, type RepairStack } from '../helpers/repair-stack.js';

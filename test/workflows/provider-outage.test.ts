@@ -1,7 +1,7 @@
 // A provider-wide outage: many provider_unavailable failures mark the provider degraded (with
 // evidence), nobody is asked to act, and recovery re-pairs the waiting repairs on their own.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ruleFor } from '../../providers/index.js';
+import { ruleFor } from '../../core/providers/index.js';
 import { auth } from '../helpers/api.js';
 import { eventually, repairDetail, report, sandboxAccount, startRepairStack, type RepairStack } from '../helpers/repair-stack.js';
 

@@ -3,9 +3,9 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ProblemError } from '../../errors/problem.js';
+import { ProblemError } from '../../core/errors/problem.js';
 import { RepairActions } from '../../api/services/repairs/repair-actions.js';
-import { SecretBox } from '../../secrets/secret-box.js';
+import { SecretBox } from '../../core/secrets/secret-box.js';
 import { requestSupportUpdate } from '../../workflows/messages.js';
 import { act, setUpMerchant, report, startRepairStack, type RepairStack } from '../helpers/repair-stack.js';
 

@@ -2,8 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
-import { ruleFor } from '../../providers/index.js';
-import { Repair } from '../../db/entities/index.js';
+import { ruleFor } from '../../core/providers/index.js';
+import { Repair } from '../../core/db/entities/index.js';
 import { completeStepsUpdate, disconnectionReportedSignal, repairSnapshotQuery, repairWorkflowId } from '../../workflows/messages.js';
 import { createWorker } from '../../worker.js';
 import { auth } from '../helpers/api.js';

@@ -1,6 +1,6 @@
 // Each resolution path end to end: HTTP API → Temporal workflow → pairing over HTTP against the sandbox.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Connection as ConnectionEntity } from '../../db/entities/index.js';
+import { Connection as ConnectionEntity } from '../../core/db/entities/index.js';
 import { recordHistory } from '../helpers/histories.js';
 import { repairWorkflowId } from '../../workflows/messages.js';
 import { act, errorCode, eventually, lastCode, repairDetail, report, sandboxAccount, setUpMerchant, startRepairStack, type RepairStack } from '../helpers/repair-stack.js';

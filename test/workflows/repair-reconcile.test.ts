@@ -3,9 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { DefaultLogger, Runtime, type LogEntry } from '@temporalio/worker';
-import { ruleFor } from '../../providers/index.js';
-import { acceptReport } from '../../temporal/accept-report.js';
-import { ensureReconcileSchedule } from '../../temporal/reconcile-schedule.js';
+import { ruleFor } from '../../core/providers/index.js';
+import { acceptReport } from '../../core/temporal/accept-report.js';
+import { ensureReconcileSchedule } from '../../core/temporal/reconcile-schedule.js';
 import { repairSnapshotQuery, repairWorkflowId } from '../../workflows/messages.js';
 import { eventually, repairDetail, setUpMerchant, startRepairStack, type RepairStack } from '../helpers/repair-stack.js';
 

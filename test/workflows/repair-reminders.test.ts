@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { startTimeSkippingStack, type TimeSkippingStack } from '../helpers/time-skipping-stack.js';
-import { ruleFor } from '../../providers/index.js';
+import { ruleFor } from '../../core/providers/index.js';
 import { act, eventually, repairDetail, report, setUpMerchant, type RepairStack } from '../helpers/repair-stack.js';
 
 let env: TestWorkflowEnvironment;

@@ -1,6 +1,6 @@
 // Pure changes to a repair's snapshot: classification, state for a resolution, due timers.
-import { classifyError, type Resolution } from '../../providers/index.js';
-import type { RepairTimings } from '../../config/repair-timings.js';
+import { classifyError, type Resolution } from '../../core/providers/index.js';
+import type { RepairTimings } from '../../core/config/repair-timings.js';
 import type { ClassifiedError, DisconnectionReport, RepairSnapshot, RepairWorkflowInput } from '../messages.js';
 import { isOpen, type RepairState } from '../repair-rules.js';
 

@@ -1,6 +1,6 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ProviderStatus } from '../../../db/entities/index.js';
-import { catalogueView } from '../../../providers/index.js';
+import { ProviderStatus } from '../../../core/db/entities/index.js';
+import { catalogueView } from '../../../core/providers/index.js';
 import { Locale } from '../../schemas/common.schemas.js';
 import { SUPPORT_TOO } from '../../auth/route-access.js';
 

@@ -1,10 +1,10 @@
 import { type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Repair } from '../../../../db/entities/index.js';
-import { notFound } from '../../../../errors/problem.js';
-import { articleUrl, getArticle, listArticles } from '../../../../help/article-library.js';
-import type { HelpArticle } from '../../../../help/article.types.js';
-import { askAssistant } from '../../../../help/help-assistant.js';
-import { searchArticles } from '../../../../help/search-index.js';
+import { Repair } from '../../../../core/db/entities/index.js';
+import { notFound } from '../../../../core/errors/problem.js';
+import { articleUrl, getArticle, listArticles } from '../../../help/article-library.js';
+import type { HelpArticle } from '../../../help/article.types.js';
+import { askAssistant } from '../../../help/help-assistant.js';
+import { searchArticles } from '../../../help/search-index.js';
 import { problemResponses } from '../../../schemas/common.schemas.js';
 import { ArticleDetail, ArticleList, ArticleListQuery, ArticleParams, ArticleQuery, AskAnswer, AskBody } from './help.schemas.js';
 import { SUPPORT_TOO } from '../../../auth/route-access.js';

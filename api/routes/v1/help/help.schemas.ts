@@ -1,6 +1,6 @@
 // TypeBox schemas of the help center routes.
 import { Type } from 'typebox';
-import { ERROR_TYPES } from '../../../../providers/index.js';
+import { ERROR_TYPES } from '../../../../core/providers/index.js';
 import { Id, Locale } from '../../../schemas/common.schemas.js';
 import { LineText, MessageText } from '../../../schemas/text.schemas.js';
 

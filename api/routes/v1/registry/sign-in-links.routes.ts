@@ -2,10 +2,10 @@
 // and redirects the user to it. Without a repair the link is a full sign-in; with one it opens that
 // repair only, like an alert's link (docs/decisions.md, "Merchant pages").
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { AppConfig } from '../../../../config/config.js';
-import { linkKeysOf, signLink } from '../../../../links/repair-links.js';
-import { unprocessable } from '../../../../errors/problem.js';
-import { Repair } from '../../../../db/entities/index.js';
+import type { AppConfig } from '../../../../core/config/config.js';
+import { linkKeysOf, signLink } from '../../../../core/links/repair-links.js';
+import { unprocessable } from '../../../../core/errors/problem.js';
+import { Repair } from '../../../../core/db/entities/index.js';
 import { Id, problemResponses, Timestamp } from '../../../schemas/common.schemas.js';
 import { getUser } from '../../../services/registry/users.service.js';
 import { SERVICE_ONLY } from '../../../auth/route-access.js';

@@ -1,7 +1,7 @@
 import { type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
-import { Org } from '../../../../db/entities/index.js';
-import { pickLocale } from '../../../../providers/index.js';
+import { Org } from '../../../../core/db/entities/index.js';
+import { pickLocale } from '../../../../core/providers/index.js';
 import { ListOf, problemResponses } from '../../../schemas/common.schemas.js';
 import type { ActedOn } from '../../../services/repairs/repair-actions.js';
 import { readRepairDetail, readRepairListJson } from '../../../services/repairs/repair-reads.js';
@@ -9,7 +9,7 @@ import { detailView, findRepair, localeFor, repairDetail } from '../../../servic
 import { reportConnectionHealthy, reportDisconnection } from '../../../services/repairs/start-repair.js';
 import { Type } from '@fastify/type-provider-typebox';
 import { Id } from '../../../schemas/common.schemas.js';
-import { notFound } from '../../../../errors/problem.js';
+import { notFound } from '../../../../core/errors/problem.js';
 import { ticketPreview } from '../../../services/repairs/ticket-preview.js';
 import { requestRepairSupport } from '../../../services/repairs/request-support.js';
 import {

@@ -1,9 +1,9 @@
 // Twilio's delivery reports: verified by Twilio's request signature, then written to the delivery log.
 import formbody from '@fastify/formbody';
 import type { FastifyPluginAsync } from 'fastify';
-import { verifyTwilioSignature } from '../../../../channels/twilio-signature.js';
-import { Message } from '../../../../db/entities/index.js';
-import { unauthorized } from '../../../../errors/problem.js';
+import { verifyTwilioSignature } from '../../../../activities/channels/twilio-signature.js';
+import { Message } from '../../../../core/db/entities/index.js';
+import { unauthorized } from '../../../../core/errors/problem.js';
 import { publicRoute } from '../../../auth/route-access.js';
 
 const STATUS_ORDER = ['queued', 'sent', 'delivered', 'failed', 'undelivered'];

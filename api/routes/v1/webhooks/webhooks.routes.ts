@@ -1,11 +1,11 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { WebhookDelivery, WebhookSubscription, type WebhookDeliveryRow } from '../../../../db/entities/index.js';
-import { SecretBox } from '../../../../secrets/secret-box.js';
+import { WebhookDelivery, WebhookSubscription, type WebhookDeliveryRow } from '../../../../core/db/entities/index.js';
+import { SecretBox } from '../../../../core/secrets/secret-box.js';
 import { WEBHOOK_EVENT_TYPES } from '../../../../workflows/messages.js';
 import { Id, ListOf, problemResponses } from '../../../schemas/common.schemas.js';
 import { LineText, SecretText } from '../../../schemas/text.schemas.js';
 import { createSubscription, deleteSubscription, redeliver, rotateSecret, subscriptionView } from '../../../services/webhooks/webhooks.service.js';
-import type { AppConfig } from '../../../../config/config.js';
+import type { AppConfig } from '../../../../core/config/config.js';
 import { OutboundPolicy } from '../../../../activities/outbound/outbound-policy.js';
 import { SERVICE_ONLY } from '../../../auth/route-access.js';
 

@@ -1,0 +1,71 @@
+// Every help article, loaded and expanded once: general articles as written, provider articles
+// from the per-locale templates filled for each catalogue provider.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LOCALES, PROVIDERS, type ErrorType, type Locale, type StoreConfigCause } from '../../core/providers/index.js';
+import { articleKindsOf } from './article-kinds.js';
+import { expandTemplate } from './article-template.js';
+import type { ArticleFilter, HelpArticle } from './article.types.js';
+import { stepsOf } from './article-steps.js';
+import { parseFrontMatter } from './front-matter.parser.js';
+
+const ARTICLES_DIR = join(dirname(fileURLToPath(import.meta.url)), 'articles');
+const FALLBACK: Locale = 'en';
+
+let cache: HelpArticle[] | undefined;
+
+const markdownFiles = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.md')).sort() : []);
+
+function loadGeneral(locale: Locale): HelpArticle[] {
+  const dir = join(ARTICLES_DIR, 'general', locale);
+  return markdownFiles(dir).map((file) => {
+    const { fields, body } = parseFrontMatter(readFileSync(join(dir, file), 'utf8'));
+    const slug = String(fields.slug ?? file.replace(/\.md$/, ''));
+    return {
+      slug,
+      locale,
+      title: String(fields.title ?? slug),
+      ...(typeof fields.errorType === 'string' ? { errorType: fields.errorType as ErrorType } : {}),
+      ...(typeof fields.cause === 'string' ? { cause: fields.cause as StoreConfigCause } : {}),
+      tags: Array.isArray(fields.tags) ? fields.tags : [],
+      body,
+      steps: stepsOf(body),
+    };
+  });
+}
+
+function loadProviderArticles(locale: Locale): HelpArticle[] {
+  const dir = join(ARTICLES_DIR, 'templates', locale);
+  return PROVIDERS.flatMap((provider) =>
+    articleKindsOf(provider).flatMap((kind) => {
+      const file = join(dir, `${kind.template}.md`);
+      return existsSync(file) ? [expandTemplate(readFileSync(file, 'utf8'), locale, provider, kind)] : [];
+    }),
+  );
+}
+
+/** All articles in all locales (a locale missing a template simply has fewer articles). */
+export function allArticles(): readonly HelpArticle[] {
+  cache ??= LOCALES.flatMap((locale) => [...loadGeneral(locale), ...loadProviderArticles(locale)]);
+  return cache;
+}
+
+/** One article in a locale, or its English version when that locale has none. */
+export function getArticle(slug: string, locale: Locale = FALLBACK): HelpArticle | undefined {
+  const articles = allArticles();
+  return articles.find((a) => a.slug === slug && a.locale === locale) ?? articles.find((a) => a.slug === slug && a.locale === FALLBACK);
+}
+
+/** Articles matching a filter; without a locale, English. General articles first, then by slug. */
+export function listArticles(filter: ArticleFilter = {}): HelpArticle[] {
+  const locale = filter.locale ?? FALLBACK;
+  return allArticles()
+    .filter((a) => a.locale === locale)
+    .filter((a) => filter.provider === undefined || a.provider === filter.provider)
+    .filter((a) => filter.errorType === undefined || a.errorType === filter.errorType)
+    .filter((a) => filter.cause === undefined || a.cause === filter.cause)
+    .sort((a, b) => Number(Boolean(a.provider)) - Number(Boolean(b.provider)) || a.slug.localeCompare(b.slug));
+}
+
+export const articleUrl = (slug: string, locale: Locale): string => `/help/articles/${encodeURIComponent(slug)}?locale=${locale}`;
