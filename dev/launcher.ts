@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { DEFAULT_DEV_API_KEY, loadConfig, type AppConfig } from '../core/config/config.js';
 import { ConfigError, readInt } from '../core/config/env-readers.js';
-import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../core/db/embedded-postgres.js';
+import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './embedded-postgres.js';
 import { openOrm } from '../core/db/orm.js';
 import { connectionOptions } from '../core/temporal/connection-options.js';
 import { searchAttributeFlags } from '../workflows/search-attributes.js';

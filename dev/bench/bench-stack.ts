@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { Client, Connection } from '@temporalio/client';
-import { startEmbeddedPostgres } from '../../core/db/embedded-postgres.js';
+import { startEmbeddedPostgres } from '../embedded-postgres.js';
 import { openOrm } from '../../core/db/orm.js';
 import { ManagedProcess } from '../managed-process.js';
 import { freePort } from '../ports.js';

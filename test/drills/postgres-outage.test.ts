@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, Connection } from '@temporalio/client';
 import { buildApp } from '../../api/app.js';
-import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../../core/db/embedded-postgres.js';
+import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../../dev/embedded-postgres.js';
 import { openOrm, type Orm } from '../../core/db/orm.js';
 import { auth, testConfig } from '../helpers/api.js';
 import type { FastifyInstance } from 'fastify';

@@ -7,7 +7,7 @@ import pg from 'pg';
 import { TEMPLATE_DATABASE, withDatabase } from './database-url.js';
 import type { TestProject } from 'vitest/node';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../../core/db/embedded-postgres.js';
+import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../../dev/embedded-postgres.js';
 import { openOrm } from '../../core/db/orm.js';
 import { SEARCH_ATTRIBUTES } from '../../workflows/search-attributes.js';
 import { temporalExecutable } from './temporal-executable.js';

