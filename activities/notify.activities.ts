@@ -3,7 +3,7 @@
 import type { Client } from '@temporalio/client';
 import type { Orm } from '../core/db/orm.js';
 import { alertRequestedSignal, orgNotifierWorkflowId, type AlertIntent, type AlertKind, type AlertRetry, type RepairSnapshot } from '../workflows/messages.js';
-import type { orgNotifierWorkflow } from '../workflows/org-notifier.workflow.js';
+import type { orgNotifierWorkflow } from '../workflows/org-notifier/org-notifier.workflow.js';
 import { activityKey } from './records.activities.js';
 
 export type NotificationKind = AlertKind;

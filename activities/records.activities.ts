@@ -2,7 +2,7 @@
 import { Context, log } from '@temporalio/activity';
 import type { Orm } from '../core/db/orm.js';
 import type { RepairSnapshot } from '../workflows/messages.js';
-import type { ActionOutcome, RepairAction } from '../workflows/repair-rules.js';
+import type { ActionOutcome, RepairAction } from '../workflows/repair/repair-rules.js';
 import { refusingBadData } from './refused-records.js';
 
 export interface RepairEventInput {

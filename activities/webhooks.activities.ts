@@ -8,7 +8,7 @@ import type { SecretBox } from '../core/secrets/secret-box.js';
 import { signatureHeader, SIGNATURE_HEADER } from '../core/webhooks/signature.js';
 import { activeSecrets } from '../core/webhooks/subscription-secrets.js';
 import { webhookDeliveriesSignal, webhookDispatcherWorkflowId, type WebhookEventType } from '../workflows/messages.js';
-import type { webhookDispatcherWorkflow } from '../workflows/webhook-dispatcher.workflow.js';
+import type { webhookDispatcherWorkflow } from '../workflows/webhook-dispatcher/webhook-dispatcher.workflow.js';
 import { activityKey } from './records.activities.js';
 import { postOutbound, statusClass, OutboundError } from './outbound/guarded-connect.js';
 import type { OutboundPolicy } from './outbound/outbound-policy.js';

@@ -8,7 +8,7 @@ import { ConfigError, readInt } from '../core/config/env-readers.js';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './embedded-postgres.js';
 import { openOrm } from '../core/db/orm.js';
 import { connectionOptions } from '../core/temporal/connection-options.js';
-import { searchAttributeFlags } from '../workflows/search-attributes.js';
+import { searchAttributeFlags } from '../workflows/repair/search-attributes.js';
 import { readSinkSettings, type SinkSettings } from './sinks/sink-settings.js';
 import { seedDemoData } from './demo-data.js';
 import { ManagedProcess } from './managed-process.js';

@@ -2,7 +2,7 @@
 // the API and tests. Clients never import workflow bodies.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ErrorType, Resolution, StoreConfigCause } from '../core/providers/index.js';
-import type { ActionOutcome, RepairState } from './repair-rules.js';
+import type { ActionOutcome, RepairState } from './repair/repair-rules.js';
 import type { RepairTimings } from '../core/config/repair-timings.js';
 
 /** The task queue every repair workflow and activity runs on (overridable by TEMPORAL_TASK_QUEUE). */

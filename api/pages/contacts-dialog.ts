@@ -2,7 +2,7 @@
 // who may fill them in, and a way to invite the right person.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Repair, User } from '../../core/db/entities/index.js';
-import { CLOSED_STATES } from '../../workflows/repair-rules.js';
+import { CLOSED_STATES } from '../../workflows/repair/repair-rules.js';
 import { hasPermission } from '../auth/permissions.js';
 import type { ContactField } from '../services/contacts/contact-completeness.js';
 import { inviteFormModel } from './invite-form.js';

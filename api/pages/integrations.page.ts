@@ -3,7 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Repair, Store } from '../../core/db/entities/index.js';
 import { findProvider } from '../../core/providers/index.js';
-import { CLOSED_STATES } from '../../workflows/repair-rules.js';
+import { CLOSED_STATES } from '../../workflows/repair/repair-rules.js';
 import { listConnections } from '../services/registry/connections.service.js';
 import { storeViews } from '../services/repairs/repair-view.js';
 import { merchantOf, requireMerchant } from './merchant-session.js';

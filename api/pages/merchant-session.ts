@@ -5,7 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { MerchantSession, Org, User, type OrgRow, type UserRow } from '../../core/db/entities/index.js';
 import { newId } from '../../core/db/ids.js';
 import { pickLocale, type Locale } from '../../core/providers/index.js';
-import type { ActionOutcome } from '../../workflows/repair-rules.js';
+import type { ActionOutcome } from '../../workflows/repair/repair-rules.js';
 
 export interface Merchant {
   user: UserRow;

@@ -3,7 +3,7 @@
 // read. Routes are matched by pattern, so a page added later stays closed to it until listed here.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Repair, SupportTicket } from '../../core/db/entities/index.js';
-import { CLOSED_STATES } from '../../workflows/repair-rules.js';
+import { CLOSED_STATES } from '../../workflows/repair/repair-rules.js';
 import { renderPage } from './page-layout.js';
 
 /** The repair's own routes (their `:repairId` must be the session's repair). */

@@ -1,6 +1,6 @@
 // Which screen of the repair dialog a person sees: from the repair's state, what they may do, and what
 // their last action answered. Pure, so every combination is covered by a table-driven test.
-import type { RepairAction, RepairState } from '../../workflows/repair-rules.js';
+import type { RepairAction, RepairState } from '../../workflows/repair/repair-rules.js';
 import type { Flash } from './merchant-session.js';
 
 export type StepKind =

@@ -6,7 +6,7 @@ import { Type } from '@fastify/type-provider-typebox';
 import { Repair, User, type RepairRow } from '../../core/db/entities/index.js';
 import { formatDateTime } from '../../core/i18n/index.js';
 import { ProblemError, notFound } from '../../core/errors/problem.js';
-import { CLOSED_STATES, type RepairAction, type RepairState } from '../../workflows/repair-rules.js';
+import { CLOSED_STATES, type RepairAction, type RepairState } from '../../workflows/repair/repair-rules.js';
 import { hasPermission, requirePermission } from '../auth/permissions.js';
 import { ActorBody, CodeBody, CredentialsBody, RepairParams } from '../routes/v1/repairs/repairs.schemas.js';
 import { LineText } from '../schemas/text.schemas.js';

@@ -6,7 +6,7 @@ import { Type } from '@fastify/type-provider-typebox';
 import type { AppConfig } from '../../core/config/config.js';
 import { Org, Repair, User } from '../../core/db/entities/index.js';
 import { verifyLink } from '../../core/links/repair-links.js';
-import { CLOSED_STATES, type RepairState } from '../../workflows/repair-rules.js';
+import { CLOSED_STATES, type RepairState } from '../../workflows/repair/repair-rules.js';
 import { hasPermission } from '../auth/permissions.js';
 import { Id } from '../schemas/common.schemas.js';
 import { LineText } from '../schemas/text.schemas.js';

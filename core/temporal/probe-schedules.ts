@@ -4,7 +4,7 @@ import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client, type Schedu
 import type { AppConfig } from '../config/config.js';
 import { PROVIDERS } from '../providers/index.js';
 import { probeScheduleId } from '../../workflows/messages.js';
-import type { connectionProbeWorkflow } from '../../workflows/connection-probe.workflow.js';
+import type { connectionProbeWorkflow } from '../../workflows/connection-probe/connection-probe.workflow.js';
 
 const DEFAULT_CHECKS_PER_SECOND = 5;
 

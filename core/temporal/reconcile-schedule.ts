@@ -2,7 +2,7 @@
 // updated to the current settings.
 import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client, type ScheduleOptions, type ScheduleOptionsStartWorkflowAction } from '@temporalio/client';
 import type { AppConfig } from '../config/config.js';
-import type { repairReconcileWorkflow } from '../../workflows/repair-reconcile.workflow.js';
+import type { repairReconcileWorkflow } from '../../workflows/repair-reconcile/repair-reconcile.workflow.js';
 
 export const RECONCILE_SCHEDULE_ID = 'repair-reconcile';
 

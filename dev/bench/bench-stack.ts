@@ -15,7 +15,7 @@ import { waitFor } from '../wait-for.js';
 import { buildSandbox } from '../sandbox/app.js';
 import { startMailSink } from '../sinks/mail-sink.js';
 import { buildSmsSink } from '../sinks/sms-sink.js';
-import { searchAttributeFlags } from '../../workflows/search-attributes.js';
+import { searchAttributeFlags } from '../../workflows/repair/search-attributes.js';
 
 export const BENCH_API_KEY = 'bench-key-000000001';
 

@@ -1,7 +1,7 @@
 // The repair stack on the time-skipping test server, for waits of hours and days. The server knows
 // no custom search attributes until told, so they are registered first.
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { SEARCH_ATTRIBUTES } from '../../workflows/search-attributes.js';
+import { SEARCH_ATTRIBUTES } from '../../workflows/repair/search-attributes.js';
 import { startRepairStack, type RepairStack } from './repair-stack.js';
 import { temporalExecutable } from './temporal-executable.js';
 

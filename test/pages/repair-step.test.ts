@@ -1,7 +1,7 @@
 // Which screen each person sees, for every state, permission and last outcome.
 import { describe, expect, it } from 'vitest';
 import { repairStep, type StepInput } from '../../api/pages/repair-step.js';
-import { actionsForUser, type RepairState } from '../../workflows/repair-rules.js';
+import { actionsForUser, type RepairState } from '../../workflows/repair/repair-rules.js';
 
 const input = (state: RepairState, over: Partial<StepInput> = {}): StepInput => ({
   state,

@@ -7,7 +7,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import type { temporal } from '@temporalio/proto';
 import { ProviderStatus } from '../../core/db/entities/index.js';
 import { providerFailureSignal, providerHealthQuery, type ProviderFailure, type ProviderHealthInput } from '../../workflows/messages.js';
-import type { providerHealthWorkflow } from '../../workflows/provider-health.workflow.js';
+import type { providerHealthWorkflow } from '../../workflows/provider-health/provider-health.workflow.js';
 import { eventually, startRepairStack, type RepairStack } from '../helpers/repair-stack.js';
 
 let stack: RepairStack;

@@ -1,7 +1,7 @@
 // What a pairing step means for the repair: the outcome people see and the error it leaves.
 import type { PairingStep } from '../../activities/connectors/provider-connector.js';
 import { codeRejection } from '../../core/providers/index.js';
-import type { ActionOutcome } from '../repair-rules.js';
+import type { ActionOutcome } from './repair-rules.js';
 import type { ClassifiedError, RepairSnapshot } from '../messages.js';
 import { classify, sameError } from './snapshot.js';
 

@@ -2,7 +2,7 @@
 import { setCurrentDetails, upsertSearchAttributes } from '@temporalio/workflow';
 import { findProvider } from '../../core/providers/index.js';
 import type { RepairSnapshot } from '../messages.js';
-import { RepairErrorType, RepairState } from '../search-attributes.js';
+import { RepairErrorType, RepairState } from './search-attributes.js';
 
 export function providerName(provider: string): string {
   return findProvider(provider)?.name ?? provider;

@@ -2,7 +2,7 @@
 import { classifyError, type Resolution } from '../../core/providers/index.js';
 import type { RepairTimings } from '../../core/config/repair-timings.js';
 import type { ClassifiedError, DisconnectionReport, RepairSnapshot, RepairWorkflowInput } from '../messages.js';
-import { isOpen, type RepairState } from '../repair-rules.js';
+import { isOpen, type RepairState } from './repair-rules.js';
 
 export function initialSnapshot(input: RepairWorkflowInput, now: number): RepairSnapshot {
   return {

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { unprocessable } from '../../../core/errors/problem.js';
-import type { RepairAction } from '../../../workflows/repair-rules.js';
+import type { RepairAction } from '../../../workflows/repair/repair-rules.js';
 
 export interface KeyUse {
   /** Who acts: keys of different callers never meet. */

@@ -13,7 +13,7 @@ import {
   submitVerificationCodeUpdate,
   type ActionAnswer,
 } from '../../../workflows/messages.js';
-import { isActionAllowed, type RepairAction, type RepairState } from '../../../workflows/repair-rules.js';
+import { isActionAllowed, type RepairAction, type RepairState } from '../../../workflows/repair/repair-rules.js';
 import { ACTION_PERMISSION, requirePermission } from '../../auth/permissions.js';
 import { conflict, notFound, unprocessable } from '../../../core/errors/problem.js';
 import { findRepair } from './repair-view.js';

@@ -3,7 +3,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { runStatement, statement } from '../../../core/db/prepared-statement.js';
 import type { SalesProfile } from '../../../core/estimates/lost-sales.js';
-import { CLOSED_STATES } from '../../../workflows/repair-rules.js';
+import { CLOSED_STATES } from '../../../workflows/repair/repair-rules.js';
 import { PROVIDERS } from '../../../core/providers/index.js';
 
 /** A repair's summary fields as the API shows them (timestamps already ISO 8601). */

@@ -7,7 +7,7 @@ import { lostSalesOf } from '../../../core/estimates/lost-sales.js';
 import { Brand, Location, Org, Repair, type RepairRow, type StoreRow, type UserRow } from '../../../core/db/entities/index.js';
 import { causeLabel, errorTypeLabel, findProvider, pickLocale, portalSteps, type Locale, type StoreConfigCause, type ErrorType } from '../../../core/providers/index.js';
 import { ACTION_PERMISSION, hasPermission } from '../../auth/permissions.js';
-import { actionsInState, type RepairState } from '../../../workflows/repair-rules.js';
+import { actionsInState, type RepairState } from '../../../workflows/repair/repair-rules.js';
 import { notFound } from '../../../core/errors/problem.js';
 import { readRepairDetail, type RepairDetailRecord, type RepairRecord, type StoreView } from './repair-reads.js';
 

@@ -6,7 +6,7 @@ import { newId } from '../../../core/db/ids.js';
 import type { SecretBox } from '../../../core/secrets/secret-box.js';
 import { newWebhookSecret } from '../../../core/webhooks/subscription-secrets.js';
 import { webhookDispatcherWorkflowId, webhookRedeliverySignal } from '../../../workflows/messages.js';
-import type { webhookDispatcherWorkflow } from '../../../workflows/webhook-dispatcher.workflow.js';
+import type { webhookDispatcherWorkflow } from '../../../workflows/webhook-dispatcher/webhook-dispatcher.workflow.js';
 import { notFound, unprocessable } from '../../../core/errors/problem.js';
 import type { OutboundPolicy } from '../../../activities/outbound/outbound-policy.js';
 import { findOr404 } from '../registry/lookup.js';

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { REPAIR_ACTIONS, REPAIR_STATES } from '../../../../workflows/repair-rules.js';
+import { REPAIR_ACTIONS, REPAIR_STATES } from '../../../../workflows/repair/repair-rules.js';
 import { Id, Locale, PageQuery, Timestamp } from '../../../schemas/common.schemas.js';
 import { LineText, MessageText, SecretText } from '../../../schemas/text.schemas.js';
 

@@ -1,8 +1,8 @@
 // Run by a Temporal Schedule per provider: checks every connection of the provider in bounded batches
 // and opens repairs exactly as a reported disconnection would (same workflow id, so never twins).
 import { proxyActivities } from '@temporalio/workflow';
-import type { Activities } from '../activities/index.js';
-import type { ConnectionProbeInput, ProbeSummary } from './messages.js';
+import type { Activities } from '../../activities/index.js';
+import type { ConnectionProbeInput, ProbeSummary } from '../messages.js';
 
 const probes = proxyActivities<Pick<Activities, 'listProbeTargets' | 'probeConnections'>>({
   startToCloseTimeout: '10 minutes',

@@ -13,7 +13,7 @@ import {
   uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { PairingStep } from '../activities/connectors/provider-connector.js';
+import type { PairingStep } from '../../activities/connectors/provider-connector.js';
 import {
   completeStepsUpdate,
   connectionHealthySignal,
@@ -33,15 +33,15 @@ import {
   type ReportSignal,
   type WebhookEventType,
   retryNowSignal,
-} from './messages.js';
+} from '../messages.js';
 import { isActionAllowed, isOpen, type ActionOutcome, type RepairAction, type RepairState } from './repair-rules.js';
-import { escalationTicket, events, heartbeatingPairing, localBookkeeping, pairing as pairingWithoutHeartbeats, remoteBookkeeping } from './repair/activity-proxies.js';
-import { failedPairingOutcome, failureSummary, type FailedPairingOutcome } from './repair/failed-pairing.js';
-import { interpretPairing, type PairingPurpose } from './repair/interpret-pairing.js';
-import { createOperatorView } from './repair/operator-view.js';
-import { applyError, classifyReport, initialSnapshot, nextDue, reportChangesError, sameError, touch } from './repair/snapshot.js';
-import type { RepairEventInput } from '../activities/records.activities.js';
-import type { NotificationKind } from '../activities/notify.activities.js';
+import { escalationTicket, events, heartbeatingPairing, localBookkeeping, pairing as pairingWithoutHeartbeats, remoteBookkeeping } from './activity-proxies.js';
+import { failedPairingOutcome, failureSummary, type FailedPairingOutcome } from './failed-pairing.js';
+import { interpretPairing, type PairingPurpose } from './interpret-pairing.js';
+import { createOperatorView } from './operator-view.js';
+import { applyError, classifyReport, initialSnapshot, nextDue, reportChangesError, sameError, touch } from './snapshot.js';
+import type { RepairEventInput } from '../../activities/records.activities.js';
+import type { NotificationKind } from '../../activities/notify.activities.js';
 
 export async function repairWorkflow(input: RepairWorkflowInput): Promise<RepairResult> {
   const t = input.timings;
