@@ -6,7 +6,7 @@ import { LINK_TTL_SECONDS, signLink } from '../core/links/repair-links.js';
 import { pickLocale } from '../core/providers/index.js';
 import { translate } from '../core/i18n/index.js';
 import { template } from '../templates/template-engine.js';
-import type { InvitationInput } from '../workflows/messages.js';
+import type { InvitationInput } from '../workflows/user-invitation/messages.js';
 import type { AlertChannels } from './alerts/alert-channels.js';
 import { retryIfQueued, sendLogged } from './alerts/send-logged.js';
 import { activityKey } from './records.activities.js';

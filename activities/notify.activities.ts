@@ -2,7 +2,8 @@
 // it) and handed to the organization's notifier workflow, started if it is not running.
 import type { Client } from '@temporalio/client';
 import type { Orm } from '../core/db/orm.js';
-import { alertRequestedSignal, orgNotifierWorkflowId, type AlertIntent, type AlertKind, type AlertRetry, type RepairSnapshot } from '../workflows/messages.js';
+import { alertRequestedSignal, orgNotifierWorkflowId, type AlertIntent, type AlertKind, type AlertRetry } from '../workflows/org-notifier/messages.js';
+import { type RepairSnapshot } from '../workflows/repair/messages.js';
 import type { orgNotifierWorkflow } from '../workflows/org-notifier/org-notifier.workflow.js';
 import { activityKey } from './records.activities.js';
 

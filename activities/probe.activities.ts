@@ -7,7 +7,8 @@ import type { ProviderConnector } from './connectors/index.js';
 import { Connection, Repair } from '../core/db/entities/index.js';
 import type { Orm } from '../core/db/orm.js';
 import { acceptReport } from '../core/temporal/accept-report.js';
-import { connectionHealthySignal, type ProbeSummary } from '../workflows/messages.js';
+import { connectionHealthySignal } from '../workflows/repair/messages.js';
+import { type ProbeSummary } from '../workflows/connection-probe/messages.js';
 
 export interface ProbeDependencies {
   orm: Orm;

@@ -4,7 +4,7 @@ import type { Client } from '@temporalio/client';
 import type { ProviderConnector } from './connectors/index.js';
 import { ProviderStatus, Repair } from '../core/db/entities/index.js';
 import type { Orm } from '../core/db/orm.js';
-import { providerFailureSignal, providerHealthWorkflowId, retryNowSignal, type ProviderFailure } from '../workflows/messages.js';
+import { providerFailureSignal, providerHealthWorkflowId, retryNowSignal, type ProviderFailure } from '../workflows/provider-health/messages.js';
 import type { providerHealthWorkflow } from '../workflows/provider-health/provider-health.workflow.js';
 import type { createWebhookActivities } from './webhooks.activities.js';
 

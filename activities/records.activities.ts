@@ -1,7 +1,7 @@
 // Keeps the readable copy of each repair in PostgreSQL: its row, its history, its connection's status.
 import { Context, log } from '@temporalio/activity';
 import type { Orm } from '../core/db/orm.js';
-import type { RepairSnapshot } from '../workflows/messages.js';
+import type { RepairSnapshot } from '../workflows/repair/messages.js';
 import type { ActionOutcome, RepairAction } from '../workflows/repair/repair-rules.js';
 import { refusingBadData } from './refused-records.js';
 

@@ -7,7 +7,7 @@ import type { Orm } from '../core/db/orm.js';
 import type { SecretBox } from '../core/secrets/secret-box.js';
 import { signatureHeader, SIGNATURE_HEADER } from '../core/webhooks/signature.js';
 import { activeSecrets } from '../core/webhooks/subscription-secrets.js';
-import { webhookDeliveriesSignal, webhookDispatcherWorkflowId, type WebhookEventType } from '../workflows/messages.js';
+import { webhookDeliveriesSignal, webhookDispatcherWorkflowId, type WebhookEventType } from '../workflows/webhook-dispatcher/messages.js';
 import type { webhookDispatcherWorkflow } from '../workflows/webhook-dispatcher/webhook-dispatcher.workflow.js';
 import { activityKey } from './records.activities.js';
 import { postOutbound, statusClass, OutboundError } from './outbound/guarded-connect.js';

@@ -2,7 +2,7 @@
 // phone) and to the stores' SMS phones; escalations go to the emergency technical contacts; support
 // requests to the operations contact for merchant issues (or the platform's).
 import type { OrgContactsRow, UserRow } from '../../core/db/entities/index.js';
-import type { AlertKind } from '../../workflows/messages.js';
+import type { AlertKind } from '../../workflows/org-notifier/messages.js';
 import type { Channel } from './alert-channels.js';
 
 export interface Recipient {

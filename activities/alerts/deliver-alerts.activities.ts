@@ -11,7 +11,7 @@ import { errorTypeLabel, findProvider, portalSteps, resolutionLabel, type ErrorT
 import { pickLocale } from '../../core/providers/index.js';
 import { translate } from '../../core/i18n/index.js';
 import { lostSales } from '../../core/estimates/lost-sales.js';
-import type { AlertIntent, AlertKind } from '../../workflows/messages.js';
+import type { AlertIntent, AlertKind } from '../../workflows/org-notifier/messages.js';
 import { activityKey } from '../records.activities.js';
 import { heartbeating } from '../heartbeating.js';
 import { recipientsFor, type Recipient } from './alert-audience.js';

@@ -8,7 +8,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RepairTimings } from '../config/repair-timings.js';
 import { newId } from '../db/ids.js';
 import { classifyError, findProvider, type ErrorType, type Resolution, type StoreConfigCause } from '../providers/index.js';
-import { disconnectionReportedSignal, repairWorkflowId, type ConnectionFacts, type DisconnectionReport, type ReportAnswer, type ReportSignal } from '../../workflows/messages.js';
+import { disconnectionReportedSignal, repairWorkflowId, type ConnectionFacts, type DisconnectionReport, type ReportAnswer, type ReportSignal } from '../../workflows/repair/messages.js';
 import type { repairWorkflow } from '../../workflows/repair/repair.workflow.js';
 import type { RepairState as RepairStateName } from '../../workflows/repair/repair-rules.js';
 import { RepairOrgId, RepairProvider, RepairState, RepairStoreCount } from '../../workflows/repair/search-attributes.js';

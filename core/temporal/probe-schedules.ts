@@ -3,7 +3,7 @@
 import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client, type ScheduleOptions, type ScheduleOptionsStartWorkflowAction } from '@temporalio/client';
 import type { AppConfig } from '../config/config.js';
 import { PROVIDERS } from '../providers/index.js';
-import { probeScheduleId } from '../../workflows/messages.js';
+import { probeScheduleId } from '../../workflows/connection-probe/messages.js';
 import type { connectionProbeWorkflow } from '../../workflows/connection-probe/connection-probe.workflow.js';
 
 const DEFAULT_CHECKS_PER_SECOND = 5;

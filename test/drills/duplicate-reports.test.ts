@@ -5,7 +5,7 @@
 // broken promise and fails the drill (the listen backlog, LISTEN_BACKLOG, holds the storm).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Repair } from '../../core/db/entities/index.js';
-import { repairWorkflowId } from '../../workflows/messages.js';
+import { repairWorkflowId } from '../../workflows/repair/messages.js';
 import { auth } from '../helpers/api.js';
 import { errorCode, eventually, setUpMerchant, startRepairStack, type RepairStack } from '../helpers/repair-stack.js';
 

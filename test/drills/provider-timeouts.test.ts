@@ -1,7 +1,7 @@
 // Fault drill: a provider answers slower than PROVIDER_TIMEOUT_MS, or not at all. The repair keeps
 // retrying with a doubling delay, no merchant is asked to fix their account, and it heals on recovery.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repairWorkflowId } from '../../workflows/messages.js';
+import { repairWorkflowId } from '../../workflows/repair/messages.js';
 import { startSinks, type Sinks } from '../helpers/sinks.js';
 import { completeContacts, errorCode, eventually, repairDetail, report, sandboxAccount, setUpMerchant, startRepairStack, type RepairStack } from '../helpers/repair-stack.js';
 

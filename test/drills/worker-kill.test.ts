@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { temporal } from '@temporalio/proto';
 import { Repair } from '../../core/db/entities/index.js';
-import { repairWorkflowId } from '../../workflows/messages.js';
+import { repairWorkflowId } from '../../workflows/repair/messages.js';
 import { startSinks, type Sinks } from '../helpers/sinks.js';
 import { startWorkerProcess, type WorkerProcess } from '../helpers/stack-processes.js';
 import { act, completeContacts, errorCode, eventually, repairDetail, report, sandboxAccount, setUpMerchant, startRepairStack, type MerchantSetup, type RepairStack } from '../helpers/repair-stack.js';

@@ -6,7 +6,7 @@ import { startTimeSkippingStack, type TimeSkippingStack } from '../helpers/time-
 import { auth } from '../helpers/api.js';
 import { eventually, repairDetail, report, setUpMerchant, type RepairStack } from '../helpers/repair-stack.js';
 import { ruleFor } from '../../core/providers/index.js';
-import { ticketWorkflowId } from '../../workflows/messages.js';
+import { ticketWorkflowId } from '../../workflows/support-ticket/messages.js';
 import { openTicket } from '../../core/support/ticket-service.js';
 
 let env: TestWorkflowEnvironment;

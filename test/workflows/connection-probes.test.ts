@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ruleFor } from '../../core/providers/index.js';
 import { ensureProbeSchedules } from '../../core/temporal/probe-schedules.js';
-import { probeScheduleId, type ConnectionProbeInput, type ProbeSummary } from '../../workflows/messages.js';
+import { probeScheduleId, type ConnectionProbeInput, type ProbeSummary } from '../../workflows/connection-probe/messages.js';
 import { eventually, repairDetail, report, sandboxAccount, setUpMerchant, startRepairStack, type RepairStack } from '../helpers/repair-stack.js';
 import { Repair } from '../../core/db/entities/index.js';
 

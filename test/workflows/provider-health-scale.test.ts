@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { temporal } from '@temporalio/proto';
 import { ProviderStatus } from '../../core/db/entities/index.js';
-import { providerFailureSignal, providerHealthQuery, type ProviderFailure, type ProviderHealthInput } from '../../workflows/messages.js';
+import { providerFailureSignal, providerHealthQuery, type ProviderFailure, type ProviderHealthInput } from '../../workflows/provider-health/messages.js';
 import type { providerHealthWorkflow } from '../../workflows/provider-health/provider-health.workflow.js';
 import { eventually, startRepairStack, type RepairStack } from '../helpers/repair-stack.js';
 

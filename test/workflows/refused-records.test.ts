@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProblemError } from '../../core/errors/problem.js';
 import { RepairActions } from '../../api/services/repairs/repair-actions.js';
 import { SecretBox } from '../../core/secrets/secret-box.js';
-import { requestSupportUpdate } from '../../workflows/messages.js';
+import { requestSupportUpdate } from '../../workflows/repair/messages.js';
 import { act, setUpMerchant, report, startRepairStack, type RepairStack } from '../helpers/repair-stack.js';
 
 let stack: RepairStack;

@@ -4,7 +4,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { ruleFor } from '../../core/providers/index.js';
 import { Repair } from '../../core/db/entities/index.js';
-import { completeStepsUpdate, disconnectionReportedSignal, repairSnapshotQuery, repairWorkflowId } from '../../workflows/messages.js';
+import { completeStepsUpdate, disconnectionReportedSignal, repairSnapshotQuery, repairWorkflowId } from '../../workflows/repair/messages.js';
 import { createWorker } from '../../worker.js';
 import { auth } from '../helpers/api.js';
 import { workerDependencies, act, eventually, lastCode, repairDetail, report, sandboxAccount, setUpMerchant, startRepairStack, type RepairStack } from '../helpers/repair-stack.js';

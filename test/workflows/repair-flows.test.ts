@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Connection as ConnectionEntity } from '../../core/db/entities/index.js';
 import { recordHistory } from '../helpers/histories.js';
-import { repairWorkflowId } from '../../workflows/messages.js';
+import { repairWorkflowId } from '../../workflows/repair/messages.js';
 import { act, errorCode, eventually, lastCode, repairDetail, report, sandboxAccount, setUpMerchant, startRepairStack, type RepairStack } from '../helpers/repair-stack.js';
 
 let stack: RepairStack;

@@ -6,7 +6,7 @@ import { DefaultLogger, Runtime, type LogEntry } from '@temporalio/worker';
 import { ruleFor } from '../../core/providers/index.js';
 import { acceptReport } from '../../core/temporal/accept-report.js';
 import { ensureReconcileSchedule } from '../../core/temporal/reconcile-schedule.js';
-import { repairSnapshotQuery, repairWorkflowId } from '../../workflows/messages.js';
+import { repairSnapshotQuery, repairWorkflowId } from '../../workflows/repair/messages.js';
 import { eventually, repairDetail, setUpMerchant, startRepairStack, type RepairStack } from '../helpers/repair-stack.js';
 
 const logLines: LogEntry[] = [];

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DefaultLogger, NativeConnection, Runtime, type LogEntry } from '@temporalio/worker';
 import { createWorker } from '../../worker.js';
 import { ruleFor } from '../../core/providers/index.js';
-import { repairWorkflowId } from '../../workflows/messages.js';
+import { repairWorkflowId } from '../../workflows/repair/messages.js';
 import { auth } from '../helpers/api.js';
 import { act, eventually, repairDetail, report, sandboxAccount, setUpMerchant, startRepairStack, workerDependencies, type MerchantSetup, type RepairStack } from '../helpers/repair-stack.js';
 

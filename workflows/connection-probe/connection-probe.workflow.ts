@@ -2,7 +2,7 @@
 // and opens repairs exactly as a reported disconnection would (same workflow id, so never twins).
 import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.js';
-import type { ConnectionProbeInput, ProbeSummary } from '../messages.js';
+import type { ConnectionProbeInput, ProbeSummary } from './messages.js';
 
 const probes = proxyActivities<Pick<Activities, 'listProbeTargets' | 'probeConnections'>>({
   startToCloseTimeout: '10 minutes',

@@ -4,7 +4,7 @@
 // are recorded failed (an error log line says so) and the notifier goes on with the next alerts.
 import { ActivityFailure, condition, continueAsNew, log, patched, proxyActivities, setHandler, workflowInfo, type ActivityOptions } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.js';
-import { alertRequestedSignal, DEFAULT_ALERT_RETRY, type AlertIntent, type OrgNotifierInput } from '../messages.js';
+import { alertRequestedSignal, DEFAULT_ALERT_RETRY, type AlertIntent, type OrgNotifierInput } from './messages.js';
 
 type NotifierActivities = Pick<Activities, 'deliverAlerts' | 'releaseHeldMessages'>;
 function proxies(retry: OrgNotifierInput['retry']) {

@@ -5,7 +5,7 @@
 // a signal's cost, nor the continue-as-new input grows with the outage it exists to detect.
 import { condition, continueAsNew, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.js';
-import { providerFailureSignal, providerHealthQuery, type ProviderFailure, type ProviderHealthInput } from '../messages.js';
+import { providerFailureSignal, providerHealthQuery, type ProviderFailure, type ProviderHealthInput } from './messages.js';
 import { RepairProvider, RepairState } from '../repair/search-attributes.js';
 
 const health = proxyActivities<Pick<Activities, 'setProviderStatus' | 'probeProviderRecovery' | 'wakeWaitingRepairs'>>({

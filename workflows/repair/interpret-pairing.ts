@@ -2,7 +2,7 @@
 import type { PairingStep } from '../../activities/connectors/provider-connector.js';
 import { codeRejection } from '../../core/providers/index.js';
 import type { ActionOutcome } from './repair-rules.js';
-import type { ClassifiedError, RepairSnapshot } from '../messages.js';
+import type { ClassifiedError, RepairSnapshot } from './messages.js';
 import { classify, sameError } from './snapshot.js';
 
 export type PairingPurpose = 'credentials' | 'code' | 'steps' | 'check';

@@ -1,7 +1,7 @@
 // What operators see in the Temporal Web UI: search attributes kept current and a readable summary.
 import { setCurrentDetails, upsertSearchAttributes } from '@temporalio/workflow';
 import { findProvider } from '../../core/providers/index.js';
-import type { RepairSnapshot } from '../messages.js';
+import type { RepairSnapshot } from './messages.js';
 import { RepairErrorType, RepairState } from './search-attributes.js';
 
 export function providerName(provider: string): string {

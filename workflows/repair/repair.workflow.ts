@@ -14,26 +14,9 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { PairingStep } from '../../activities/connectors/provider-connector.js';
-import {
-  completeStepsUpdate,
-  connectionHealthySignal,
-  deferRepairUpdate,
-  disconnectionReportedSignal,
-  repairSnapshotQuery,
-  reportDisconnectionUpdate,
-  requestSupportUpdate,
-  submitCredentialsUpdate,
-  submitVerificationCodeUpdate,
-  type ActionAnswer,
-  type DisconnectionReport,
-  type RepairResult,
-  type RepairSnapshot,
-  type RepairWorkflowInput,
-  type ReportAnswer,
-  type ReportSignal,
-  type WebhookEventType,
-  retryNowSignal,
-} from '../messages.js';
+import { completeStepsUpdate, connectionHealthySignal, deferRepairUpdate, disconnectionReportedSignal, repairSnapshotQuery, reportDisconnectionUpdate, requestSupportUpdate, submitCredentialsUpdate, submitVerificationCodeUpdate, type ActionAnswer, type DisconnectionReport, type RepairResult, type RepairSnapshot, type RepairWorkflowInput, type ReportAnswer, type ReportSignal } from './messages.js';
+import { type WebhookEventType } from '../webhook-dispatcher/messages.js';
+import { retryNowSignal } from '../provider-health/messages.js';
 import { isActionAllowed, isOpen, type ActionOutcome, type RepairAction, type RepairState } from './repair-rules.js';
 import { escalationTicket, events, heartbeatingPairing, localBookkeeping, pairing as pairingWithoutHeartbeats, remoteBookkeeping } from './activity-proxies.js';
 import { failedPairingOutcome, failureSummary, type FailedPairingOutcome } from './failed-pairing.js';

@@ -1,7 +1,7 @@
 // Pure changes to a repair's snapshot: classification, state for a resolution, due timers.
 import { classifyError, type Resolution } from '../../core/providers/index.js';
 import type { RepairTimings } from '../../core/config/repair-timings.js';
-import type { ClassifiedError, DisconnectionReport, RepairSnapshot, RepairWorkflowInput } from '../messages.js';
+import type { ClassifiedError, DisconnectionReport, RepairSnapshot, RepairWorkflowInput } from './messages.js';
 import { isOpen, type RepairState } from './repair-rules.js';
 
 export function initialSnapshot(input: RepairWorkflowInput, now: number): RepairSnapshot {

@@ -2,7 +2,7 @@
 // after 72 hours without a merchant answer, reopen on a merchant reply or when the same error returns.
 import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.js';
-import { ticketMessageSignal, ticketReopenSignal, type TicketWorkflowInput } from '../messages.js';
+import { ticketMessageSignal, ticketReopenSignal, type TicketWorkflowInput } from './messages.js';
 
 const tickets = proxyActivities<Pick<Activities, 'setTicketState' | 'alertSlaBreach' | 'announceTicket'>>({
   startToCloseTimeout: '1 minute',

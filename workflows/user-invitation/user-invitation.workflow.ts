@@ -1,7 +1,7 @@
 // Sends the invitation e-mail of a newly invited user, durably: the SMTP server may be down for a while.
 import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.js';
-import type { InvitationInput } from '../messages.js';
+import type { InvitationInput } from './messages.js';
 
 const invitations = proxyActivities<Pick<Activities, 'sendInvitation'>>({
   startToCloseTimeout: '1 minute',

@@ -5,7 +5,7 @@
 // next deliveries get a few attempts each instead of a day, so its backlog ends too.
 import { ActivityFailure, condition, continueAsNew, log, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.js';
-import { webhookDeliveriesSignal, webhookRedeliverySignal, type WebhookDispatcherInput } from '../messages.js';
+import { webhookDeliveriesSignal, webhookRedeliverySignal, type WebhookDispatcherInput } from './messages.js';
 
 const DAY_MS = 24 * 3600_000;
 /** Attempts of each delivery while the endpoint is known to be down (its last delivery gave up). */

@@ -5,14 +5,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { User, type RepairRow, type UserRow } from '../../../core/db/entities/index.js';
 import { discardSecret, storeSecret } from '../../../core/secrets/pending-secrets.js';
 import type { SecretBox } from '../../../core/secrets/secret-box.js';
-import {
-  completeStepsUpdate,
-  deferRepairUpdate,
-  requestSupportUpdate,
-  submitCredentialsUpdate,
-  submitVerificationCodeUpdate,
-  type ActionAnswer,
-} from '../../../workflows/messages.js';
+import { completeStepsUpdate, deferRepairUpdate, requestSupportUpdate, submitCredentialsUpdate, submitVerificationCodeUpdate, type ActionAnswer } from '../../../workflows/repair/messages.js';
 import { isActionAllowed, type RepairAction, type RepairState } from '../../../workflows/repair/repair-rules.js';
 import { ACTION_PERMISSION, requirePermission } from '../../auth/permissions.js';
 import { conflict, notFound, unprocessable } from '../../../core/errors/problem.js';

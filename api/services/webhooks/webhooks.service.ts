@@ -5,7 +5,7 @@ import { WebhookDelivery, WebhookSubscription, type WebhookSubscriptionRow } fro
 import { newId } from '../../../core/db/ids.js';
 import type { SecretBox } from '../../../core/secrets/secret-box.js';
 import { newWebhookSecret } from '../../../core/webhooks/subscription-secrets.js';
-import { webhookDispatcherWorkflowId, webhookRedeliverySignal } from '../../../workflows/messages.js';
+import { webhookDispatcherWorkflowId, webhookRedeliverySignal } from '../../../workflows/webhook-dispatcher/messages.js';
 import type { webhookDispatcherWorkflow } from '../../../workflows/webhook-dispatcher/webhook-dispatcher.workflow.js';
 import { notFound, unprocessable } from '../../../core/errors/problem.js';
 import type { OutboundPolicy } from '../../../activities/outbound/outbound-policy.js';

@@ -1,7 +1,7 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { WebhookDelivery, WebhookSubscription, type WebhookDeliveryRow } from '../../../../core/db/entities/index.js';
 import { SecretBox } from '../../../../core/secrets/secret-box.js';
-import { WEBHOOK_EVENT_TYPES } from '../../../../workflows/messages.js';
+import { WEBHOOK_EVENT_TYPES } from '../../../../workflows/webhook-dispatcher/messages.js';
 import { Id, ListOf, problemResponses } from '../../../schemas/common.schemas.js';
 import { LineText, SecretText } from '../../../schemas/text.schemas.js';
 import { createSubscription, deleteSubscription, redeliver, rotateSecret, subscriptionView } from '../../../services/webhooks/webhooks.service.js';

@@ -1,0 +1,39 @@
+// The org notifier (one per organization, groups its alerts) workflow's messages, payload types and id helpers: the only file of this
+// workflow that clients (the API, the worker, tests) import.
+import { defineSignal } from '@temporalio/workflow';
+
+export const orgNotifierWorkflowId = (orgId: string) => `notifier-${orgId}`;
+
+export type AlertKind = 'action_needed' | 'reminder' | 'escalated_emergency' | 'escalated_support' | 'support_requested' | 'reconnected' | 'provider_issue';
+
+/** One repair's wish to tell people something; the notifier groups these per organization. */
+export interface AlertIntent {
+  intentId: string;
+  repairId: string;
+  kind: AlertKind;
+  /** Workflow time of the repair, epoch ms. */
+  at: number;
+}
+
+export interface OrgNotifierInput {
+  version: 1;
+  orgId: string;
+  windowMs: number;
+  /** Intents received but not yet delivered, carried across continue-as-new. */
+  carried?: AlertIntent[];
+  /** SMS held outside support hours, to release at that time (epoch ms). */
+  heldUntil?: number | null;
+  /** How long a channel that is down is retried before its messages are recorded failed. */
+  retry?: AlertRetry;
+}
+
+export interface AlertRetry {
+  /** First retry delay; doubles up to five minutes. */
+  initialIntervalMs: number;
+  /** Attempts of one delivery (the first included) before its messages are given up on. */
+  maximumAttempts: number;
+}
+/** About 40 minutes of retries: 5 s, 10 s, … then every 5 minutes, 14 attempts in all. */
+export const DEFAULT_ALERT_RETRY: AlertRetry = { initialIntervalMs: 5_000, maximumAttempts: 14 };
+
+export const alertRequestedSignal = defineSignal<[AlertIntent]>('alertRequested');
