@@ -2,9 +2,11 @@
 // they are not already on this machine. Failing here never fails the install: without the
 // binaries, @temporalio/testing falls back to its own download, which works with internet.
 // The API fuzzer (schemathesis) goes into a virtual environment of its own under .tools/; without
-// it only test/api/schemathesis.test.ts fails, saying how to install it.
+// it only test/api/schemathesis.test.ts fails, saying how to install it. Debian's Chromium, for the
+// browser tests, is installed when missing and the machine allows it (dev/chromium.ts).
 import { spawnSync } from 'node:child_process';
 import { findTemporalCli, findTestServer, LOCAL_TOOLS_DIR } from './temporal-binaries.js';
+import { ensureChromium } from './chromium.js';
 import { findSchemathesis, installSchemathesis, SCHEMATHESIS_VERSION, schemathesisVenv } from './schemathesis.js';
 
 const python = ['python3', 'python'].find((cmd) => spawnSync(cmd, ['--version']).status === 0);
@@ -37,3 +39,6 @@ if (fuzzer) {
   if (python && installSchemathesis(python)) console.log(`schemathesis: ${findSchemathesis()}`);
   else console.warn('could not install schemathesis (it needs Python 3.10+ with venv); test/api/schemathesis.test.ts will fail until it is there');
 }
+
+const chromium = ensureChromium();
+if (chromium) console.log(`chromium: ${chromium}`);

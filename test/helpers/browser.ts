@@ -5,14 +5,15 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_PATH } from '../../dev/chromium.js';
 import { PROJECT_ROOT } from '../../dev/temporal-binaries.js';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM_PATH };
 export const SCREENSHOTS_DIR = join(PROJECT_ROOT, 'test-output', 'screenshots');
 
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`No Chromium at ${CHROMIUM_PATH}: install Debian's package (apt-get install chromium; .ci/run does) or set CHROMIUM_PATH.`);
+    throw new Error(`No Chromium at ${CHROMIUM_PATH}: npm install brings Debian's package where it can (as root with apt-get); otherwise run apt-get install chromium, or set CHROMIUM_PATH.`);
   }
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
