@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import { Message } from '../../core/db/entities/index.js';
 import { ruleFor } from '../../core/providers/index.js';
-import { auth } from '../helpers/api.js';
+import { createAlertingMerchant, type AlertingMerchantOptions } from '../helpers/alerting-merchant.js';
 import { startSinks, type Sinks } from '../helpers/sinks.js';
 import { eventually, report, startRepairStack, type RepairStack } from '../helpers/repair-stack.js';
 
@@ -22,42 +22,9 @@ afterAll(async () => {
   await sinks?.close();
 });
 
-async function post(url: string, payload: object): Promise<{ id: string }> {
-  const res = await stack.app.inject({ method: 'POST', url, payload, headers: auth() });
-  if (res.statusCode !== 201) throw new Error(`${url}: ${res.body}`);
-  return res.json();
-}
-
 const inactive = ruleFor('deliveroo', 'invalid_store_config', 'store_inactive')!.code;
 
-/** An organization with one user (e-mail + phone) and `stores` stores, each on its own connection. */
-async function merchant(options: { name: string; phone: string; email: string; storePhone?: string; printer?: string; stores?: number; hours?: object[] }) {
-  const org = await post('/v1/orgs', { name: options.name, locale: 'en', timezone: 'Europe/Madrid', environment: 'production' });
-  const user = await post(`/v1/orgs/${org.id}/users`, { email: options.email, phone: options.phone, locale: 'en', permissions: ['integrations:reconnect'] });
-  const brand = await post(`/v1/orgs/${org.id}/brands`, { name: 'Brand' });
-  const connections: string[] = [];
-  for (let i = 0; i < (options.stores ?? 1); i += 1) {
-    const loc = await post(`/v1/orgs/${org.id}/locations`, { name: `Local ${i + 1}` });
-    const store = await post(`/v1/orgs/${org.id}/stores`, { locationId: loc.id, brandId: brand.id, ...(options.storePhone ? { alertPhones: [options.storePhone] } : {}), ...(options.printer ? { printerAddress: options.printer } : {}) });
-    connections.push((await post('/v1/connections', { orgId: org.id, provider: 'deliveroo', accountRef: `roo-${org.id}-${i}`, storeIds: [store.id] })).id);
-  }
-  const res = await stack.app.inject({
-    method: 'PUT',
-    url: `/v1/orgs/${org.id}/contacts`,
-    headers: auth(),
-    payload: {
-      alertContacts: [{ userId: user.id }],
-      emergencyTechnical: [{ name: 'Pager', email: `pager-${org.id}@example.com` }],
-      nonEmergencyTechnical: [{ name: 'Tech', email: `tech-${org.id}@example.com` }],
-      merchantOperations: [{ name: 'Ops', email: `ops-${org.id}@example.com` }],
-      platformOperations: [{ name: 'Platform', email: `platform-${org.id}@example.com` }],
-      userFacingOperations: { email: `help-${org.id}@example.com` },
-      supportHours: options.hours ?? [{ days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], from: '00:00', to: '24:00', timezone: 'Europe/Madrid' }],
-    },
-  });
-  expect(res.statusCode).toBe(200);
-  return { orgId: org.id, connections };
-}
+const merchant = (options: AlertingMerchantOptions) => createAlertingMerchant(stack, options);
 
 const messagesOf = (orgId: string) => stack.db.orm.em.fork().find(Message, { org: orgId }, { orderBy: { createdAt: 'asc' } });
 const mailTo = async (address: string) => (await sinks.mails()).filter((m) => m.to.some((t) => t.address === address));

@@ -5,6 +5,7 @@ import { DateTime } from 'luxon';
 import { ruleFor } from '../../core/providers/index.js';
 import { signTwilioRequest } from '../../activities/channels/twilio-signature.js';
 import { auth } from '../helpers/api.js';
+import { createAlertingMerchant, type AlertingMerchantOptions } from '../helpers/alerting-merchant.js';
 import { startSinks, TEST_TWILIO, type Sinks } from '../helpers/sinks.js';
 import { eventually, repairDetail, report, startRepairStack, type RepairStack } from '../helpers/repair-stack.js';
 import { Message } from '../../core/db/entities/index.js';
@@ -21,47 +22,7 @@ afterAll(async () => {
   await sinks?.close();
 });
 
-async function post(url: string, payload: object): Promise<{ id: string }> {
-  const res = await stack.app.inject({ method: 'POST', url, payload, headers: auth() });
-  if (res.statusCode !== 201) throw new Error(`${url}: ${res.body}`);
-  return res.json();
-}
-
-interface Merchant {
-  orgId: string;
-  connections: string[];
-}
-
-/** An organization with `stores` stores, each served by its own Deliveroo connection. */
-async function merchant(options: { name: string; locale: string; userLocale: string; stores: number; phone: string; email: string; contacts?: 'complete' | 'none'; hours?: object[]; printer?: string }): Promise<Merchant> {
-  const org = await post('/v1/orgs', { name: options.name, locale: options.locale, timezone: 'Europe/Madrid', environment: 'production' });
-  const user = await post(`/v1/orgs/${org.id}/users`, { email: options.email, phone: options.phone, locale: options.userLocale, permissions: ['integrations:reconnect'] });
-  const brand = await post(`/v1/orgs/${org.id}/brands`, { name: 'Churros Ñam' });
-  const connections: string[] = [];
-  for (let i = 0; i < options.stores; i += 1) {
-    const loc = await post(`/v1/orgs/${org.id}/locations`, { name: `Local ${String(i + 1).padStart(2, '0')}` });
-    const store = await post(`/v1/orgs/${org.id}/stores`, { locationId: loc.id, brandId: brand.id, ...(options.printer ? { printerAddress: options.printer } : {}) });
-    connections.push((await post('/v1/connections', { orgId: org.id, provider: 'deliveroo', accountRef: `roo-${org.id}-${i}`, storeIds: [store.id] })).id);
-  }
-  if (options.contacts !== 'none') {
-    const res = await stack.app.inject({
-      method: 'PUT',
-      url: `/v1/orgs/${org.id}/contacts`,
-      headers: auth(),
-      payload: {
-        alertContacts: [{ userId: user.id }],
-        emergencyTechnical: [{ name: 'Pager', email: `pager-${org.id}@example.com` }],
-        nonEmergencyTechnical: [{ name: 'Tech', email: `tech-${org.id}@example.com` }],
-        merchantOperations: [{ name: 'Ops', email: `ops-${org.id}@example.com` }],
-        platformOperations: [{ name: 'Platform', email: `platform-${org.id}@example.com` }],
-        userFacingOperations: { email: `help-${org.id}@example.com` },
-        supportHours: options.hours ?? [{ days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], from: '00:00', to: '24:00', timezone: 'Europe/Madrid' }],
-      },
-    });
-    expect(res.statusCode).toBe(200);
-  }
-  return { orgId: org.id, connections };
-}
+const merchant = (options: AlertingMerchantOptions) => createAlertingMerchant(stack, options);
 
 const inactive = ruleFor('deliveroo', 'invalid_store_config', 'store_inactive')!.code;
 

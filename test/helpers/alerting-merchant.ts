@@ -1,0 +1,64 @@
+// An organization ready to be alerted, made through the API: one user (e-mail and phone), `stores`
+// stores each on its own Deliveroo connection, and complete contact details unless told otherwise.
+import { expect } from 'vitest';
+import { auth } from './api.js';
+import type { RepairStack } from './repair-stack.js';
+
+export interface AlertingMerchantOptions {
+  name: string;
+  phone: string;
+  email: string;
+  locale?: string;
+  userLocale?: string;
+  stores?: number;
+  contacts?: 'complete' | 'none';
+  hours?: object[];
+  printer?: string;
+  storePhone?: string;
+}
+
+export interface AlertingMerchant {
+  orgId: string;
+  connections: string[];
+}
+
+export async function createAlertingMerchant(stack: RepairStack, options: AlertingMerchantOptions): Promise<AlertingMerchant> {
+  const post = async (url: string, payload: object): Promise<{ id: string }> => {
+    const res = await stack.app.inject({ method: 'POST', url, payload, headers: auth() });
+    if (res.statusCode !== 201) throw new Error(`${url}: ${res.body}`);
+    return res.json();
+  };
+  const locale = options.locale ?? 'en';
+  const org = await post('/v1/orgs', { name: options.name, locale, timezone: 'Europe/Madrid', environment: 'production' });
+  const user = await post(`/v1/orgs/${org.id}/users`, { email: options.email, phone: options.phone, locale: options.userLocale ?? locale, permissions: ['integrations:reconnect'] });
+  const brand = await post(`/v1/orgs/${org.id}/brands`, { name: 'Churros Ñam' });
+  const connections: string[] = [];
+  for (let i = 0; i < (options.stores ?? 1); i += 1) {
+    const loc = await post(`/v1/orgs/${org.id}/locations`, { name: `Local ${String(i + 1).padStart(2, '0')}` });
+    const store = await post(`/v1/orgs/${org.id}/stores`, {
+      locationId: loc.id,
+      brandId: brand.id,
+      ...(options.storePhone ? { alertPhones: [options.storePhone] } : {}),
+      ...(options.printer ? { printerAddress: options.printer } : {}),
+    });
+    connections.push((await post('/v1/connections', { orgId: org.id, provider: 'deliveroo', accountRef: `roo-${org.id}-${i}`, storeIds: [store.id] })).id);
+  }
+  if (options.contacts !== 'none') {
+    const res = await stack.app.inject({
+      method: 'PUT',
+      url: `/v1/orgs/${org.id}/contacts`,
+      headers: auth(),
+      payload: {
+        alertContacts: [{ userId: user.id }],
+        emergencyTechnical: [{ name: 'Pager', email: `pager-${org.id}@example.com` }],
+        nonEmergencyTechnical: [{ name: 'Tech', email: `tech-${org.id}@example.com` }],
+        merchantOperations: [{ name: 'Ops', email: `ops-${org.id}@example.com` }],
+        platformOperations: [{ name: 'Platform', email: `platform-${org.id}@example.com` }],
+        userFacingOperations: { email: `help-${org.id}@example.com` },
+        supportHours: options.hours ?? [{ days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], from: '00:00', to: '24:00', timezone: 'Europe/Madrid' }],
+      },
+    });
+    expect(res.statusCode).toBe(200);
+  }
+  return { orgId: org.id, connections };
+}
