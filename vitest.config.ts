@@ -10,6 +10,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     teardownTimeout: 30_000,
-    reporters: ['default'],
+    // The default reporter for people, then one plain closing line for tools (see the reporter).
+    reporters: ['default', './test/helpers/plain-summary.reporter.ts'],
   },
 });
