@@ -1,7 +1,7 @@
 // One repair as templates see it: every optional field made explicit (strict templates never meet
 // a missing value), stores labelled, and the steps to print numbered.
 import { translate } from '../core/i18n/index.js';
-import type { RepairLine, Resolution, StoreLine } from './message-data.js';
+import type { RepairLine, Resolution, StoreLine } from './alert-data.js';
 
 export interface StoreView extends StoreLine {
   /** "São João · Pão Quente", or whichever of the two is known. */

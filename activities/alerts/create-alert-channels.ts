@@ -4,7 +4,7 @@ import type { AppConfig } from '../../core/config/config.js';
 import { createEmailSender } from '../channels/email-sender.js';
 import { encodeTicket, sendToPrinter } from '../channels/printer-sender.js';
 import { createTwilioSmsSender } from '../channels/sms-sender.js';
-import { renderMessage } from '../../templates/render-message.js';
+import { renderAlert } from '../../templates/render-alert.js';
 import { stripUnsafe } from '../../templates/text-hygiene.js';
 import type { AlertChannels } from './alert-channels.js';
 import { OutboundPolicy } from '../outbound/outbound-policy.js';
@@ -14,7 +14,7 @@ export function createAlertChannels(config: AppConfig): AlertChannels {
   const email = createEmailSender({ smtpUrl: config.channels.smtpUrl, from: config.channels.mailFrom });
   const outbound = new OutboundPolicy(config.outboundAllow);
   return {
-    render: renderMessage,
+    render: renderAlert,
     // Every message leaves without control, bidi or invisible characters, whatever text it was made from.
     sendEmail: (message) =>
       email.send({ ...message, subject: stripUnsafe(message.subject, { keepLines: false }), text: stripUnsafe(message.text), ...(message.html === undefined ? {} : { html: stripUnsafe(message.html) }) }),

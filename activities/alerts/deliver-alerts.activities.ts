@@ -4,7 +4,7 @@
 import { DateTime } from 'luxon';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isOpenAt, nextOpening } from '../../core/business-hours/business-hours.js';
-import { Brand, Location, Message, NotificationIntent, Org, OrgContacts, Repair, Store, User, type MessageRow, type OrgRow, type RepairRow, type StoreRow } from '../../core/db/entities/index.js';
+import { Brand, Location, Notification, NotificationIntent, Org, OrgContacts, Repair, Store, User, type NotificationRow, type OrgRow, type RepairRow, type StoreRow } from '../../core/db/entities/index.js';
 import type { Orm } from '../../core/db/orm.js';
 import { ALERT_LINK_TTL_SECONDS, signLink } from '../../core/links/repair-links.js';
 import { errorTypeLabel, findProvider, portalSteps, resolutionLabel, type ErrorType, type Locale, type StoreConfigCause } from '../../core/providers/index.js';
@@ -18,7 +18,7 @@ import { recipientsFor, type Recipient } from './alert-audience.js';
 import { gaveUpReason, retryIfQueued, sendLogged, withoutLinkTokens } from './send-logged.js';
 import { channelFailure } from '../channels/channel-errors.js';
 import { ApplicationFailure, log } from '@temporalio/activity';
-import type { AlertChannels, AlertData, AlertRepairLine, RenderedMessage, TemplateKind } from './alert-channels.js';
+import type { AlertChannels, AlertData, AlertRepairLine, RenderedAlert, TemplateKind } from './alert-channels.js';
 
 export interface AlertDependencies {
   orm: Orm;
@@ -84,7 +84,7 @@ function templateFor(kind: AlertKind, repairs: AlertRepairLine[]): TemplateKind 
 }
 
 export function createAlertActivities(d: AlertDependencies) {
-  function sender(recipient: Recipient, content: RenderedMessage): () => Promise<{ providerId: string }> {
+  function sender(recipient: Recipient, content: RenderedAlert): () => Promise<{ providerId: string }> {
     return recipient.channel === 'email'
       ? () => d.channels.sendEmail({ to: [recipient.address], subject: content.subject ?? '', html: content.html, text: content.text })
       : () => d.channels.sendSms({ to: recipient.address, body: content.text });
@@ -108,7 +108,7 @@ export function createAlertActivities(d: AlertDependencies) {
     const smsAllowedNow = calendar.ranges.length === 0 || isOpenAt(calendar, now);
     let heldUntil: number | null = null;
     let sent = 0;
-    const logged: MessageRow[] = [];
+    const logged: NotificationRow[] = [];
 
     const byKind = new Map<AlertKind, Set<string>>();
     for (const intent of intents) byKind.set(intent.kind, (byKind.get(intent.kind) ?? new Set()).add(intent.repairId));
@@ -146,7 +146,7 @@ export function createAlertActivities(d: AlertDependencies) {
     /** Sends the SMS held for support hours whose time has come; a final refusal fails that one only. */
     async releaseHeldMessages({ orgId }: { orgId: string }): Promise<{ nextHeldUntil: number | null }> {
       const em = d.orm.em.fork();
-      const due = await em.find(Message, { org: orgId, status: 'held', sendAfter: { $lte: new Date() } });
+      const due = await em.find(Notification, { org: orgId, status: 'held', sendAfter: { $lte: new Date() } });
       let waiting = 0;
       for (const message of due) {
         try {
@@ -172,7 +172,7 @@ export function createAlertActivities(d: AlertDependencies) {
     async giveUpUndelivered({ orgId, keyPrefix, dueHeld }: { orgId: string; keyPrefix: string; dueHeld: boolean }): Promise<{ failed: number; nextHeldUntil: number | null }> {
       const em = d.orm.em.fork();
       const queued = { org: orgId, status: 'queued' as const, idempotencyKey: { $like: `${keyPrefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%` } };
-      const stuck = await em.find(Message, dueHeld ? { $or: [queued, { org: orgId, status: 'held', sendAfter: { $lte: new Date() } }] } : queued);
+      const stuck = await em.find(Notification, dueHeld ? { $or: [queued, { org: orgId, status: 'held', sendAfter: { $lte: new Date() } }] } : queued);
       for (const message of stuck) em.assign(message, { status: 'failed', error: gaveUpReason(message.error ?? null), content: message.content ? withoutLinkTokens(message.content) : null, updatedAt: new Date() });
       await em.flush();
       if (stuck.length > 0) log.error('alert messages given up on after repeated temporary failures', { orgId, failed: stuck.length, channels: [...new Set(stuck.map((m) => m.channel))] });
@@ -181,11 +181,11 @@ export function createAlertActivities(d: AlertDependencies) {
   };
 
   async function nextHeld(em: EntityManager, orgId: string): Promise<number | null> {
-    const next = await em.findOne(Message, { org: orgId, status: 'held' }, { orderBy: { sendAfter: 'asc' } });
+    const next = await em.findOne(Notification, { org: orgId, status: 'held' }, { orderBy: { sendAfter: 'asc' } });
     return next?.sendAfter?.getTime() ?? null;
   }
 
-  async function printTickets(em: EntityManager, loaded: Loaded, repairs: RepairRow[], kind: AlertKind, logged: MessageRow[]): Promise<number> {
+  async function printTickets(em: EntityManager, loaded: Loaded, repairs: RepairRow[], kind: AlertKind, logged: NotificationRow[]): Promise<number> {
     let printed = 0;
     for (const repair of repairs) {
       for (const storeId of repair.storeIds) {

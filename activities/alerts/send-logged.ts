@@ -5,10 +5,10 @@
 import { ApplicationFailure, log } from '@temporalio/activity';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { channelFailure } from '../channels/channel-errors.js';
-import { Message, type MessageRow } from '../../core/db/entities/index.js';
+import { Notification, type NotificationRow } from '../../core/db/entities/index.js';
 import { newId } from '../../core/db/ids.js';
 import { redactLinkTokens } from '../../core/links/redact-link-tokens.js';
-import type { RenderedMessage } from './alert-channels.js';
+import type { RenderedAlert } from './alert-channels.js';
 
 export interface LoggedMessage {
   org: string;
@@ -19,7 +19,7 @@ export interface LoggedMessage {
   locale: string;
 }
 
-export function withoutLinkTokens(content: RenderedMessage): RenderedMessage {
+export function withoutLinkTokens(content: RenderedAlert): RenderedAlert {
   return {
     ...content,
     text: redactLinkTokens(content.text),
@@ -28,11 +28,11 @@ export function withoutLinkTokens(content: RenderedMessage): RenderedMessage {
 }
 
 /** `send` sends now; `{ heldUntil }` keeps the message (whole, as it must be sent later) until then. */
-export async function sendLogged(em: EntityManager, key: string, row: LoggedMessage, content: RenderedMessage, send: (() => Promise<{ providerId: string }>) | { heldUntil: Date }): Promise<MessageRow> {
-  const existing = await em.findOne(Message, { idempotencyKey: key });
+export async function sendLogged(em: EntityManager, key: string, row: LoggedMessage, content: RenderedAlert, send: (() => Promise<{ providerId: string }>) | { heldUntil: Date }): Promise<NotificationRow> {
+  const existing = await em.findOne(Notification, { idempotencyKey: key });
   if (existing && existing.status !== 'queued') return existing;
   const held = 'heldUntil' in send;
-  const message = existing ?? em.create(Message, { id: newId('msg'), idempotencyKey: key, ...row, status: 'queued', content: held ? content : withoutLinkTokens(content), createdAt: new Date(), updatedAt: new Date() });
+  const message = existing ?? em.create(Notification, { id: newId('msg'), idempotencyKey: key, ...row, status: 'queued', content: held ? content : withoutLinkTokens(content), createdAt: new Date(), updatedAt: new Date() });
   if (held) {
     em.assign(message, { status: 'held', sendAfter: send.heldUntil, updatedAt: new Date() });
     await em.flush();
@@ -57,7 +57,7 @@ const RETRYING = '; retrying';
 export const gaveUpReason = (lastError: string | null) => `gave up after repeated temporary failures${lastError ? `: ${lastError.replace(RETRYING, '')}` : ''}`;
 
 /** Messages left queued by a temporary failure make the activity retry (the sent ones are skipped then). */
-export function retryIfQueued(messages: readonly MessageRow[]): void {
+export function retryIfQueued(messages: readonly NotificationRow[]): void {
   const waiting = messages.filter((m) => m.status === 'queued');
   if (waiting.length === 0) return;
   throw ApplicationFailure.retryable(`${waiting.length} message(s) hit a temporary channel failure: ${[...new Set(waiting.map((m) => m.channel))].join(', ')}`, 'AlertChannelUnavailable');

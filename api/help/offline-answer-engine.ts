@@ -4,7 +4,7 @@ import { articleUrl, getArticle } from './article-library.js';
 import { slugForRepair } from './article-kinds.js';
 import type { HelpArticle } from './article.types.js';
 import type { AnswerEngine, AskInput, AssistantAnswer, RankedCandidates } from './answer-engine.js';
-import { ASSISTANT_MESSAGES } from './assistant-messages.js';
+import { ASSISTANT_REPLIES } from './assistant-replies.js';
 import { withinOneEdit } from './edit-distance.js';
 import { detectLanguage } from './language-detector.js';
 import { mentionedProvider } from './provider-mention.js';
@@ -105,7 +105,7 @@ function confidenceOf(questionTerms: QuestionTerm[], hits: SearchHit[], repairSl
 
 function answerWith(article: HelpArticle, locale: Locale, confidence: number): AssistantAnswer {
   const sure = confidence >= SURE_THRESHOLD;
-  const messages = ASSISTANT_MESSAGES[locale];
+  const messages = ASSISTANT_REPLIES[locale];
   return {
     answered: true,
     locale,
@@ -127,6 +127,6 @@ export const offlineAnswerEngine: AnswerEngine = {
     // A vague question about a known repair ("what now?") is still best answered by its article.
     const repairArticle = repairSlug && wordsOf(input.question).length <= 6 ? getArticle(repairSlug, locale) : undefined;
     if (repairArticle) return answerWith(repairArticle, locale, ANSWER_THRESHOLD);
-    return { answered: false, locale, confidence: Math.round(confidence * 100) / 100, steps: [], offerTicket: true, message: ASSISTANT_MESSAGES[locale].unknown };
+    return { answered: false, locale, confidence: Math.round(confidence * 100) / 100, steps: [], offerTicket: true, message: ASSISTANT_REPLIES[locale].unknown };
   },
 };

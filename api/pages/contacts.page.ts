@@ -3,7 +3,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { User, type UserRow } from '../../core/db/entities/index.js';
 import { ProblemError } from '../../core/errors/problem.js';
-import { messagesOf } from '../../core/i18n/index.js';
+import { translationsOf } from '../../core/i18n/index.js';
 import { hasPermission } from '../auth/permissions.js';
 import { ContactsBody } from '../routes/v1/contacts/contacts.schemas.js';
 import { UserBody } from '../routes/v1/registry/registry.schemas.js';
@@ -27,7 +27,7 @@ function problemErrors(problem: ProblemError): Record<string, string> {
     const path = e.name.replace(/^body\./, '').replace(/\.userId$/, '');
     const leaf = path.split('.').filter((p) => !/^\d+$/.test(p)).pop() ?? 'form';
     const key = `page.error.${leaf}.invalid`;
-    errors[path] ??= Object.hasOwn(messagesOf('en'), key) ? key : 'page.error.field.invalid';
+    errors[path] ??= Object.hasOwn(translationsOf('en'), key) ? key : 'page.error.field.invalid';
   }
   return errors;
 }

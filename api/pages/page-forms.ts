@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest, preValidationHookHandler } from 'fastify';
 import type { FastifySchemaValidationError } from 'fastify/types/schema.js';
 import { fieldPath } from '../errors/validation-problem.js';
-import { messagesOf } from '../../core/i18n/index.js';
+import { translationsOf } from '../../core/i18n/index.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -50,7 +50,7 @@ export function fieldErrors(validationError: Error & { validation?: FastifySchem
     const leaf = path.split('.').filter((part) => !/^\d+$/.test(part)).pop() ?? 'form';
     const missing = error.keyword === 'required' || (error.keyword === 'minLength' && (error.params as { limit?: number }).limit === 1) || error.keyword === 'minItems';
     const key = `page.error.${leaf}.${missing ? 'required' : 'invalid'}`;
-    errors[path || 'form'] ??= Object.hasOwn(messagesOf('en'), key) ? key : 'page.error.field.invalid';
+    errors[path || 'form'] ??= Object.hasOwn(translationsOf('en'), key) ? key : 'page.error.field.invalid';
   }
   return errors;
 }

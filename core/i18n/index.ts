@@ -1,5 +1,5 @@
 export { LOCALES, pickLocale, SUPPORTED_LOCALES, type Locale } from './locales.js';
-export { messagesOf } from './message-catalogue.js';
+export { translationsOf } from './translation-catalogue.js';
 export { formatList, MissingMessageError, translate, type MessageValues } from './translate.js';
 export { formatDateTime } from './format-date.js';
 export { acceptedLanguages } from './accept-language.js';

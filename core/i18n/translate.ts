@@ -1,7 +1,7 @@
 // ICU messages (plurals, selects, numbers) formatted by @formatjs/intl, one cached Intl per locale.
 // A missing key or value throws: a template that asks for a text we do not have is a bug.
 import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
-import { messagesOf } from './message-catalogue.js';
+import { translationsOf } from './translation-catalogue.js';
 import { pickLocale, type Locale } from './locales.js';
 
 export type MessageValues = Record<string, string | number>;
@@ -26,7 +26,7 @@ function intlFor(locale: Locale): IntlShape<string> {
       {
         locale,
         defaultLocale: 'en',
-        messages: { ...messagesOf(locale) },
+        messages: { ...translationsOf(locale) },
         // formatjs only logs by default; a bad message or a missing value must fail loudly.
         onError: (error) => {
           throw error;

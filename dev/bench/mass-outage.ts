@@ -41,13 +41,13 @@ export async function massOutage(stack: BenchStack, seeded: { orgIds: string[]; 
   const sinceStart = () => Date.now() - started;
   await timeUntil('every repair recorded', async () => (await recordedCount(stack, connections)) >= connections.length);
   const allRecordedAfterMs = sinceStart();
-  const alertQuery = "from messages where channel = 'email' and template like 'action_needed%' and status in ('sent', 'delivered') and org = any($1)";
+  const alertQuery = "from notifications where channel = 'email' and template like 'action_needed%' and status in ('sent', 'delivered') and org = any($1)";
   await timeUntil('a grouped alert for every organization', async () => (await stack.db.query<{ n: number }>(`select count(distinct org)::int as n ${alertQuery}`, [orgIds])).rows[0]!.n >= orgIds.length);
   const groupedAlertsSentAfterMs = sinceStart();
   // Alerts still due (a second window's) settle before counting.
   await new Promise((resolve) => setTimeout(resolve, alertWindowMs + 2000));
   const emails = (await stack.db.query<{ org_id: string; created_at: Date }>(`select org as org_id, created_at ${alertQuery} order by org, created_at`, [orgIds])).rows;
-  const sms = (await stack.db.query<{ n: number }>("select count(*)::int as n from messages where channel = 'sms' and status in ('sent', 'delivered') and org = any($1)", [orgIds])).rows[0]!.n;
+  const sms = (await stack.db.query<{ n: number }>("select count(*)::int as n from notifications where channel = 'sms' and status in ('sent', 'delivered') and org = any($1)", [orgIds])).rows[0]!.n;
   return {
     stores: seeded.stores,
     connections: connections.length,

@@ -3,7 +3,7 @@
 // until it is back, or, past the retry budget, recorded failed where operators see it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
-import { Message } from '../../core/db/entities/index.js';
+import { Notification } from '../../core/db/entities/index.js';
 import { ruleFor } from '../../core/providers/index.js';
 import { createAlertingMerchant, type AlertingMerchantOptions } from '../helpers/alerting-merchant.js';
 import { startSinks, type Sinks } from '../helpers/sinks.js';
@@ -26,7 +26,7 @@ const inactive = ruleFor('deliveroo', 'invalid_store_config', 'store_inactive')!
 
 const merchant = (options: AlertingMerchantOptions) => createAlertingMerchant(stack, options);
 
-const messagesOf = (orgId: string) => stack.db.orm.em.fork().find(Message, { org: orgId }, { orderBy: { createdAt: 'asc' } });
+const notificationsOf = (orgId: string) => stack.db.orm.em.fork().find(Notification, { org: orgId }, { orderBy: { createdAt: 'asc' } });
 const mailTo = async (address: string) => (await sinks.mails()).filter((m) => m.to.some((t) => t.address === address));
 
 describe('a number Twilio refuses for good', () => {
@@ -36,7 +36,7 @@ describe('a number Twilio refuses for good', () => {
     const m = await merchant({ name: 'Fijo Ahora', phone: landline, email: 'fijo-ahora@example.com', storePhone: '+34600000101', stores: 2 });
     await report(stack, m.connections[0]!, inactive);
     await eventually(async () => sinks.sms.filter((s) => s.to === '+34600000101'), (l) => l.length === 1);
-    const failed = await eventually(() => messagesOf(m.orgId), (all) => all.some((x) => x.recipient === landline && x.status === 'failed'));
+    const failed = await eventually(() => notificationsOf(m.orgId), (all) => all.some((x) => x.recipient === landline && x.status === 'failed'));
     const refusedMessage = failed.find((x) => x.recipient === landline)!;
     // A generic reason: the code names the cause, Twilio's wording (and the number) stay out.
     expect(refusedMessage.error).toBe('refused for good by the SMS provider (code 21614)');
@@ -56,7 +56,7 @@ describe('a number Twilio refuses for good', () => {
     const m = await merchant({ name: 'Fijo Luego', phone: landline, email: 'fijo-luego@example.com', storePhone: '+34600000102', stores: 2, hours });
     await report(stack, m.connections[0]!, inactive);
     await eventually(async () => sinks.sms.filter((s) => s.to === '+34600000102'), (l) => l.length === 1, 90_000);
-    const all = await eventually(() => messagesOf(m.orgId), (list) => list.some((x) => x.recipient === landline && x.status === 'failed'));
+    const all = await eventually(() => notificationsOf(m.orgId), (list) => list.some((x) => x.recipient === landline && x.status === 'failed'));
     expect(all.find((x) => x.recipient === landline)!.error).toBe('refused for good by the SMS provider (code 21614)');
     expect(sinks.smsSink.refused.filter((r) => r.to === landline)).toHaveLength(1);
 
@@ -70,7 +70,7 @@ describe('a number Twilio refuses for good', () => {
     sinks.smsSink.behaviour.refuse.set(number, code);
     const m = await merchant({ name: `Refused ${code}`, phone: number, email: `refused-${code}@example.com` });
     await report(stack, m.connections[0]!, inactive);
-    const all = await eventually(() => messagesOf(m.orgId), (list) => list.some((x) => x.recipient === number && x.status === 'failed'));
+    const all = await eventually(() => notificationsOf(m.orgId), (list) => list.some((x) => x.recipient === number && x.status === 'failed'));
     expect(all.find((x) => x.recipient === number)!.error).toBe(`refused for good by the SMS provider (code ${code})`);
     expect(sinks.smsSink.refused.filter((r) => r.to === number)).toHaveLength(1);
   });
@@ -85,7 +85,7 @@ describe('a channel that is down for a while', () => {
       const m = await merchant({ name: 'Todo Caido', phone: '+34600000201', email: 'caido@example.com', printer: sinks.printerAddress });
       await report(stack, m.connections[0]!, inactive);
       // Every channel has been tried and refused at least once; none is given up on.
-      const tried = await eventually(() => messagesOf(m.orgId), (list) => ['email', 'sms', 'ticket'].every((c) => list.some((x) => x.channel === c && x.error !== null)));
+      const tried = await eventually(() => notificationsOf(m.orgId), (list) => ['email', 'sms', 'ticket'].every((c) => list.some((x) => x.channel === c && x.error !== null)));
       expect(tried.filter((x) => x.status === 'failed')).toEqual([]);
       expect(tried.find((x) => x.channel === 'sms')!.error).toBe('the SMS provider is unavailable for now (HTTP 503); retrying');
     } finally {
@@ -104,7 +104,7 @@ describe('a channel that is down for a while', () => {
     try {
       await report(stack, m.connections[0]!, inactive);
       await eventually(() => mailTo('siempre@example.com'), (l) => l.length === 1);
-      const all = await eventually(() => messagesOf(m.orgId), (list) => list.some((x) => x.channel === 'sms' && x.status === 'failed'), 60_000);
+      const all = await eventually(() => notificationsOf(m.orgId), (list) => list.some((x) => x.channel === 'sms' && x.status === 'failed'), 60_000);
       expect(all.find((x) => x.channel === 'sms')!.error).toBe('gave up after repeated temporary failures: the SMS provider is unavailable for now (HTTP 503)');
     } finally {
       sinks.smsSink.behaviour.outageStatus = null;

@@ -8,7 +8,7 @@ import { auth } from '../helpers/api.js';
 import { createAlertingMerchant, type AlertingMerchantOptions } from '../helpers/alerting-merchant.js';
 import { startSinks, TEST_TWILIO, type Sinks } from '../helpers/sinks.js';
 import { eventually, repairDetail, report, startRepairStack, type RepairStack } from '../helpers/repair-stack.js';
-import { Message } from '../../core/db/entities/index.js';
+import { Notification } from '../../core/db/entities/index.js';
 import { ALERT_LINK_TTL_SECONDS, linkKeysOf, verifyLink } from '../../core/links/repair-links.js';
 
 let sinks: Sinks;
@@ -98,7 +98,7 @@ describe('alerts', () => {
     const hours = [{ days: [opening.toFormat('ccc').toLowerCase()], from: '10:00', to: '11:00', timezone: 'Europe/Madrid' }];
     const m = await merchant({ name: 'Solo Lunes', locale: 'es', userLocale: 'es', stores: 1, phone: '+34600111222', email: 'lunes@example.com', hours });
     await report(stack, m.connections[0]!, inactive);
-    const held = await eventually(() => stack.db.orm.em.fork().findOne(Message, { org: m.orgId, channel: 'sms', status: 'held' }), (x) => x !== null);
+    const held = await eventually(() => stack.db.orm.em.fork().findOne(Notification, { org: m.orgId, channel: 'sms', status: 'held' }), (x) => x !== null);
     const token = /\/r\/([\w.-]+)/.exec(held!.content!.text)![1]!;
     const claims = verifyLink(linkKeysOf(stack.config.secretKeys), token);
     expect(claims).not.toBeNull();

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmailSender, EmailSendError } from '../../activities/channels/email-sender.js';
 import { startMailSink, type MailSink } from '../../dev/sinks/mail-sink.js';
-import { renderMessage } from '../../templates/render-message.js';
+import { renderAlert } from '../../templates/render-alert.js';
 import { freePort } from '../../dev/ports.js';
 import { eventually } from '../sinks/callback-receiver.js';
 import { severalStores } from '../templates/alert-fixtures.js';
@@ -19,7 +19,7 @@ afterAll(async () => {
 describe('createEmailSender', () => {
   it('delivers a rendered grouped alert with its HTML and plain-text parts', async () => {
     const sender = createEmailSender({ smtpUrl: sink.smtpUrl, from: 'Repair alerts <alerts@repair.localhost>' });
-    const message = renderMessage('action_needed_grouped', 'email', 'pt', severalStores);
+    const message = renderAlert('action_needed_grouped', 'email', 'pt', severalStores);
     const receipt = await sender.send({ to: ['joao@example.com', 'ops@example.com'], subject: message.subject!, html: message.html, text: message.text, headers: { 'X-Repair-Id': 'rep_deliveroo' } });
     sender.close();
     expect(receipt.providerId).toMatch(/^<.+@.+>$/);

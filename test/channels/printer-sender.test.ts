@@ -4,7 +4,7 @@ import { createServer, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrinterSender, encodeTicket, parsePrinterAddress, PrinterSendError, sendToPrinter } from '../../activities/channels/printer-sender.js';
 import { buildPrinterSink, closeTcp, decodeEscPos, listenTcp, ticketText, type PrinterSink } from '../../dev/sinks/printer-sink.js';
-import { renderMessage } from '../../templates/render-message.js';
+import { renderAlert } from '../../templates/render-alert.js';
 import { LOCALES } from '../../core/i18n/index.js';
 import { freePort } from '../../dev/ports.js';
 import { eventually } from '../sinks/callback-receiver.js';
@@ -69,7 +69,7 @@ describe('parsePrinterAddress', () => {
 
 describe('sendToPrinter', () => {
   it.each(LOCALES)('delivers a %s ticket over TCP that decodes back to the same text', async (locale) => {
-    const ticket = renderMessage('action_needed_grouped', 'ticket', locale, severalStores);
+    const ticket = renderAlert('action_needed_grouped', 'ticket', locale, severalStores);
     const link = severalStores.repairs[0]!.link;
     const before = sink.tickets.length;
     await sendToPrinter(address, encodeTicket(ticket.text, link), { outbound: local });

@@ -29,7 +29,7 @@ afterAll(async () => {
 const millis = (d: { seconds?: { toString(): string } | number | null; nanos?: number | null } | null | undefined) => Number(d?.seconds ?? 0) * 1000 + (d?.nanos ?? 0) / 1e6;
 
 async function messageTemplates(repairId: string): Promise<string[]> {
-  const rows = await stack.db.orm.em.fork().getConnection().execute<{ template: string }[]>('select template from messages where repair_ids @> ?::jsonb', [JSON.stringify([repairId])]);
+  const rows = await stack.db.orm.em.fork().getConnection().execute<{ template: string }[]>('select template from notifications where repair_ids @> ?::jsonb', [JSON.stringify([repairId])]);
   return rows.map((r) => r.template);
 }
 

@@ -68,13 +68,13 @@ describe('worker killed mid-pairing', () => {
     const conn = stack.db.orm.em.fork().getConnection();
     // Every repair's "reconnected" e-mail went out: the duplicate check below has something to count.
     await eventually(
-      () => conn.execute<{ n: number }[]>("select count(distinct repair_ids::text)::int as n from messages where template = 'reconnected' and status = 'sent'"),
+      () => conn.execute<{ n: number }[]>("select count(distinct repair_ids::text)::int as n from notifications where template = 'reconnected' and status = 'sent'"),
       (rows) => rows[0]!.n === MERCHANTS,
       60_000,
     );
     const duplicates = await conn.execute(
       `select r.repair_id, m.template, m.channel, m.recipient, count(*)::int as n
-         from messages m cross join lateral jsonb_array_elements_text(m.repair_ids) as r(repair_id)
+         from notifications m cross join lateral jsonb_array_elements_text(m.repair_ids) as r(repair_id)
         group by 1, 2, 3, 4 having count(*) > 1`,
     );
     expect(duplicates).toEqual([]);

@@ -4,7 +4,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { User } from '../../core/db/entities/index.js';
-import { messagesOf } from '../../core/i18n/index.js';
+import { translationsOf } from '../../core/i18n/index.js';
 import { auth } from '../helpers/api.js';
 import { accessibilityViolations, fitsWidth, launchChromium, screenshot } from '../helpers/browser.js';
 import { completeContacts, errorCode, eventually, lastCode, report, sandboxAccount, setUpMerchant, startRepairStack, type MerchantSetup, type RepairStack } from '../helpers/repair-stack.js';
@@ -227,8 +227,8 @@ describe('languages', () => {
   it('follows the browser (Spanish) and the switcher (French)', async () => {
     const m = await merchant('uber_eats', { secondFactor: 'none' });
     await report(stack, m.connectionId, errorCode('uber_eats', 'invalid_credentials'));
-    const es = messagesOf('es');
-    const fr = messagesOf('fr');
+    const es = translationsOf('es');
+    const fr = translationsOf('fr');
     const page = await newPage({ locale: 'es-ES' });
     await signIn(page, m);
     expect(await page.getAttribute('html', 'lang')).toBe('es');

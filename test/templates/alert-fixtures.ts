@@ -1,6 +1,6 @@
 // Realistic alert data for template tests: accented names in every language, long signed links,
 // a provider with portal steps and one that needs a new password.
-import type { AlertData, RepairLine } from '../../templates/message-data.js';
+import type { AlertData, RepairLine } from '../../templates/alert-data.js';
 
 /** As long as the product's signed links (payload and HMAC, base64url). */
 export const signedLink = (tag: string) =>

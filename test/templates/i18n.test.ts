@@ -2,7 +2,7 @@
 // helpers around them (locale choice, missing keys, plurals, dates).
 import { describe, expect, it } from 'vitest';
 import parser, { type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
-import { formatDateTime, formatList, LOCALES, messagesOf, MissingMessageError, pickLocale, SUPPORTED_LOCALES, translate } from '../../core/i18n/index.js';
+import { formatDateTime, formatList, LOCALES, translationsOf, MissingMessageError, pickLocale, SUPPORTED_LOCALES, translate } from '../../core/i18n/index.js';
 
 /** The argument names a message uses, with whether ICU needs a number for them. */
 function argumentsOf(elements: MessageFormatElement[], found = new Map<string, boolean>()): Map<string, boolean> {
@@ -17,7 +17,7 @@ function argumentsOf(elements: MessageFormatElement[], found = new Map<string, b
   return found;
 }
 
-const english = messagesOf('en');
+const english = translationsOf('en');
 
 describe('message catalogues', () => {
   it('cover the five supported languages', () => {
@@ -25,13 +25,13 @@ describe('message catalogues', () => {
   });
 
   it.each(LOCALES)('%s has every English key and no key English lacks', (locale) => {
-    const keys = Object.keys(messagesOf(locale));
+    const keys = Object.keys(translationsOf(locale));
     expect(keys.filter((k) => !(k in english))).toEqual([]);
     expect(Object.keys(english).filter((k) => !keys.includes(k))).toEqual([]);
   });
 
   it.each(LOCALES)('%s messages parse, use the English arguments and format for one and for many', (locale) => {
-    for (const [key, message] of Object.entries(messagesOf(locale))) {
+    for (const [key, message] of Object.entries(translationsOf(locale))) {
       expect(message.trim(), key).not.toBe('');
       const args = argumentsOf(parser.parse(message));
       expect([...args.keys()].sort(), `${locale} ${key}`).toEqual([...argumentsOf(parser.parse(english[key]!)).keys()].sort());
@@ -44,7 +44,7 @@ describe('message catalogues', () => {
   });
 
   it('does not let a straight apostrophe swallow an ICU argument', () => {
-    for (const locale of LOCALES) for (const [key, message] of Object.entries(messagesOf(locale))) expect(message, `${locale} ${key}`).not.toMatch(/'/);
+    for (const locale of LOCALES) for (const [key, message] of Object.entries(translationsOf(locale))) expect(message, `${locale} ${key}`).not.toMatch(/'/);
   });
 });
 

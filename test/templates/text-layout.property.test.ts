@@ -11,8 +11,8 @@ import { LOCALES } from '../../core/i18n/index.js';
 import { problemLabel } from '../../api/pages/repair-labels.js';
 import { decodeEscPos, ticketText } from '../../dev/sinks/escpos-decoder.js';
 import { smsSegments } from '../../dev/sinks/sms-segments.js';
-import { MESSAGE_KINDS, type AlertData } from '../../templates/message-data.js';
-import { renderMessage, wrapTicketLines } from '../../templates/render-message.js';
+import { TEMPLATE_KINDS, type AlertData } from '../../templates/alert-data.js';
+import { renderAlert, wrapTicketLines } from '../../templates/render-alert.js';
 import { storeLabel } from '../../templates/repair-view.js';
 import { isCleanLine, isCleanMessage, normalizeName, stripUnsafe } from '../../templates/text-hygiene.js';
 import { TICKET_WIDTH } from '../../templates/ticket-lines.js';
@@ -69,13 +69,13 @@ describe('alert messages', () => {
 
   it('renders every kind on every channel from any names, bounded, with no control or invisible character', () => {
     fc.assert(
-      fc.property(anyText, anyText, fc.constantFrom(...MESSAGE_KINDS), fc.constantFrom(...LOCALES), (name, other, kind, locale) => {
+      fc.property(anyText, anyText, fc.constantFrom(...TEMPLATE_KINDS), fc.constantFrom(...LOCALES), (name, other, kind, locale) => {
         const size = name.length + other.length;
-        const sms = renderMessage(kind, 'sms', locale, dataOf(name, other));
+        const sms = renderAlert(kind, 'sms', locale, dataOf(name, other));
         expect(sms.text.length).toBeLessThanOrEqual(4 * size + 2000);
         expect(isCleanLine(sms.text)).toBe(true);
         for (const channel of ['email', 'ticket'] as const) {
-          const message = renderMessage(kind, channel, locale, dataOf(name, other));
+          const message = renderAlert(kind, channel, locale, dataOf(name, other));
           expect(message.text.length).toBeLessThanOrEqual(30 * size + 20_000);
           expect(isCleanMessage(message.text)).toBe(true);
           expect(isCleanLine(message.subject ?? '')).toBe(true);
@@ -88,7 +88,7 @@ describe('alert messages', () => {
 
   it('renders the extremes', () => {
     for (const text of EXTREMES) {
-      for (const channel of ['email', 'sms', 'ticket'] as const) expect(renderMessage('action_needed', channel, 'en', dataOf(text, text)).text.length).toBeLessThanOrEqual(40 * text.length + 20_000);
+      for (const channel of ['email', 'sms', 'ticket'] as const) expect(renderAlert('action_needed', channel, 'en', dataOf(text, text)).text.length).toBeLessThanOrEqual(40 * text.length + 20_000);
     }
   });
 });

@@ -184,7 +184,7 @@ const DETAIL = statement(`select ${SUMMARY},
      from notification_intents n where n.repair_id = r.id) as notifications,
   (select coalesce(json_agg(json_build_object('id', m.id, 'channel', m.channel, 'recipient', m.recipient, 'template', m.template, 'locale', m.locale,
                                               'status', m.status, 'sendAfter', ${iso('m.send_after')}, 'createdAt', ${iso('m.created_at')}) order by m.created_at, m.id), '[]')
-     from messages m where m.repair_ids @> jsonb_build_array($1::text)) as messages,
+     from notifications m where m.repair_ids @> jsonb_build_array($1::text)) as messages,
   o.locale as "orgLocale", u.id as "userId", u.locale as "userLocale", u.permissions as "userPermissions"
   from repairs r
   left join orgs o on o.id = r.org_id

@@ -1,11 +1,11 @@
 // The printed ticket as a web page: the same template and 42-column text the POS printer receives.
-import { renderMessage } from '../../../templates/render-message.js';
+import { renderAlert } from '../../../templates/render-alert.js';
 import type { repairDetail } from './repair-view.js';
 
 type Detail = Awaited<ReturnType<typeof repairDetail>>;
 
 export function ticketPreview(detail: Detail, locale: string, orgName: string): string {
-  const message = renderMessage('action_needed', 'ticket', locale, {
+  const message = renderAlert('action_needed', 'ticket', locale, {
     orgName,
     generatedAt: new Date().toISOString(),
     timezone: 'UTC',

@@ -9,7 +9,7 @@ export * from './repair-event.entity.js';
 export * from './pending-secret.entity.js';
 export * from './notification-intent.entity.js';
 export * from './org-contacts.entity.js';
-export * from './message.entity.js';
+export * from './notification.entity.js';
 export * from './webhook.entity.js';
 export * from './support-ticket.entity.js';
 export * from './provider-status.entity.js';
@@ -23,7 +23,7 @@ import { Store } from './store.entity.js';
 import { User } from './user.entity.js';
 import { NotificationIntent } from './notification-intent.entity.js';
 import { OrgContacts } from './org-contacts.entity.js';
-import { Message } from './message.entity.js';
+import { Notification } from './notification.entity.js';
 import { WebhookDelivery, WebhookSubscription } from './webhook.entity.js';
 import { SupportTicket, TicketMessage } from './support-ticket.entity.js';
 import { ProviderStatus } from './provider-status.entity.js';
@@ -33,4 +33,4 @@ import { RepairEvent } from './repair-event.entity.js';
 import { MerchantSession } from './merchant-session.entity.js';
 
 /** Every entity, for the ORM configuration. */
-export const ALL_ENTITIES = [Org, User, Location, Brand, Store, Connection, Repair, RepairEvent, PendingSecret, NotificationIntent, OrgContacts, Message, WebhookSubscription, WebhookDelivery, SupportTicket, TicketMessage, ProviderStatus, MerchantSession];
+export const ALL_ENTITIES = [Org, User, Location, Brand, Store, Connection, Repair, RepairEvent, PendingSecret, NotificationIntent, OrgContacts, Notification, WebhookSubscription, WebhookDelivery, SupportTicket, TicketMessage, ProviderStatus, MerchantSession];

@@ -13,6 +13,7 @@ import { Migration20261202010000_one_open_repair_per_connection } from './Migrat
 import { Migration20261202020000_read_path_indexes } from './Migration20261202020000_read_path_indexes.js';
 import { Migration20261203174107_merchant_sessions } from './Migration20261203174107_merchant_sessions.js';
 import { Migration20261203180000_idempotency_keys } from './Migration20261203180000_idempotency_keys.js';
+import { Migration20261203203000_notifications } from './Migration20261203203000_notifications.js';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123073800_initial_registry', class: Migration20261123073800_initial_registry },
@@ -27,4 +28,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261202020000_read_path_indexes', class: Migration20261202020000_read_path_indexes },
   { name: 'Migration20261203174107_merchant_sessions', class: Migration20261203174107_merchant_sessions },
   { name: 'Migration20261203180000_idempotency_keys', class: Migration20261203180000_idempotency_keys },
+  { name: 'Migration20261203203000_notifications', class: Migration20261203203000_notifications },
 ];

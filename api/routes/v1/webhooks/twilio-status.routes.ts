@@ -2,7 +2,7 @@
 import formbody from '@fastify/formbody';
 import type { FastifyPluginAsync } from 'fastify';
 import { verifyTwilioSignature } from '../../../../activities/channels/twilio-signature.js';
-import { Message } from '../../../../core/db/entities/index.js';
+import { Notification } from '../../../../core/db/entities/index.js';
 import { unauthorized } from '../../../../core/errors/problem.js';
 import { publicRoute } from '../../../auth/route-access.js';
 
@@ -22,7 +22,7 @@ export const twilioStatusRoutes: FastifyPluginAsync<{ authToken: string; callbac
       const sid = params.MessageSid ?? params.SmsSid;
       const status = params.MessageStatus ?? params.SmsStatus;
       if (sid && status && STATUS_ORDER.includes(status)) {
-        const message = await request.em.findOne(Message, { providerId: sid, channel: 'sms' });
+        const message = await request.em.findOne(Notification, { providerId: sid, channel: 'sms' });
         // Callbacks can arrive out of order; a later status never goes back to an earlier one.
         if (message && STATUS_ORDER.indexOf(status) >= STATUS_ORDER.indexOf(message.status)) {
           request.em.assign(message, { status: status === 'undelivered' ? 'failed' : (status as 'sent' | 'delivered' | 'failed'), error: params.ErrorCode ? `Twilio ${params.ErrorCode}` : (message.error ?? null), updatedAt: new Date() });

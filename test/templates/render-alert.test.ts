@@ -2,23 +2,23 @@
 // is fit to send: no placeholders left, the right language, the link, SMS length, ticket width.
 import { describe, expect, it } from 'vitest';
 import { LOCALES, translate } from '../../core/i18n/index.js';
-import { MESSAGE_KINDS, type AlertData, type MessageKind } from '../../templates/message-data.js';
-import { renderMessage, TICKET_WIDTH } from '../../templates/render-message.js';
+import { TEMPLATE_KINDS, type AlertData, type TemplateKind } from '../../templates/alert-data.js';
+import { renderAlert, TICKET_WIDTH } from '../../templates/render-alert.js';
 import { base, oneStore, portalRepair, reconnectRepair, retryRepair, severalStores, signedLink } from './alert-fixtures.js';
 
 const SMS_MAX = 320;
 const LEFTOVERS = /\{\{|\}\}|\{[a-zA-Z]+[,}]|\bundefined\b|\bnull\b|\bNaN\b|\[object Object\]/;
-const INFORMATIONAL: MessageKind[] = ['reconnected', 'provider_issue'];
+const INFORMATIONAL: TemplateKind[] = ['reconnected', 'provider_issue'];
 
-const dataFor = (kind: MessageKind): AlertData => (kind === 'action_needed_grouped' ? severalStores : oneStore);
+const dataFor = (kind: TemplateKind): AlertData => (kind === 'action_needed_grouped' ? severalStores : oneStore);
 
 describe.each(LOCALES)('in %s', (locale) => {
-  describe.each(MESSAGE_KINDS)('%s', (kind) => {
+  describe.each(TEMPLATE_KINDS)('%s', (kind) => {
     const data = dataFor(kind);
     const stores = data.repairs.flatMap((r) => r.stores);
 
     it('renders an e-mail with subject, accessible HTML and a plain-text part', () => {
-      const email = renderMessage(kind, 'email', locale, data);
+      const email = renderAlert(kind, 'email', locale, data);
       for (const part of [email.subject!, email.html!, email.text]) expect(part).not.toMatch(LEFTOVERS);
       expect(email.subject).toMatch(kind === 'action_needed_grouped' ? new RegExp(`\\b${stores.length}\\b`) : /Uber Eats/);
       expect(email.html).toMatch(new RegExp(`^<!doctype html>\\s*<html lang="${locale}"`));
@@ -38,7 +38,7 @@ describe.each(LOCALES)('in %s', (locale) => {
     });
 
     it('renders a short SMS with the link', () => {
-      const sms = renderMessage(kind, 'sms', locale, data);
+      const sms = renderAlert(kind, 'sms', locale, data);
       expect(sms.text).not.toMatch(LEFTOVERS);
       expect(sms.text.length).toBeLessThanOrEqual(SMS_MAX);
       expect(sms.text).toContain('Pâtisserie Élodie & Cia');
@@ -46,7 +46,7 @@ describe.each(LOCALES)('in %s', (locale) => {
     });
 
     it('renders a ticket no wider than the paper, with steps and the link', () => {
-      const ticket = renderMessage(kind, 'ticket', locale, data);
+      const ticket = renderAlert(kind, 'ticket', locale, data);
       expect(ticket.text).not.toMatch(LEFTOVERS);
       const lines = ticket.text.split('\n');
       for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(TICKET_WIDTH);
@@ -76,7 +76,7 @@ describe('the grouped e-mail of a mass outage', () => {
   };
 
   it('lists every store once, with its location, brand, provider and its own link', () => {
-    const email = renderMessage('action_needed_grouped', 'email', 'es', outage);
+    const email = renderAlert('action_needed_grouped', 'email', 'es', outage);
     expect(email.subject).toBe('Acción necesaria: 400 tiendas desconectadas');
     for (const repair of outage.repairs) {
       const store = repair.stores[0]!;
@@ -87,7 +87,7 @@ describe('the grouped e-mail of a mass outage', () => {
   });
 
   it('groups stores by provider, one section per shared problem', () => {
-    const email = renderMessage('action_needed_grouped', 'email', 'en', outage);
+    const email = renderAlert('action_needed_grouped', 'email', 'en', outage);
     const headings = [...email.html!.matchAll(/<h2[^>]*>([^<]+)<\/h2>/g)].map((m) => m[1]);
     expect(headings).toEqual(['Deliveroo: 200 stores', 'Uber Eats: 200 stores']);
     // Steps print once per problem, not once per store.
@@ -95,7 +95,7 @@ describe('the grouped e-mail of a mass outage', () => {
   });
 
   it('keeps the SMS short however many stores there are', () => {
-    const sms = renderMessage('action_needed_grouped', 'sms', 'pt', outage);
+    const sms = renderAlert('action_needed_grouped', 'sms', 'pt', outage);
     expect(sms.text).toMatch(/^Pâtisserie Élodie & Cia: 400 lojas deixaram de receber encomendas de 2 plataformas\. Reparar agora: /);
     expect(sms.text.length).toBeLessThanOrEqual(SMS_MAX);
   });
@@ -103,67 +103,67 @@ describe('the grouped e-mail of a mass outage', () => {
 
 describe('details', () => {
   it('names one store in a one-store SMS', () => {
-    expect(renderMessage('action_needed', 'sms', 'it', oneStore).text).toBe(`Pâtisserie Élodie & Cia: Uber Eats è scollegato a Città Alta · Pizzería Ñandú e gli ordini non arrivano. Ripara ora: ${reconnectRepair.link}`);
+    expect(renderAlert('action_needed', 'sms', 'it', oneStore).text).toBe(`Pâtisserie Élodie & Cia: Uber Eats è scollegato a Città Alta · Pizzería Ñandú e gli ordini non arrivano. Ripara ora: ${reconnectRepair.link}`);
   });
 
   it('prefers the short link in SMS and tickets, and the overview link for the main button', () => {
     const data: AlertData = { ...base, overviewLink: 'https://repair.example.com/repairs?org=o1', repairs: [{ ...reconnectRepair, shortLink: 'https://rpr.example/x7Kq' }] };
-    expect(renderMessage('reminder', 'ticket', 'en', data).text).toContain('https://rpr.example/x7Kq');
-    expect(renderMessage('reminder', 'sms', 'en', data).text).toContain('https://repair.example.com/repairs?org=o1');
+    expect(renderAlert('reminder', 'ticket', 'en', data).text).toContain('https://rpr.example/x7Kq');
+    expect(renderAlert('reminder', 'sms', 'en', data).text).toContain('https://repair.example.com/repairs?org=o1');
     // Handlebars escapes "=" in attributes; browsers and mail clients read it back as "=".
-    expect(renderMessage('action_needed_grouped', 'email', 'en', data).html).toContain('href="https://repair.example.com/repairs?org&#x3D;o1"');
+    expect(renderAlert('action_needed_grouped', 'email', 'en', data).html).toContain('href="https://repair.example.com/repairs?org&#x3D;o1"');
   });
 
   it('cuts a very long organization name in SMS', () => {
-    const sms = renderMessage('reminder', 'sms', 'fr', { ...oneStore, orgName: 'Boulangerie-Pâtisserie Artisanale des Quatre Saisons de Montréal-Nord' });
+    const sms = renderAlert('reminder', 'sms', 'fr', { ...oneStore, orgName: 'Boulangerie-Pâtisserie Artisanale des Quatre Saisons de Montréal-Nord' });
     expect(sms.text).toMatch(/^Rappel pour Boulangerie-Pâtisserie Artisanale des Q… : Uber Eats/);
   });
 
   it('prints reconnect steps when the provider gave none, and a note instead of steps for retries', () => {
-    const reconnect = renderMessage('action_needed', 'ticket', 'es', oneStore).text;
+    const reconnect = renderAlert('action_needed', 'ticket', 'es', oneStore).text;
     expect(reconnect).toContain('1. Abre la página de reparación desde este');
-    const retry = renderMessage('action_needed', 'email', 'en', { ...base, repairs: [retryRepair] });
+    const retry = renderAlert('action_needed', 'email', 'en', { ...base, repairs: [retryRepair] });
     expect(retry.text).toContain('Nothing to do for now: we retry automatically');
     expect(retry.html).toContain('>Open the repair</a>');
   });
 
   it('tells technical contacts the repair reference and since when it is broken, in the org time zone', () => {
-    const email = renderMessage('escalated_emergency', 'email', 'en', oneStore);
+    const email = renderAlert('escalated_emergency', 'email', 'en', oneStore);
     expect(email.text).toContain('Repair reference: rep_ubereats');
     expect(email.text).toMatch(/Broken since: Nov 22, 2026, 6:45\s?AM (GMT|UTC|WET)/);
     expect(email.text).toContain('technical contact for Pâtisserie Élodie & Cia');
   });
 
   it('shows the estimated lost sales when known', () => {
-    const email = renderMessage('reminder', 'email', 'fr', { ...base, repairs: [portalRepair] });
+    const email = renderAlert('reminder', 'email', 'fr', { ...base, repairs: [portalRepair] });
     expect(email.text).toContain('Ventes perdues estimées à ce jour : 1.240 €');
   });
 
   it('shows the loss as the alert activities word it (label.loss)', () => {
     const estimatedLostRevenue = translate('it', 'label.loss', { lost: '412 €', perHour: '96 €' });
-    const ticket = renderMessage('action_needed', 'ticket', 'it', { ...base, repairs: [{ ...portalRepair, estimatedLostRevenue }] });
+    const ticket = renderAlert('action_needed', 'ticket', 'it', { ...base, repairs: [{ ...portalRepair, estimatedLostRevenue }] });
     expect(ticket.text).toContain('Vendite perse stimate finora: 412 € (96 €');
   });
 
   it('greets by name only when there is one', () => {
-    expect(renderMessage('action_needed', 'email', 'es', oneStore).text).toContain('Hola, Élodie Müller-Ibáñez:');
+    expect(renderAlert('action_needed', 'email', 'es', oneStore).text).toContain('Hola, Élodie Müller-Ibáñez:');
     const { recipientName: _, ...anonymous } = oneStore;
-    expect(renderMessage('action_needed', 'email', 'es', anonymous).text).not.toContain('Hola');
+    expect(renderAlert('action_needed', 'email', 'es', anonymous).text).not.toContain('Hola');
   });
 
   it('escapes merchant-provided names in HTML', () => {
-    const email = renderMessage('action_needed', 'email', 'en', { ...oneStore, orgName: '<script>alert(1)</script>', repairs: [{ ...reconnectRepair, stores: [{ location: '<b>x</b>', brand: 'B"rand', provider: 'Uber Eats' }] }] });
+    const email = renderAlert('action_needed', 'email', 'en', { ...oneStore, orgName: '<script>alert(1)</script>', repairs: [{ ...reconnectRepair, stores: [{ location: '<b>x</b>', brand: 'B"rand', provider: 'Uber Eats' }] }] });
     expect(email.html).not.toContain('<script>');
     expect(email.html).toContain('&lt;script&gt;');
     expect(email.html).toContain('&lt;b&gt;x&lt;/b&gt;');
   });
 
   it('falls back to English for an unsupported language and reads region tags', () => {
-    expect(renderMessage('reconnected', 'email', 'de-AT', oneStore).html).toContain('<html lang="en"');
-    expect(renderMessage('reconnected', 'email', 'fr-CA', oneStore).subject).toBe('Uber Eats est de nouveau connecté');
+    expect(renderAlert('reconnected', 'email', 'de-AT', oneStore).html).toContain('<html lang="en"');
+    expect(renderAlert('reconnected', 'email', 'fr-CA', oneStore).subject).toBe('Uber Eats est de nouveau connecté');
   });
 
   it('refuses a message about nothing', () => {
-    expect(() => renderMessage('action_needed', 'email', 'en', { ...base, repairs: [] })).toThrow(/at least one repair/);
+    expect(() => renderAlert('action_needed', 'email', 'en', { ...base, repairs: [] })).toThrow(/at least one repair/);
   });
 });

@@ -1,15 +1,15 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
 /** The delivery log: every alert message, per channel and recipient, with its delivery status. */
-export const Message = defineEntity({
-  name: 'Message',
-  tableName: 'messages',
+export const Notification = defineEntity({
+  name: 'Notification',
+  tableName: 'notifications',
   indexes: [
     { properties: ['org', 'createdAt'] },
     { properties: ['providerId'] },
     { properties: ['status', 'sendAfter'] },
     // A repair's detail lists the messages that name it: `repair_ids @> '["rep_…"]'`.
-    { name: 'messages_repair_ids_index', expression: 'create index "messages_repair_ids_index" on "messages" using gin ("repair_ids" jsonb_path_ops)' },
+    { name: 'notifications_repair_ids_index', expression: 'create index "notifications_repair_ids_index" on "notifications" using gin ("repair_ids" jsonb_path_ops)' },
   ],
   properties: {
     id: p.string().primary(),
@@ -31,4 +31,4 @@ export const Message = defineEntity({
     updatedAt: p.datetime(),
   },
 });
-export type MessageRow = InferEntity<typeof Message>;
+export type NotificationRow = InferEntity<typeof Notification>;

@@ -1,10 +1,10 @@
-// What a caller hands to renderMessage: plain data, already in the recipient's language where it
+// What a caller hands to renderAlert: plain data, already in the recipient's language where it
 // comes from elsewhere (provider names, error labels, portal steps). Templates add our own words.
 
 /** The channels a message can go out on. */
 export type Channel = 'email' | 'sms' | 'ticket';
 
-export const MESSAGE_KINDS = [
+export const TEMPLATE_KINDS = [
   /** One repair needs a person (one or more stores). */
   'action_needed',
   /** Several repairs or stores of one organization in one message (mass outages). */
@@ -23,9 +23,7 @@ export const MESSAGE_KINDS = [
   'provider_issue',
 ] as const;
 
-export type MessageKind = (typeof MESSAGE_KINDS)[number];
-/** Older name of MessageKind, kept for callers that still use it. */
-export type TemplateKind = MessageKind;
+export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 
 export type Resolution = 'reconnect' | 'merchant_portal' | 'retry' | 'support';
 
@@ -77,7 +75,7 @@ export interface AlertData {
   overviewLink?: string;
 }
 
-export interface RenderedMessage {
+export interface RenderedAlert {
   /** E-mail subject (also given for tickets, as the preview's title). */
   subject?: string;
   /** E-mail HTML; for tickets, an HTML preview of the printed paper. */

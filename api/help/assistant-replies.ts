@@ -1,13 +1,13 @@
 // What the assistant says around an article, in the merchant's language.
 import type { Locale } from '../../core/providers/index.js';
 
-interface AssistantMessages {
+interface AssistantReplies {
   answered: (title: string) => string;
   unsure: (title: string) => string;
   unknown: string;
 }
 
-export const ASSISTANT_MESSAGES: Readonly<Record<Locale, AssistantMessages>> = {
+export const ASSISTANT_REPLIES: Readonly<Record<Locale, AssistantReplies>> = {
   en: {
     answered: (title) => `This article should help: “${title}”. Here are the steps.`,
     unsure: (title) => `I am not completely sure, but “${title}” looks closest. If it does not match your problem, our team can help.`,

@@ -1,7 +1,7 @@
 // Everything a template may read, computed once per message. Templates compile in strict mode, so
 // every field here is always present (null when there is nothing to show, never undefined).
 import { formatList, type Locale } from '../core/i18n/index.js';
-import type { AlertData, MessageKind } from './message-data.js';
+import type { AlertData, TemplateKind } from './alert-data.js';
 import { groupByProvider, type ProviderGroupView } from './provider-groups.js';
 import { repairView, type RepairView } from './repair-view.js';
 
@@ -18,9 +18,9 @@ export interface KindValues {
   link: string;
 }
 
-export interface MessageView {
+export interface AlertView {
   locale: Locale;
-  kind: MessageKind;
+  kind: TemplateKind;
   orgName: string;
   recipientName: string | null;
   supportPhone: string | null;
@@ -44,10 +44,10 @@ export interface MessageView {
   kindValues: KindValues;
 }
 
-const INFORMATIONAL: readonly MessageKind[] = ['reconnected', 'provider_issue'];
-const TECHNICAL: readonly MessageKind[] = ['escalated_emergency', 'escalated_support', 'support_requested'];
+const INFORMATIONAL: readonly TemplateKind[] = ['reconnected', 'provider_issue'];
+const TECHNICAL: readonly TemplateKind[] = ['escalated_emergency', 'escalated_support', 'support_requested'];
 
-export function messageView(kind: MessageKind, locale: Locale, data: AlertData): MessageView {
+export function alertView(kind: TemplateKind, locale: Locale, data: AlertData): AlertView {
   const firstRepair = data.repairs[0];
   if (!firstRepair) throw new Error(`a ${kind} message needs at least one repair`);
   const repairs = data.repairs.map((line) => repairView(line, locale));
@@ -89,7 +89,7 @@ function shorten(text: string, max: number): string {
 
 /** The view an SMS reads: names cut short (a long organization name cannot push it past a few
  * segments) and the short link. */
-export function smsView(view: MessageView): MessageView {
+export function smsView(view: AlertView): AlertView {
   const orgName = shorten(view.orgName, SMS_NAME_MAX);
   const location = shorten(view.kindValues.location, SMS_NAME_MAX);
   return { ...view, orgName, link: view.shortLink, kindValues: { ...view.kindValues, orgName, location, link: view.shortLink } };

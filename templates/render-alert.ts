@@ -1,17 +1,17 @@
 // Every alert message comes from a Handlebars template under templates/, in the recipient's
 // language: e-mail (HTML and plain text), SMS, and the printed ticket (text lines and a preview).
 import { pickLocale, translate } from '../core/i18n/index.js';
-import type { AlertData, Channel, MessageKind, RenderedMessage } from './message-data.js';
-import { messageView, smsView, type MessageView } from './message-view.js';
+import type { AlertData, Channel, TemplateKind, RenderedAlert } from './alert-data.js';
+import { alertView, smsView, type AlertView } from './alert-view.js';
 import { template } from './template-engine.js';
 import { TICKET_WIDTH, wrapTicketLines } from './ticket-lines.js';
 import { stripUnsafe } from './text-hygiene.js';
 
 export { TICKET_WIDTH, wrapTicketLines } from './ticket-lines.js';
-export type { AlertData, Channel, MessageKind, RenderedMessage, RepairLine, StoreLine, TemplateKind } from './message-data.js';
+export type { AlertData, Channel, RenderedAlert, RepairLine, StoreLine, TemplateKind } from './alert-data.js';
 
 /** Which e-mail layout each kind uses: one repair, a mass outage, or news that needs no action. */
-const EMAIL_LAYOUT: Record<MessageKind, 'single' | 'grouped' | 'status-update'> = {
+const EMAIL_LAYOUT: Record<TemplateKind, 'single' | 'grouped' | 'status-update'> = {
   action_needed: 'single',
   action_needed_grouped: 'grouped',
   reminder: 'single',
@@ -35,25 +35,25 @@ const tidy = (text: string) =>
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 
-function renderEmail(view: MessageView & { subject: string }): RenderedMessage {
+function renderEmail(view: AlertView & { subject: string }): RenderedAlert {
   const layout = EMAIL_LAYOUT[view.kind];
   return { subject: stripUnsafe(view.subject, { keepLines: false }), html: stripUnsafe(template(`email/${layout}.html.hbs`)(view)), text: tidy(stripUnsafe(template(`email/${layout}.txt.hbs`)(view))) };
 }
 
-function renderSms(view: MessageView): RenderedMessage {
+function renderSms(view: AlertView): RenderedAlert {
   const text = template(`sms/${view.kind.replaceAll('_', '-')}.hbs`)(smsView(view));
   return { text: stripUnsafe(text.replace(/\s+/g, ' ').trim(), { keepLines: false }) };
 }
 
-function renderTicket(view: MessageView & { subject: string }): RenderedMessage {
+function renderTicket(view: AlertView & { subject: string }): RenderedAlert {
   const text = wrapTicketLines(tidy(stripUnsafe(template('ticket/alert.txt.hbs')(view))));
   const html = template('ticket/preview.html.hbs')({ locale: view.locale, timezone: view.timezone, kind: view.kind, kindValues: view.kindValues, subject: view.subject, text, link: view.actionable ? view.link : null, width: TICKET_WIDTH + 2 });
   return { subject: stripUnsafe(view.subject, { keepLines: false }), text, html: stripUnsafe(html) };
 }
 
 /** The message of `kind` for `channel` in `locale` (any tag; unsupported ones fall back to English). */
-export function renderMessage(kind: MessageKind, channel: Channel, locale: string, data: AlertData): RenderedMessage {
-  const view = messageView(kind, pickLocale([locale]), data);
+export function renderAlert(kind: TemplateKind, channel: Channel, locale: string, data: AlertData): RenderedAlert {
+  const view = alertView(kind, pickLocale([locale]), data);
   const subject = translate(view.locale, `alert.subject.${kind}`, view.kindValues);
   if (channel === 'sms') return renderSms(view);
   if (channel === 'ticket') return renderTicket({ ...view, subject });

@@ -1,9 +1,9 @@
-// Flat ICU messages per locale, read once per process: i18n/messages/<locale>.json (alerts and shared
+// Flat ICU messages per locale, read once per process: i18n/translations/<locale>.json (alerts and shared
 // labels) and i18n/pages/<locale>.json (the merchant pages). A key in both files is a mistake.
 import { readFileSync } from 'node:fs';
 import type { Locale } from './locales.js';
 
-const SOURCES = [new URL('./messages/', import.meta.url), new URL('./pages/', import.meta.url)];
+const SOURCES = [new URL('./translations/', import.meta.url), new URL('./pages/', import.meta.url)];
 const catalogues = new Map<Locale, Readonly<Record<string, string>>>();
 
 function load(locale: Locale): Record<string, string> {
@@ -18,7 +18,7 @@ function load(locale: Locale): Record<string, string> {
   return merged;
 }
 
-export function messagesOf(locale: Locale): Readonly<Record<string, string>> {
+export function translationsOf(locale: Locale): Readonly<Record<string, string>> {
   let messages = catalogues.get(locale);
   if (!messages) {
     messages = Object.freeze(load(locale));
