@@ -61,7 +61,10 @@ it('moves a repair waiting on build A to build B, and starts new repairs on B', 
   const afterSwitch = (await workflowTaskBuilds(waitingHandle)).slice(onA.length);
   expect(afterSwitch.length).toBeGreaterThan(0);
   expect(afterSwitch.map((task) => task.buildId)).toEqual(afterSwitch.map(() => BUILD_B));
-  expect((await waitingHandle.describe()).status.name).toBe('COMPLETED');
+  const closed = await waitingHandle.describe();
+  expect(closed.status.name).toBe('COMPLETED');
+  // What an operator's visibility query sees (docs/deploy.md): the repair ran on both builds.
+  expect(closed.searchAttributes.TemporalUsedWorkerDeploymentVersions).toEqual(expect.arrayContaining([`${DEPLOYMENT}:${BUILD_A}`, `${DEPLOYMENT}:${BUILD_B}`]));
 
   // A repair reported now starts on B.
   const next = await setUpMerchant(stack, { provider: 'glovo', stores: 1 });
