@@ -6,6 +6,7 @@ import { NativeConnection, type Worker } from '@temporalio/worker';
 import { createWorker } from '../../worker.js';
 import { repairWorkflowId } from '../../workflows/repair/messages.js';
 import { act, errorCode, eventually, repairDetail, report, sandboxAccount, setUpMerchant, startRepairStack, workerDependencies, type RepairStack } from '../helpers/repair-stack.js';
+import { startWorkerProcess, type WorkerProcess } from '../helpers/stack-processes.js';
 import { currentBuildId, setCurrentVersion, versioningOf, workflowTaskBuilds } from '../helpers/worker-deployments.js';
 
 const BUILD_A = 'build-a-1.0.0';
@@ -14,7 +15,9 @@ const deploymentName = () => `repair-drill-${Math.random().toString(36).slice(2,
 
 let stack: RepairStack | undefined;
 const connections: NativeConnection[] = [];
+const processes: WorkerProcess[] = [];
 afterEach(async () => {
+  for (const started of processes.splice(0)) await started.kill();
   await stack?.close();
   for (const connection of connections.splice(0)) await connection.close();
 });
@@ -69,11 +72,13 @@ it('moves a repair waiting on build A to build B, and starts new repairs on B', 
   const waiting = await waitingRepair(on);
   expect(waiting.tasks.every((task) => task.buildId === BUILD_A && task.behavior === 'AUTO_UPGRADE')).toBe(true);
 
-  // Build B starts and becomes current; A is stopped (nothing is pinned to it).
-  const buildB = await startBuild(on, deployment, BUILD_B);
+  // Build B starts as production starts it (`npm run start:worker`) and becomes current; A is
+  // stopped (nothing is pinned to it).
+  processes.push(await startWorkerProcess(on, { TEMPORAL_DEPLOYMENT_NAME: deployment, TEMPORAL_BUILD_ID: BUILD_B }));
   await setCurrentVersion(address, deployment, BUILD_B);
   expect(await currentBuildId(on.temporal, deployment)).toBe(BUILD_B);
-  await stopBuild(on, on.worker, buildB);
+  on.worker.shutdown();
+  await eventually(async () => on.worker.getState(), (state) => state === 'STOPPED');
 
   const { closed, laterTasks } = await heal(on, waiting);
   expect(laterTasks.length).toBeGreaterThan(0);
