@@ -14,6 +14,7 @@ import { ensureProbeSchedules } from './core/temporal/probe-schedules.js';
 import { ensureReconcileSchedule } from './core/temporal/reconcile-schedule.js';
 import { connectionOptions } from './core/temporal/connection-options.js';
 import { OutboundPolicy } from './activities/outbound/outbound-policy.js';
+import { workerDeploymentOptions } from './core/temporal/worker-deployment.js';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('./workflows/index.ts', import.meta.url));
 
@@ -59,6 +60,8 @@ export async function createWorker(deps: WorkerDependencies): Promise<Worker> {
     maxCachedWorkflows: deps.config.worker.maxCachedWorkflows,
     maxConcurrentWorkflowTaskExecutions: deps.config.worker.workflowTaskSlots,
     maxConcurrentActivityTaskExecutions: deps.config.worker.activitySlots,
+    // TEMPORAL_DEPLOYMENT_NAME + TEMPORAL_BUILD_ID: a versioned worker of a rolling deploy (docs/deploy.md).
+    ...workerDeploymentOptions(deps.config.temporal.workerDeployment),
   });
 }
 

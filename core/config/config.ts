@@ -4,6 +4,7 @@ import { loadSecretKeys, type SecretKeys } from '../secrets/load-secret-keys.js'
 import { assertProductionSettings, readDeployment } from './deployment.js';
 import { ConfigError, readInt, readString, readUrl } from './env-readers.js';
 import { loadRepairTimings, type RepairTimings } from './repair-timings.js';
+import { readWorkerDeployment, type WorkerDeploymentVersionSetting } from './worker-deployment.js';
 import { parseOutboundAllow, type OutboundAllowEntry } from '../../activities/outbound/outbound-policy.js';
 
 export interface TemporalSettings {
@@ -15,6 +16,8 @@ export interface TemporalSettings {
   tls?: { certPath?: string; keyPath?: string; caPath?: string; serverName?: string } | true;
   /** True when no TEMPORAL_ADDRESS was given: the launcher starts a local dev server. */
   local: boolean;
+  /** TEMPORAL_DEPLOYMENT_NAME + TEMPORAL_BUILD_ID: the worker's Worker Deployment version; unversioned when unset. */
+  workerDeployment?: WorkerDeploymentVersionSetting;
 }
 
 export interface ApiKeySetting {
@@ -110,6 +113,7 @@ function readTemporal(env: NodeJS.ProcessEnv): TemporalSettings {
     apiKey,
     tls,
     local: !env.TEMPORAL_ADDRESS,
+    workerDeployment: readWorkerDeployment(env),
   };
 }
 
