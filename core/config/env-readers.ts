@@ -18,8 +18,9 @@ export function readString(env: NodeJS.ProcessEnv, name: string, fallback: strin
 export function readInt(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0, max = 65535): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
+  // Plain ASCII digits only: Number() would also read "1e3", "0x10" or " 5", typos a deploy file should not hide.
+  const value = /^(0|[1-9][0-9]{0,15})$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
     throw new ConfigError(name, `expected a whole number from ${min} to ${max}, got "${raw}"`);
   }
   return value;
