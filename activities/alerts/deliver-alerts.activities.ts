@@ -144,7 +144,7 @@ export function createAlertActivities(d: AlertDependencies) {
     deliverAlerts: (input: { orgId: string; intents: AlertIntent[] }) => heartbeating(deliver(input)),
 
     /** Sends the SMS held for support hours whose time has come; a final refusal fails that one only. */
-    async releaseHeldMessages({ orgId }: { orgId: string }): Promise<{ nextHeldUntil: number | null }> {
+    async releaseHeldAlerts({ orgId }: { orgId: string }): Promise<{ nextHeldUntil: number | null }> {
       const em = d.orm.em.fork();
       const due = await em.find(Notification, { org: orgId, status: 'held', sendAfter: { $lte: new Date() } });
       let waiting = 0;

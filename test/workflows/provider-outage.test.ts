@@ -3,6 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ruleFor } from '../../core/providers/index.js';
 import { auth } from '../helpers/api.js';
+import { recordHistory } from '../helpers/histories.js';
+import { repairWorkflowId } from '../../workflows/repair/messages.js';
 import { eventually, repairDetail, report, sandboxAccount, startRepairStack, type RepairStack } from '../helpers/repair-stack.js';
 
 let stack: RepairStack;
@@ -23,6 +25,7 @@ describe('provider outage', () => {
     const loc = await post(`/v1/orgs/${org.id}/locations`, { name: 'Shoreditch' });
     const repairs: string[] = [];
     const refs: string[] = [];
+    const connections: string[] = [];
     for (let i = 0; i < 30; i += 1) {
       const brand = await post(`/v1/orgs/${org.id}/brands`, { name: `Brand ${i}` });
       const store = await post(`/v1/orgs/${org.id}/stores`, { locationId: loc.id, brandId: brand.id });
@@ -30,6 +33,7 @@ describe('provider outage', () => {
       refs.push(ref);
       await sandboxAccount(stack, 'just_eat', ref, { failureMode: 'error' });
       const con = await post('/v1/connections', { orgId: org.id, provider: 'just_eat', accountRef: ref, storeIds: [store.id] });
+      connections.push(con.id);
       repairs.push((await report(stack, con.id, ruleFor('just_eat', 'provider_unavailable')!.code)).repairId);
     }
 
@@ -46,5 +50,6 @@ describe('provider outage', () => {
     for (const id of repairs) await eventually(() => repairDetail(stack, id), (d) => d.state === 'healthy', 30_000);
     const health = ((await stack.app.inject({ method: 'GET', url: '/v1/providers', headers: auth() })).json() as { providers: { id: string; health: { degraded: boolean } }[] }).providers.find((p) => p.id === 'just_eat')!.health;
     expect(health.degraded).toBe(false);
+    await recordHistory(stack.temporal, repairWorkflowId(connections[0]!), 'provider-outage-retry-now');
   }, 120_000);
 });

@@ -106,6 +106,7 @@ describe('merchant portal steps', () => {
     expect(wrongAction.status).toBe(409);
     const otherOrg = await setUpMerchant(stack, { provider: 'uber_eats' });
     expect((await act(stack, opened.repairId, 'defer', { actingUserId: otherOrg.owner })).status).toBe(404);
+    await recordHistory(stack.temporal, repairWorkflowId(m.connectionId), 'deferred');
   });
 });
 
@@ -134,6 +135,7 @@ describe('repaired elsewhere', () => {
     expect(ended.notifications.map((n) => n.kind)).not.toContain('reconnected');
     expect(await connectionStatus(m.connectionId)).toBe('healthy');
     expect(ended.allowedActions).toEqual([]);
+    await recordHistory(stack.temporal, repairWorkflowId(m.connectionId), 'repaired-elsewhere');
   });
 });
 
@@ -147,5 +149,6 @@ describe('support', () => {
     const asked = await act(stack, opened.repairId, 'support', { actingUserId: m.viewer, message: 'Our tablet shows no orders since noon.' });
     expect(asked.body.outcome).toBe('support_requested');
     expect(asked.body.repair.history.at(-1)).toMatchObject({ kind: 'support_requested', actorUserId: m.viewer });
+    await recordHistory(stack.temporal, repairWorkflowId(m.connectionId), 'support-requested');
   });
 });

@@ -1,20 +1,20 @@
 // One notifier per organization, fed by signal-with-start from repairs. It waits a short window so
-// a mass outage becomes one grouped message per recipient and channel, never one per store.
-// A channel that is down is retried with backoff, a bounded number of times: then the messages left
+// a mass outage becomes one grouped alert per recipient and channel, never one per store.
+// A channel that is down is retried with backoff, a bounded number of times: then the alerts left
 // are recorded failed (an error log line says so) and the notifier goes on with the next alerts.
-import { ActivityFailure, condition, continueAsNew, log, patched, proxyActivities, setHandler, workflowInfo, type ActivityOptions } from '@temporalio/workflow';
+import { ActivityFailure, condition, continueAsNew, log, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.js';
 import { alertRequestedSignal, DEFAULT_ALERT_RETRY, type AlertIntent, type OrgNotifierInput } from './messages.js';
 
-type NotifierActivities = Pick<Activities, 'deliverAlerts' | 'releaseHeldMessages'>;
-function proxies(retry: OrgNotifierInput['retry']) {
+type NotifierActivities = Pick<Activities, 'deliverAlerts' | 'releaseHeldAlerts'>;
+/** A delivery lost with its worker is retried within seconds (it heartbeats), not after two minutes. */
+function deliveries(retry: OrgNotifierInput['retry']) {
   const { initialIntervalMs, maximumAttempts } = retry ?? DEFAULT_ALERT_RETRY;
-  const delivery: ActivityOptions = { startToCloseTimeout: '2 minutes', retry: { initialInterval: initialIntervalMs, backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts } };
-  return {
-    withoutHeartbeats: proxyActivities<NotifierActivities>(delivery),
-    /** A delivery lost with its worker is retried within seconds (it heartbeats), not after two minutes. */
-    heartbeating: proxyActivities<NotifierActivities>({ ...delivery, heartbeatTimeout: '15 seconds' }),
-  };
+  return proxyActivities<NotifierActivities>({
+    startToCloseTimeout: '2 minutes',
+    heartbeatTimeout: '15 seconds',
+    retry: { initialInterval: initialIntervalMs, backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts },
+  });
 }
 const { giveUpUndelivered } = proxyActivities<Pick<Activities, 'giveUpUndelivered'>>({ startToCloseTimeout: '1 minute', retry: { initialInterval: '1 second', maximumInterval: '1 minute' } });
 
@@ -23,9 +23,7 @@ const IDLE_MS = 30 * 60_000;
 const BATCHES_PER_RUN = 200;
 
 export async function orgNotifierWorkflow(input: OrgNotifierInput): Promise<void> {
-  // Notifiers that started before heartbeats replay without them.
-  const { heartbeating, withoutHeartbeats } = proxies(input.retry);
-  const { deliverAlerts, releaseHeldMessages } = patched('alert-delivery-heartbeats') ? heartbeating : withoutHeartbeats;
+  const { deliverAlerts, releaseHeldAlerts } = deliveries(input.retry);
   /** The retries are spent: record what is left failed, and carry on. */
   const giveUp = async (error: unknown, dueHeld: boolean) => {
     if (!(error instanceof ActivityFailure)) throw error;
@@ -48,7 +46,7 @@ export async function orgNotifierWorkflow(input: OrgNotifierInput): Promise<void
     const wait = heldUntil !== null ? Math.max(heldUntil - Date.now(), 1) : IDLE_MS;
     const woke = await condition(() => pending.length > 0, wait);
     if (!woke && heldUntil !== null) {
-      heldUntil = await releaseHeldMessages({ orgId: input.orgId }).then(
+      heldUntil = await releaseHeldAlerts({ orgId: input.orgId }).then(
         (r) => r.nextHeldUntil,
         (error: unknown) => giveUp(error, true),
       );

@@ -117,8 +117,7 @@ export interface ActionAnswer {
   codeExpired?: boolean;
 }
 
-/** Older API replicas report with this update (update-with-start); newer ones send `disconnectionReportedSignal`. */
-export const reportDisconnectionUpdate = defineUpdate<ReportAnswer, [DisconnectionReport]>('reportDisconnection');
+/** How the API hands a report to the repair (signal-with-start); it answers the caller itself (`ReportAnswer`). */
 export const disconnectionReportedSignal = defineSignal<[ReportSignal]>('disconnectionReported');
 export const submitCredentialsUpdate = defineUpdate<ActionAnswer, [CredentialsInput]>('submitCredentials');
 export const submitVerificationCodeUpdate = defineUpdate<ActionAnswer, [VerificationCodeInput]>('submitVerificationCode');

@@ -1,0 +1,27 @@
+// A disconnection report reaching a repair: counted once (by its id), and followed when it brings
+// another error than the one the repair works on.
+import type { DisconnectionReport } from './messages.js';
+import { announceError, save } from './bookkeeping.js';
+import type { RepairRun } from './repair-run.js';
+import { applyError, classifyReport, reportChangesError } from './snapshot.js';
+
+/** True when the report joined a repair that already had its error. */
+export async function takeReport(run: RepairRun, report: DisconnectionReport, reportId: string | undefined): Promise<boolean> {
+  const repair = run.repair;
+  const error = classifyReport(repair.connection.provider, report);
+  const joined = repair.error !== null;
+  if (!reportId || !run.seenReportIds.has(reportId)) repair.reportCount += 1;
+  if (reportId) run.seenReportIds.add(reportId);
+  if (!joined) applyError(repair, error, Date.now());
+  else if (reportChangesError(repair.state, repair.error, error)) {
+    applyError(repair, error, Date.now());
+    await save(run, { kind: 'error_changed', errorType: error.errorType, cause: error.cause ?? undefined, errorCode: error.code });
+    await announceError(run);
+  } else run.unsavedReports = true;
+  return joined;
+}
+
+/** Signals have no validator: the shape is checked here, and a malformed report is dropped. */
+export function isValidReport(report: DisconnectionReport | undefined): boolean {
+  return typeof report?.errorCode === 'string' && report.errorCode.length > 0 && report.errorCode.length <= 200;
+}
