@@ -9,6 +9,8 @@ import { createAlertingMerchant, type AlertingMerchantOptions } from '../helpers
 import { startSinks, TEST_TWILIO, type Sinks } from '../helpers/sinks.js';
 import { eventually, repairDetail, report, startRepairStack, type RepairStack } from '../helpers/repair-stack.js';
 import { Notification } from '../../core/db/entities/index.js';
+import { orgNotifierWorkflowId } from '../../workflows/org-notifier/messages.js';
+import { recordHistory } from '../helpers/histories.js';
 import { ALERT_LINK_TTL_SECONDS, linkKeysOf, verifyLink } from '../../core/links/repair-links.js';
 
 let sinks: Sinks;
@@ -73,6 +75,8 @@ describe('alerts', () => {
     for (let i = 1; i <= 50; i += 1) expect(ours[0]!.html).toContain(`Local ${String(i).padStart(2, '0')}`);
     expect(sinks.sms.filter((s) => s.to === '+34600000050')).toHaveLength(1);
     expect(mails.length).toBeGreaterThan(0);
+    // The notifier's history (50 alert requests grouped into one delivery) for the replay test.
+    await recordHistory(stack.temporal, orgNotifierWorkflowId(m.orgId), 'org-notifier-grouped-alert');
   });
 
   it('holds SMS outside support hours but still sends the e-mail', async () => {
