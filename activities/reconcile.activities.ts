@@ -5,7 +5,7 @@ import { log, metricMeter } from '@temporalio/activity';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { RepairTimings } from '../core/config/repair-timings.js';
 import type { Orm } from '../core/db/orm.js';
-import { handReportToWorkflow } from '../core/temporal/accept-report.js';
+import { handReportToWorkflow } from '../core/services/reports/accept-report.js';
 
 export interface ReconcileDependencies {
   orm: Orm;

@@ -6,7 +6,7 @@ import type { Orm } from '../core/db/orm.js';
 import type { AlertChannels } from './alerts/alert-channels.js';
 import type { Client } from '@temporalio/client';
 import type { createWebhookActivities } from './webhooks.activities.js';
-import { openTicket } from '../core/support/ticket-service.js';
+import { openTicket } from '../core/services/tickets/ticket-service.js';
 import { Repair } from '../core/db/entities/index.js';
 
 export interface TicketDependencies {

@@ -3,11 +3,11 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { SupportTicket, User } from '../../core/db/entities/index.js';
 import { notFound, ProblemError } from '../../core/errors/problem.js';
-import { addMessage, getTicket, openTicket } from '../../core/support/ticket-service.js';
+import { addMessage, getTicket, openTicket } from '../../core/services/tickets/ticket-service.js';
 import { RepairParams, SupportBody } from '../routes/v1/repairs/repairs.schemas.js';
 import { NewTicketBody, TicketMessageBody, TicketParams } from '../routes/v1/tickets/tickets.schemas.js';
-import { requestRepairSupport } from '../services/repairs/request-support.js';
-import { findRepair } from '../services/repairs/repair-view.js';
+import { requestRepairSupport } from '../../core/services/repairs/request-support.js';
+import { findRepair } from '../views/repair-view.js';
 import { merchantOf, requireMerchant, setFlash } from './merchant-session.js';
 import { fieldErrors, formHandling, newFormId, seeOther, text } from './page-forms.js';
 import { renderPage } from './page-layout.js';

@@ -1,9 +1,9 @@
 import fp from 'fastify-plugin';
 import type { AppConfig } from '../../core/config/config.js';
 import { SecretBox } from '../../core/secrets/secret-box.js';
-import { RepairActions } from '../services/repairs/repair-actions.js';
-import type { StartRepairContext } from '../services/repairs/start-repair.js';
-import type { TicketSettings } from '../../core/support/ticket-service.js';
+import { RepairActions } from '../../core/services/repairs/repair-actions.js';
+import type { StartRepairContext } from '../../core/services/repairs/start-repair.js';
+import type { TicketSettings } from '../../core/services/tickets/ticket-service.js';
 
 declare module 'fastify' {
   interface FastifyInstance {

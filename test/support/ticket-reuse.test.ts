@@ -7,7 +7,7 @@ import { auth } from '../helpers/api.js';
 import { eventually, repairDetail, report, setUpMerchant, type RepairStack } from '../helpers/repair-stack.js';
 import { ruleFor } from '../../core/providers/index.js';
 import { ticketWorkflowId } from '../../workflows/support-ticket/messages.js';
-import { openTicket } from '../../core/support/ticket-service.js';
+import { openTicket } from '../../core/services/tickets/ticket-service.js';
 
 let env: TestWorkflowEnvironment;
 let stack: RepairStack;

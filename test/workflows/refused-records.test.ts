@@ -4,7 +4,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProblemError } from '../../core/errors/problem.js';
-import { RepairActions } from '../../api/services/repairs/repair-actions.js';
+import { RepairActions } from '../../core/services/repairs/repair-actions.js';
 import { SecretBox } from '../../core/secrets/secret-box.js';
 import { requestSupportUpdate } from '../../workflows/repair/messages.js';
 import { act, setUpMerchant, report, startRepairStack, type RepairStack } from '../helpers/repair-stack.js';

@@ -3,15 +3,15 @@ import type { FastifyRequest } from 'fastify';
 import { Org } from '../../../../core/db/entities/index.js';
 import { pickLocale } from '../../../../core/providers/index.js';
 import { ListOf, problemResponses } from '../../../schemas/common.schemas.js';
-import type { ActedOn } from '../../../services/repairs/repair-actions.js';
-import { readRepairDetail, readRepairListJson } from '../../../services/repairs/repair-reads.js';
-import { detailView, findRepair, localeFor, repairDetail } from '../../../services/repairs/repair-view.js';
-import { reportConnectionHealthy, reportDisconnection } from '../../../services/repairs/start-repair.js';
+import type { ActedOn } from '../../../../core/services/repairs/repair-actions.js';
+import { readRepairDetail, readRepairListJson } from '../../../../core/services/repairs/repair-reads.js';
+import { detailView, findRepair, localeFor, repairDetail } from '../../../views/repair-view.js';
+import { reportConnectionHealthy, reportDisconnection } from '../../../../core/services/repairs/start-repair.js';
 import { Type } from '@fastify/type-provider-typebox';
 import { Id } from '../../../schemas/common.schemas.js';
 import { notFound } from '../../../../core/errors/problem.js';
-import { ticketPreview } from '../../../services/repairs/ticket-preview.js';
-import { requestRepairSupport } from '../../../services/repairs/request-support.js';
+import { ticketPreview } from '../../../views/ticket-preview.js';
+import { requestRepairSupport } from '../../../../core/services/repairs/request-support.js';
 import {
   ActionResult,
   ActorBody,
@@ -27,8 +27,8 @@ import {
   SupportBody,
 } from './repairs.schemas.js';
 import { SERVICE_ONLY, SUPPORT_TOO } from '../../../auth/route-access.js';
-import { requirePermission } from '../../../auth/permissions.js';
-import { actingUserIn } from '../../../services/registry/acting-user.js';
+import { requirePermission } from '../../../../core/services/registry/permissions.js';
+import { actingUserIn } from '../../../../core/services/registry/acting-user.js';
 
 const tags = ['repairs'];
 const actionResponses = { 200: ActionResult, ...problemResponses(400, 401, 403, 404, 409, 422) };

@@ -1,8 +1,8 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { SupportTicket } from '../../../../core/db/entities/index.js';
 import { Id, ListOf, problemResponses } from '../../../schemas/common.schemas.js';
-import { getOrg } from '../../../services/registry/orgs.service.js';
-import { addMessage, getTicket, openTicket, ticketView, type TicketSettings } from '../../../../core/support/ticket-service.js';
+import { getOrg } from '../../../../core/services/registry/orgs.service.js';
+import { addMessage, getTicket, openTicket, ticketView, type TicketSettings } from '../../../../core/services/tickets/ticket-service.js';
 
 import { NewTicketBody, Ticket, TicketMessageBody, TicketParams } from './tickets.schemas.js';
 import { SUPPORT_TOO } from '../../../auth/route-access.js';

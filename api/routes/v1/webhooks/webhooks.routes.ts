@@ -4,7 +4,7 @@ import { SecretBox } from '../../../../core/secrets/secret-box.js';
 import { WEBHOOK_EVENT_TYPES } from '../../../../workflows/webhook-dispatcher/messages.js';
 import { Id, ListOf, problemResponses } from '../../../schemas/common.schemas.js';
 import { LineText, SecretText } from '../../../schemas/text.schemas.js';
-import { createSubscription, deleteSubscription, redeliver, rotateSecret, subscriptionView } from '../../../services/webhooks/webhooks.service.js';
+import { createSubscription, deleteSubscription, redeliver, rotateSecret, subscriptionView } from '../../../../core/services/webhooks/webhooks.service.js';
 import type { AppConfig } from '../../../../core/config/config.js';
 import { OutboundPolicy } from '../../../../activities/outbound/outbound-policy.js';
 import { SERVICE_ONLY } from '../../../auth/route-access.js';

@@ -1,5 +1,5 @@
 // The printed ticket as a web page: the same template and 42-column text the POS printer receives.
-import { renderAlert } from '../../../templates/render-alert.js';
+import { renderAlert } from '../../templates/render-alert.js';
 import type { repairDetail } from './repair-view.js';
 
 type Detail = Awaited<ReturnType<typeof repairDetail>>;

@@ -1,5 +1,5 @@
 // What an organization still has to fill in before its repairs may notify beyond the dashboard.
-import type { PersonContact, SupportHoursRange } from '../../../core/db/entities/index.js';
+import type { PersonContact, SupportHoursRange } from '../../db/entities/index.js';
 
 export interface ContactDetails {
   alertContacts: { userId: string }[];

@@ -1,7 +1,7 @@
 // What a merchant user may do. Names follow `area:action`, as API keys and tokens usually do.
 // docs/roles.md lists what each permission opens, in the API and in the pages.
-import { forbidden } from '../../core/errors/problem.js';
-import type { RepairAction } from '../../workflows/repair/repair-rules.js';
+import { forbidden } from '../../errors/problem.js';
+import type { RepairAction } from '../../../workflows/repair/repair-rules.js';
 
 export const PERMISSIONS = [
   'integrations:view',

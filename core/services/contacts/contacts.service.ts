@@ -1,10 +1,10 @@
 // GET/PUT of an organization's contact details. An incomplete PUT is kept as a draft and answered
 // with exactly what is missing.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Connection, OrgContacts, User, type OrgContactsRow } from '../../../core/db/entities/index.js';
-import { findProvider } from '../../../core/providers/index.js';
-import { ProblemError, forbidden, unprocessable, type InvalidParam } from '../../../core/errors/problem.js';
-import { hasPermission } from '../../auth/permissions.js';
+import { Connection, OrgContacts, User, type OrgContactsRow } from '../../db/entities/index.js';
+import { findProvider } from '../../providers/index.js';
+import { ProblemError, forbidden, unprocessable, type InvalidParam } from '../../errors/problem.js';
+import { hasPermission } from '../registry/permissions.js';
 import { getOrg } from '../registry/orgs.service.js';
 import { EMPTY_CONTACTS, missingContacts, type ContactDetails, type ContactField } from './contact-completeness.js';
 

@@ -2,14 +2,14 @@
 // hands secrets over encrypted, and asks the workflow through a validated Update.
 import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { User, type RepairRow, type UserRow } from '../../../core/db/entities/index.js';
-import { discardSecret, storeSecret } from '../../../core/secrets/pending-secrets.js';
-import type { SecretBox } from '../../../core/secrets/secret-box.js';
+import { User, type RepairRow, type UserRow } from '../../db/entities/index.js';
+import { discardSecret, storeSecret } from '../../secrets/pending-secrets.js';
+import type { SecretBox } from '../../secrets/secret-box.js';
 import { completeStepsUpdate, deferRepairUpdate, requestSupportUpdate, submitCredentialsUpdate, submitVerificationCodeUpdate, type ActionAnswer } from '../../../workflows/repair/messages.js';
 import { isActionAllowed, type RepairAction, type RepairState } from '../../../workflows/repair/repair-rules.js';
-import { ACTION_PERMISSION, requirePermission } from '../../auth/permissions.js';
-import { conflict, notFound, unprocessable } from '../../../core/errors/problem.js';
-import { findRepair } from './repair-view.js';
+import { ACTION_PERMISSION, requirePermission } from '../registry/permissions.js';
+import { conflict, notFound, unprocessable } from '../../errors/problem.js';
+import { findRepair } from '../../../api/views/repair-view.js';
 import { updateIdFor } from './idempotency-keys.js';
 
 export interface RepairActionContext {

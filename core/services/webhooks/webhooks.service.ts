@@ -1,13 +1,13 @@
 // Webhook subscriptions: create (the secret is shown once), list, delete, rotate, deliveries, redeliver.
 import type { Client } from '@temporalio/client';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { WebhookDelivery, WebhookSubscription, type WebhookSubscriptionRow } from '../../../core/db/entities/index.js';
-import { newId } from '../../../core/db/ids.js';
-import type { SecretBox } from '../../../core/secrets/secret-box.js';
-import { newWebhookSecret } from '../../../core/webhooks/subscription-secrets.js';
+import { WebhookDelivery, WebhookSubscription, type WebhookSubscriptionRow } from '../../db/entities/index.js';
+import { newId } from '../../db/ids.js';
+import type { SecretBox } from '../../secrets/secret-box.js';
+import { newWebhookSecret } from '../../webhooks/subscription-secrets.js';
 import { webhookDispatcherWorkflowId, webhookRedeliverySignal } from '../../../workflows/webhook-dispatcher/messages.js';
 import type { webhookDispatcherWorkflow } from '../../../workflows/webhook-dispatcher/webhook-dispatcher.workflow.js';
-import { notFound, unprocessable } from '../../../core/errors/problem.js';
+import { notFound, unprocessable } from '../../errors/problem.js';
 import type { OutboundPolicy } from '../../../activities/outbound/outbound-policy.js';
 import { findOr404 } from '../registry/lookup.js';
 

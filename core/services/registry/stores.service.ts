@@ -1,8 +1,8 @@
 import type { EntityName } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Brand, Location, Store, type StoreRow } from '../../../core/db/entities/index.js';
-import { newId } from '../../../core/db/ids.js';
-import { conflict, unprocessable, type InvalidParam } from '../../../core/errors/problem.js';
+import { Brand, Location, Store, type StoreRow } from '../../db/entities/index.js';
+import { newId } from '../../db/ids.js';
+import { conflict, unprocessable, type InvalidParam } from '../../errors/problem.js';
 import { findInOrg, type Page } from './lookup.js';
 import { OutboundPolicy } from '../../../activities/outbound/outbound-policy.js';
 import { parsePrinterAddress } from '../../../activities/channels/printer-sender.js';

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Org, type OrgRow } from '../../../core/db/entities/index.js';
-import { newId } from '../../../core/db/ids.js';
+import { Org, type OrgRow } from '../../db/entities/index.js';
+import { newId } from '../../db/ids.js';
 import { findOr404, type Page } from './lookup.js';
 
 export interface NewOrg {

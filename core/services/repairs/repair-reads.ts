@@ -1,10 +1,10 @@
 // The read path's queries: each answer in one round trip, as plain rows shaped in SQL (stores with
 // their location and brand, history, alerts), so no entity is hydrated on the way to the response.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { runStatement, statement } from '../../../core/db/prepared-statement.js';
-import type { SalesProfile } from '../../../core/estimates/lost-sales.js';
+import { runStatement, statement } from '../../db/prepared-statement.js';
+import type { SalesProfile } from '../../estimates/lost-sales.js';
 import { CLOSED_STATES } from '../../../workflows/repair/repair-rules.js';
-import { PROVIDERS } from '../../../core/providers/index.js';
+import { PROVIDERS } from '../../providers/index.js';
 
 /** A repair's summary fields as the API shows them (timestamps already ISO 8601). */
 export interface RepairRecord {

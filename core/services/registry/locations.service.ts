@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Location, type LocationRow } from '../../../core/db/entities/index.js';
-import { newId } from '../../../core/db/ids.js';
+import { Location, type LocationRow } from '../../db/entities/index.js';
+import { newId } from '../../db/ids.js';
 import { findInOrg, type Page } from './lookup.js';
 import { getOrg } from './orgs.service.js';
 

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Connection, Store, type ConnectionRow } from '../../../core/db/entities/index.js';
-import { newId } from '../../../core/db/ids.js';
-import { isSelfRepairable } from '../../../core/providers/index.js';
-import { conflict, unprocessable } from '../../../core/errors/problem.js';
+import { Connection, Store, type ConnectionRow } from '../../db/entities/index.js';
+import { newId } from '../../db/ids.js';
+import { isSelfRepairable } from '../../providers/index.js';
+import { conflict, unprocessable } from '../../errors/problem.js';
 import { findOr404, type Page } from './lookup.js';
 import { getOrg } from './orgs.service.js';
 

@@ -2,8 +2,8 @@
 // so concurrent reports never make twins.
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Repair } from '../../../core/db/entities/index.js';
-import { acceptReport, type AcceptedReport, type StartRepairContext } from '../../../core/temporal/accept-report.js';
+import { Repair } from '../../db/entities/index.js';
+import { acceptReport, type AcceptedReport, type StartRepairContext } from '../reports/accept-report.js';
 import { connectionHealthySignal, type DisconnectionReport } from '../../../workflows/repair/messages.js';
 import { getConnection } from '../registry/connections.service.js';
 

@@ -5,14 +5,14 @@
 // takes starts. The single path for reports from backends and from proactive probes.
 import type { Client } from '@temporalio/client';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { RepairTimings } from '../config/repair-timings.js';
-import { newId } from '../db/ids.js';
-import { classifyError, findProvider, type ErrorType, type Resolution, type StoreConfigCause } from '../providers/index.js';
-import { disconnectionReportedSignal, repairWorkflowId, type ConnectionFacts, type DisconnectionReport, type ReportAnswer, type ReportSignal } from '../../workflows/repair/messages.js';
-import type { repairWorkflow } from '../../workflows/repair/repair.workflow.js';
-import type { RepairState as RepairStateName } from '../../workflows/repair/repair-rules.js';
-import { RepairOrgId, RepairProvider, RepairState, RepairStoreCount } from '../../workflows/repair/search-attributes.js';
-import { reportChangesError, stateForResolution } from '../../workflows/repair/snapshot.js';
+import type { RepairTimings } from '../../config/repair-timings.js';
+import { newId } from '../../db/ids.js';
+import { classifyError, findProvider, type ErrorType, type Resolution, type StoreConfigCause } from '../../providers/index.js';
+import { disconnectionReportedSignal, repairWorkflowId, type ConnectionFacts, type DisconnectionReport, type ReportAnswer, type ReportSignal } from '../../../workflows/repair/messages.js';
+import type { repairWorkflow } from '../../../workflows/repair/repair.workflow.js';
+import type { RepairState as RepairStateName } from '../../../workflows/repair/repair-rules.js';
+import { RepairOrgId, RepairProvider, RepairState, RepairStoreCount } from '../../../workflows/repair/search-attributes.js';
+import { reportChangesError, stateForResolution } from '../../../workflows/repair/snapshot.js';
 
 export interface StartRepairContext {
   temporal: Client;

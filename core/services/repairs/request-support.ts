@@ -1,7 +1,7 @@
 // "Ask people for help" on a repair: the workflow records it and a chat ticket opens with the
 // repair's full context. One path for the API and the pages.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { openTicket, type TicketSettings } from '../../../core/support/ticket-service.js';
+import { openTicket, type TicketSettings } from '../tickets/ticket-service.js';
 import type { ActionRequest, RepairActions } from './repair-actions.js';
 
 export async function requestRepairSupport(em: EntityManager, actions: RepairActions, settings: TicketSettings, request: ActionRequest & { message: string }) {

@@ -1,7 +1,7 @@
 // An organization's open repairs with their affected stores (location and brand): what the
 // "Disconnected channels" widget and the repair dialog list.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { readOpenRepairs } from './repair-reads.js';
+import { readOpenRepairs } from '../../core/services/repairs/repair-reads.js';
 import { repairLostSales, repairSummary } from './repair-view.js';
 
 export async function openRepairsOf(em: EntityManager, orgId: string, limit = 200) {

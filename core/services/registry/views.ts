@@ -1,5 +1,5 @@
 // JSON views of registry rows: what the API answers, in one place.
-import type { BrandRow, ConnectionRow, LocationRow, OrgRow, StoreRow, UserRow } from '../../../core/db/entities/index.js';
+import type { BrandRow, ConnectionRow, LocationRow, OrgRow, StoreRow, UserRow } from '../../db/entities/index.js';
 
 const iso = (d: Date) => d.toISOString();
 
