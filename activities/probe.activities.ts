@@ -46,7 +46,7 @@ export function createProbeActivities(d: ProbeDependencies) {
           if (!open && connection.consecutiveProbeFailures >= input.failuresBeforeRepair) {
             const facts = { connectionId: connection.id, orgId: connection.org, provider: connection.provider, accountRef: connection.accountRef, storeIds: connection.storeIds };
             const report = { errorCode: step.code, errorMessage: step.message, source: 'probe' as const };
-            await acceptReport(em, { temporal: d.temporal, taskQueue: d.taskQueue, timings: d.repairTimings }, facts, report);
+            await acceptReport(em, d, facts, report);
             summary.repairsOpened += 1;
           }
         }

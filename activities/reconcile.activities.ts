@@ -62,7 +62,7 @@ export function createReconcileActivities(d: ReconcileDependencies) {
         if (!r.error_code || (await isRunning(r.workflow_id))) continue;
         const connection = { connectionId: r.connection_id, orgId: r.org_id, provider: r.provider, accountRef: r.account_ref, storeIds: r.store_ids };
         // A report id of its own: a second sweep, racing a late start, counts the report once.
-        await handReportToWorkflow({ temporal: d.temporal, taskQueue: d.taskQueue, timings: d.repairTimings }, { repairId: r.id, workflowId: r.workflow_id }, connection, { errorCode: r.error_code, errorMessage: r.error_message ?? undefined, source: 'api' }, `rpt_reconcile_${r.id}`);
+        await handReportToWorkflow(d, { repairId: r.id, workflowId: r.workflow_id }, connection, { errorCode: r.error_code, errorMessage: r.error_message ?? undefined, source: 'api' }, `rpt_reconcile_${r.id}`);
         log.warn('repair reconciled: its workflow had never started; started it now', { repairId: r.id, workflowId: r.workflow_id, connectionId: r.connection_id });
         startedCounter.add(1);
         started.push(r.id);

@@ -25,7 +25,7 @@ export function createTicketActivities(d: TicketDependencies, webhooks: ReturnTy
     async openTicketForRepair({ repairId }: { repairId: string }): Promise<{ ticketId: string }> {
       const em = d.orm.em.fork();
       const repair = await em.findOneOrFail(Repair, { id: repairId });
-      const ticket = await openTicket(em, { temporal: d.temporal, taskQueue: d.taskQueue, ...d.tickets }, {
+      const ticket = await openTicket(em, d, {
         orgId: repair.org,
         subject: `Escalated repair: ${repair.provider} ${repair.errorType ?? ''}`.trim(),
         message: 'This repair is still open after the escalation delay; support has taken it over.',

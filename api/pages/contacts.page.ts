@@ -100,7 +100,7 @@ export const contactsPages: FastifyPluginAsync = async (app) => {
       const inviter: UserRow = merchantOf(request).user;
       try {
         const invited = await inviteUser(request.em, inviter, body);
-        await sendInvitation(app.temporal, app.repairStart.taskQueue, { invitedUserId: invited.id, inviterUserId: inviter.id });
+        await sendInvitation(app.services, { invitedUserId: invited.id, inviterUserId: inviter.id });
         setNotice(request, { key: 'page.users.invited', tone: 'ok', values: { email: invited.email } });
       } catch (error) {
         if (!(error instanceof ProblemError) || error.status !== 409) throw error;

@@ -72,12 +72,6 @@ export function repairSummary(r: RepairRecord) {
 export const repairLostSales = (r: RepairRecord, now = new Date()) =>
   lostSalesOf({ openedAt: new Date(r.openedAt), resolvedAt: r.resolvedAt ? new Date(r.resolvedAt) : null }, r.salesProfiles, now);
 
-export async function findRepair(em: EntityManager, repairId: string): Promise<RepairRow> {
-  const repair = await em.findOne(Repair, { id: repairId });
-  if (!repair) throw notFound('repair', repairId);
-  return repair;
-}
-
 /** The detail of a repair already found (actions, pages): read again in one query, so it shows what is stored now. */
 export async function repairDetail(em: EntityManager, r: Pick<RepairRow, 'id'>, options: RepairViewOptions) {
   const record = await readRepairDetail(em, r.id);

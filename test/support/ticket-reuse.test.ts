@@ -86,7 +86,7 @@ describe('a retried escalation', () => {
   it('writes its message once and answers the same ticket', async () => {
     const m = await setUpMerchant(stack, { provider: 'glovo' });
     const opened = await report(stack, m.connectionId, storeInactive);
-    const settings = { temporal: stack.temporal, taskQueue: stack.config.temporal.taskQueue, ...stack.config.tickets };
+    const settings = { temporal: stack.temporal, taskQueue: stack.config.temporal.taskQueue, tickets: stack.config.tickets };
     const escalate = () =>
       openTicket(stack.db.orm.em.fork(), settings, { orgId: m.orgId, subject: 'Escalated', message: 'Support has taken it over.', repairId: opened.repairId, author: 'system', retryKey: `escalation:${opened.repairId}` });
     const first = await escalate();

@@ -1,12 +1,12 @@
 // Invitation e-mails go through a workflow (durable retries while SMTP is down), one per invited user.
-import type { Client } from '@temporalio/client';
+import type { ServiceContext } from '../service-context.js';
 import { invitationWorkflowId } from '../../../workflows/user-invitation/messages.js';
 import type { userInvitationWorkflow } from '../../../workflows/user-invitation/user-invitation.workflow.js';
 
-export async function sendInvitation(temporal: Client, taskQueue: string, input: { invitedUserId: string; inviterUserId: string }): Promise<void> {
-  await temporal.workflow.start<typeof userInvitationWorkflow>('userInvitationWorkflow', {
+export async function sendInvitation(ctx: Pick<ServiceContext, 'temporal' | 'taskQueue'>, input: { invitedUserId: string; inviterUserId: string }): Promise<void> {
+  await ctx.temporal.workflow.start<typeof userInvitationWorkflow>('userInvitationWorkflow', {
     workflowId: invitationWorkflowId(input.invitedUserId),
-    taskQueue,
+    taskQueue: ctx.taskQueue,
     args: [{ version: 1, ...input }],
     workflowIdConflictPolicy: 'USE_EXISTING',
     staticSummary: `Invitation of user ${input.invitedUserId}`,

@@ -1,21 +1,19 @@
 // People's actions on a repair: one code path for the API and the pages. Checks who may act,
 // hands secrets over encrypted, and asks the workflow through a validated Update.
-import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
+import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { User, type RepairRow, type UserRow } from '../../db/entities/index.js';
-import { discardSecret, storeSecret } from '../../secrets/pending-secrets.js';
-import type { SecretBox } from '../../secrets/secret-box.js';
-import { completeStepsUpdate, deferRepairUpdate, requestSupportUpdate, submitCredentialsUpdate, submitVerificationCodeUpdate, type ActionAnswer } from '../../../workflows/repair/messages.js';
+import { discardSecret, storeSecret, type SecretKind } from '../../secrets/pending-secrets.js';
+import type { ServiceContext } from '../service-context.js';
+import { completeStepsUpdate, deferRepairUpdate, requestSupportUpdate, submitCredentialsUpdate, submitVerificationCodeUpdate, type ActionAnswer, type ActorInput } from '../../../workflows/repair/messages.js';
 import { isActionAllowed, type RepairAction, type RepairState } from '../../../workflows/repair/repair-rules.js';
 import { ACTION_PERMISSION, requirePermission } from '../registry/permissions.js';
 import { conflict, notFound, unprocessable } from '../../errors/problem.js';
-import { findRepair } from '../../../api/views/repair-view.js';
+import { findRepair } from './find-repair.js';
 import { updateIdFor } from './idempotency-keys.js';
 
-export interface RepairActionContext {
-  temporal: Client;
-  secretBox: SecretBox;
-}
+export type RepairActionContext = Pick<ServiceContext, 'temporal' | 'secretBox'>;
 
 export interface ActionRequest {
   repairId: string;
@@ -60,68 +58,59 @@ async function runUpdate(run: () => Promise<ActionAnswer>, repair: RepairRow, ac
   }
 }
 
-export class RepairActions {
-  constructor(private readonly ctx: RepairActionContext) {}
+/**
+ * One row per action: the body fields it takes, the Update that carries them and, for secrets, the
+ * kind they are sealed as (the Update then gets only a reference: no secret enters history).
+ */
+type ActionDefinition<F extends string> =
+  | { fields: readonly F[]; sealedAs: SecretKind; update: UpdateDefinition<ActionAnswer, [ActorInput & { secretRef: string }], string> }
+  | { fields: readonly F[]; sealedAs?: undefined; update: UpdateDefinition<ActionAnswer, [ActorInput & Record<F, string>], string> };
 
-  private handle(repair: RepairRow): WorkflowHandle {
-    return this.ctx.temporal.workflow.getHandle(repair.workflowId);
-  }
+/** The body fields each action takes (besides the acting user): the routes' schemas declare the same. */
+export interface RepairActionFields {
+  submit_credentials: 'username' | 'password';
+  submit_verification_code: 'code';
+  complete_steps: never;
+  defer: never;
+  request_support: 'message';
+}
 
-  /** Who acts on which repair, allowed or refused; the Update id binds the key to this very request. */
-  private async prepare(em: EntityManager, request: ActionRequest, action: RepairAction, body: Record<string, unknown> = {}) {
-    const repair = await findRepair(em, request.repairId);
-    const user = await actingUser(em, repair, request.actingUserId);
-    authorize(user, repair, action);
-    const updateId = await updateIdFor(em, request.idempotencyKey, { caller: user.id, action, repairId: repair.id, body });
-    return { repair, user, updateId };
-  }
+const REPAIR_ACTION_DEFINITIONS: { [A in RepairAction]: ActionDefinition<RepairActionFields[A]> } = {
+  submit_credentials: { fields: ['username', 'password'], sealedAs: 'credentials', update: submitCredentialsUpdate },
+  submit_verification_code: { fields: ['code'], sealedAs: 'verification_code', update: submitVerificationCodeUpdate },
+  complete_steps: { fields: [], update: completeStepsUpdate },
+  defer: { fields: [], update: deferRepairUpdate },
+  request_support: { fields: ['message'], update: requestSupportUpdate },
+};
 
-  private async finish(em: EntityManager, repairId: string, user: UserRow, answer: ActionAnswer): Promise<ActedOn> {
-    em.clear();
-    return { answer, repair: await findRepair(em, repairId), user };
-  }
+export type RepairActionInput<A extends RepairAction> = ActionRequest & Record<RepairActionFields[A], string>;
 
-  async submitCredentials(em: EntityManager, request: ActionRequest & { username: string; password: string }): Promise<ActedOn> {
-    const { repair, user, updateId } = await this.prepare(em, request, 'submit_credentials', { username: request.username, password: request.password });
-    const secretRef = await storeSecret(em, this.ctx.secretBox, { repairId: repair.id, kind: 'credentials', payload: { username: request.username, password: request.password } });
-    const answer = await runUpdate(
-      () => this.handle(repair).executeUpdate(submitCredentialsUpdate, { args: [{ actingUserId: user.id, secretRef }], updateId }),
-      repair,
-      'submit_credentials',
-    ).finally(() => discardSecret(em, secretRef));
-    return this.finish(em, repair.id, user, answer);
-  }
+const pick = <F extends string>(input: Record<F, string>, fields: readonly F[]): Record<F, string> =>
+  Object.fromEntries(fields.map((f) => [f, input[f]])) as Record<F, string>;
 
-  async submitVerificationCode(em: EntityManager, request: ActionRequest & { code: string }): Promise<ActedOn> {
-    const { repair, user, updateId } = await this.prepare(em, request, 'submit_verification_code', { code: request.code });
-    const secretRef = await storeSecret(em, this.ctx.secretBox, { repairId: repair.id, kind: 'verification_code', payload: { code: request.code } });
-    const answer = await runUpdate(
-      () => this.handle(repair).executeUpdate(submitVerificationCodeUpdate, { args: [{ actingUserId: user.id, secretRef }], updateId }),
-      repair,
-      'submit_verification_code',
-    ).finally(() => discardSecret(em, secretRef));
-    return this.finish(em, repair.id, user, answer);
-  }
+/** Who acts on which repair, allowed or refused; the Update id binds the key to this very request. */
+async function prepare(em: EntityManager, request: ActionRequest, action: RepairAction, body: Record<string, unknown>) {
+  const repair = await findRepair(em, request.repairId);
+  const user = await actingUser(em, repair, request.actingUserId);
+  authorize(user, repair, action);
+  const updateId = await updateIdFor(em, request.idempotencyKey, { caller: user.id, action, repairId: repair.id, body });
+  return { repair, user, updateId };
+}
 
-  async completeSteps(em: EntityManager, request: ActionRequest): Promise<ActedOn> {
-    const { repair, user, updateId } = await this.prepare(em, request, 'complete_steps');
-    const answer = await runUpdate(() => this.handle(repair).executeUpdate(completeStepsUpdate, { args: [{ actingUserId: user.id }], updateId }), repair, 'complete_steps');
-    return this.finish(em, repair.id, user, answer);
-  }
+async function sendUpdate<F extends string>(em: EntityManager, ctx: RepairActionContext, definition: ActionDefinition<F>, call: { repair: RepairRow; actingUserId: string; body: Record<F, string>; updateId: string | undefined }): Promise<ActionAnswer> {
+  const handle = ctx.temporal.workflow.getHandle(call.repair.workflowId);
+  const { actingUserId, updateId } = call;
+  if (!definition.sealedAs) return handle.executeUpdate(definition.update, { args: [{ actingUserId, ...call.body }], updateId });
+  const secretRef = await storeSecret(em, ctx.secretBox, { repairId: call.repair.id, kind: definition.sealedAs, payload: call.body });
+  return handle.executeUpdate(definition.update, { args: [{ actingUserId, secretRef }], updateId }).finally(() => discardSecret(em, secretRef));
+}
 
-  async defer(em: EntityManager, request: ActionRequest): Promise<ActedOn> {
-    const { repair, user, updateId } = await this.prepare(em, request, 'defer');
-    const answer = await runUpdate(() => this.handle(repair).executeUpdate(deferRepairUpdate, { args: [{ actingUserId: user.id }], updateId }), repair, 'defer');
-    return this.finish(em, repair.id, user, answer);
-  }
-
-  async requestSupport(em: EntityManager, request: ActionRequest & { message: string }): Promise<ActedOn> {
-    const { repair, user, updateId } = await this.prepare(em, request, 'request_support', { message: request.message });
-    const answer = await runUpdate(
-      () => this.handle(repair).executeUpdate(requestSupportUpdate, { args: [{ actingUserId: user.id, message: request.message }], updateId }),
-      repair,
-      'request_support',
-    );
-    return this.finish(em, repair.id, user, answer);
-  }
+/** A person's action on a repair, for the API, the pages and the worker alike. */
+export async function actOnRepair<A extends RepairAction>(em: EntityManager, ctx: RepairActionContext, action: A, input: RepairActionInput<A>): Promise<ActedOn> {
+  const definition: ActionDefinition<RepairActionFields[A]> = REPAIR_ACTION_DEFINITIONS[action];
+  const body = pick<RepairActionFields[A]>(input, definition.fields);
+  const { repair, user, updateId } = await prepare(em, input, action, body);
+  const answer = await runUpdate(() => sendUpdate(em, ctx, definition, { repair, actingUserId: user.id, body, updateId }), repair, action);
+  em.clear();
+  return { answer, repair: await findRepair(em, repair.id), user };
 }

@@ -2,11 +2,11 @@
 // repair's full context. One path for the API and the pages.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { openTicket, type TicketSettings } from '../tickets/ticket-service.js';
-import type { ActionRequest, RepairActions } from './repair-actions.js';
+import { actOnRepair, type RepairActionContext, type RepairActionInput } from './repair-actions.js';
 
-export async function requestRepairSupport(em: EntityManager, actions: RepairActions, settings: TicketSettings, request: ActionRequest & { message: string }) {
-  const acted = await actions.requestSupport(em, request);
-  const ticket = await openTicket(em, settings, {
+export async function requestRepairSupport(em: EntityManager, ctx: RepairActionContext & TicketSettings, request: RepairActionInput<'request_support'>) {
+  const acted = await actOnRepair(em, ctx, 'request_support', request);
+  const ticket = await openTicket(em, ctx, {
     orgId: acted.repair.org,
     actingUserId: acted.user.id,
     subject: `${acted.repair.provider}: ${acted.repair.errorType ?? 'connection problem'}`,

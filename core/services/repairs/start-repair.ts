@@ -1,6 +1,7 @@
 // Reports a disconnection: joins the connection's open repair or opens one (see accept-report),
 // so concurrent reports never make twins.
-import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import type { ServiceContext } from '../service-context.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Repair } from '../../db/entities/index.js';
 import { acceptReport, type AcceptedReport, type StartRepairContext } from '../reports/accept-report.js';
@@ -21,12 +22,12 @@ export async function reportDisconnection(
 }
 
 /** A backend saw the connection working: the open repair (if any) ends as repaired elsewhere. */
-export async function reportConnectionHealthy(em: EntityManager, temporal: Client, connectionId: string): Promise<{ connectionId: string; repairId: string | null; signalled: boolean }> {
+export async function reportConnectionHealthy(em: EntityManager, ctx: Pick<ServiceContext, 'temporal'>, connectionId: string): Promise<{ connectionId: string; repairId: string | null; signalled: boolean }> {
   const connection = await getConnection(em, connectionId);
   const open = await em.findOne(Repair, { connection: connection.id, resolvedAt: null }, { orderBy: { openedAt: 'desc' } });
   if (!open) return { connectionId: connection.id, repairId: null, signalled: false };
   try {
-    await temporal.workflow.getHandle(open.workflowId).signal(connectionHealthySignal, { source: 'api', at: new Date().toISOString() });
+    await ctx.temporal.workflow.getHandle(open.workflowId).signal(connectionHealthySignal, { source: 'api', at: new Date().toISOString() });
     return { connectionId: connection.id, repairId: open.id, signalled: true };
   } catch (error) {
     if (error instanceof WorkflowNotFoundError) return { connectionId: connection.id, repairId: open.id, signalled: false };

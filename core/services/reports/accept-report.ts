@@ -3,9 +3,8 @@
 // it with that repair's id if it is not running: every report for a repair passes the same args). The caller
 // waits for neither the worker nor the workflow, so a mass outage is taken as fast as Temporal
 // takes starts. The single path for reports from backends and from proactive probes.
-import type { Client } from '@temporalio/client';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { RepairTimings } from '../../config/repair-timings.js';
+import type { ServiceContext } from '../service-context.js';
 import { newId } from '../../db/ids.js';
 import { classifyError, findProvider, type ErrorType, type Resolution, type StoreConfigCause } from '../../providers/index.js';
 import { disconnectionReportedSignal, repairWorkflowId, type ConnectionFacts, type DisconnectionReport, type ReportAnswer, type ReportSignal } from '../../../workflows/repair/messages.js';
@@ -14,11 +13,7 @@ import type { RepairState as RepairStateName } from '../../../workflows/repair/r
 import { RepairOrgId, RepairProvider, RepairState, RepairStoreCount } from '../../../workflows/repair/search-attributes.js';
 import { reportChangesError, stateForResolution } from '../../../workflows/repair/snapshot.js';
 
-export interface StartRepairContext {
-  temporal: Client;
-  taskQueue: string;
-  timings: RepairTimings;
-}
+export type StartRepairContext = Pick<ServiceContext, 'temporal' | 'taskQueue' | 'repairTimings'>;
 
 export type AcceptedReport = ReportAnswer & { workflowId: string };
 
@@ -81,7 +76,7 @@ export async function handReportToWorkflow(ctx: StartRepairContext, repair: { re
   await ctx.temporal.workflow.signalWithStart<typeof repairWorkflow, [ReportSignal]>('repairWorkflow', {
     workflowId: repair.workflowId,
     taskQueue: ctx.taskQueue,
-    args: [{ version: 1, repairId: repair.repairId, connection, timings: ctx.timings }],
+    args: [{ version: 1, repairId: repair.repairId, connection, timings: ctx.repairTimings }],
     signal: disconnectionReportedSignal,
     signalArgs: [{ reportId, repairId: repair.repairId, report }],
     typedSearchAttributes: [

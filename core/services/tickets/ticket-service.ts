@@ -1,7 +1,8 @@
 // Chat tickets: opened by a merchant (optionally from a repair, with its full context) or by an
 // escalated repair; each runs as a workflow that keeps the SLA and closes or reopens it.
 import { createHash } from 'node:crypto';
-import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import type { ServiceContext } from '../service-context.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { addBusinessHours } from '../../business-hours/business-hours.js';
 import { Org, OrgContacts, Repair, RepairEvent, SupportTicket, TicketMessage, User, type SupportTicketRow, type TicketMessageRow } from '../../db/entities/index.js';
@@ -12,14 +13,8 @@ import { conflict, forbidden, notFound, unprocessable } from '../../errors/probl
 
 import { findProvider } from '../../providers/index.js';
 
-export interface TicketSettings {
-  temporal: Client;
-  taskQueue: string;
-  /** First answer due within this many business hours (24, in a 24–48 h target window). */
-  firstResponseBusinessHours: number;
-  autoCloseAfterMs: number;
-  reopenWindowMs: number;
-}
+/** The ticket policy (first answer due within `tickets.firstResponseBusinessHours`, 24 in a 24–48 h window) and where its workflow runs. */
+export type TicketSettings = Pick<ServiceContext, 'temporal' | 'taskQueue' | 'tickets'>;
 
 export const ticketView = (t: SupportTicketRow, messages: TicketMessageRow[] = []) => ({
   id: t.id,
@@ -129,7 +124,7 @@ export async function openTicket(
     state: 'open',
     context: fromRepair?.context ?? {},
     createdBy: input.actingUserId ?? null,
-    firstResponseDueAt: await dueAt(em, input.orgId, settings.firstResponseBusinessHours, now),
+    firstResponseDueAt: await dueAt(em, input.orgId, settings.tickets.firstResponseBusinessHours, now),
     stateHistory: [{ at: now.toISOString(), from: null, to: 'open', reason: input.repairId ? 'opened from a repair' : 'opened by the merchant' }],
     createdAt: now,
     updatedAt: now,
@@ -145,7 +140,7 @@ async function startTicketWorkflow(settings: TicketSettings, ticket: SupportTick
   await settings.temporal.workflow.start<typeof supportTicketWorkflow>('supportTicketWorkflow', {
     workflowId: ticketWorkflowId(ticket.id),
     taskQueue: settings.taskQueue,
-    args: [{ version: 1, ticketId: ticket.id, orgId: ticket.org, firstResponseDueAt: ticket.firstResponseDueAt!.getTime(), autoCloseAfterMs: settings.autoCloseAfterMs, reopenWindowMs: settings.reopenWindowMs }],
+    args: [{ version: 1, ticketId: ticket.id, orgId: ticket.org, firstResponseDueAt: ticket.firstResponseDueAt!.getTime(), autoCloseAfterMs: settings.tickets.autoCloseAfterMs, reopenWindowMs: settings.tickets.reopenWindowMs }],
     workflowIdConflictPolicy: 'USE_EXISTING',
     staticSummary: `Ticket: ${ticket.subject}`,
   });
