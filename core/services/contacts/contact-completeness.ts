@@ -11,7 +11,7 @@ export interface ContactDetails {
   supportHours: SupportHoursRange[];
 }
 
-export const CONTACT_FIELDS = [
+const CONTACT_FIELDS = [
   'alertContacts',
   'emergencyTechnical',
   'nonEmergencyTechnical',

@@ -81,7 +81,7 @@ async function checkOwnIds(em: EntityManager, input: { orgId: string; actingUser
 }
 
 /** A message id from a caller's retry key: the same request, retried, writes its message once. */
-export function messageIdFor(retryKey: string): string {
+function messageIdFor(retryKey: string): string {
   return `tmsg_${createHash('sha256').update(retryKey).digest('hex').slice(0, 32)}`;
 }
 

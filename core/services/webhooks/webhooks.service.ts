@@ -21,7 +21,7 @@ export const subscriptionView = (s: WebhookSubscriptionRow) => ({
 });
 
 /** 422 naming `body.url` for a destination inside our network, in any spelling (checked again at connect). */
-export function assertPublicDestination(outbound: OutboundPolicy, url: string): void {
+function assertPublicDestination(outbound: OutboundPolicy, url: string): void {
   const refusal = outbound.urlRefusal(url);
   if (refusal) throw unprocessable('Webhooks are delivered to public addresses only.', [{ name: 'body.url', pointer: '/url', in: 'body', reason: refusal }]);
 }
