@@ -6,7 +6,7 @@ import type { RepairTimings } from '../core/config/repair-timings.js';
 import type { ProviderConnector } from './connectors/index.js';
 import { Connection, Repair } from '../core/db/entities/index.js';
 import type { Orm } from '../core/db/orm.js';
-import { acceptReport } from '../core/temporal/accept-report.js';
+import { acceptReport } from '../core/services/reports/accept-report.js';
 import { connectionHealthySignal } from '../workflows/repair/messages.js';
 import { type ProbeSummary } from '../workflows/connection-probe/messages.js';
 
@@ -46,7 +46,7 @@ export function createProbeActivities(d: ProbeDependencies) {
           if (!open && connection.consecutiveProbeFailures >= input.failuresBeforeRepair) {
             const facts = { connectionId: connection.id, orgId: connection.org, provider: connection.provider, accountRef: connection.accountRef, storeIds: connection.storeIds };
             const report = { errorCode: step.code, errorMessage: step.message, source: 'probe' as const };
-            await acceptReport(em, { temporal: d.temporal, taskQueue: d.taskQueue, timings: d.repairTimings }, facts, report);
+            await acceptReport(em, d, facts, report);
             summary.repairsOpened += 1;
           }
         }

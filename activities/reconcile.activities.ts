@@ -1,11 +1,11 @@
-// The repair row is written before Temporal starts its workflow (temporal/accept-report.ts). When that
+// The repair row is written before Temporal starts its workflow (core/services/reports/accept-report.ts). When that
 // start fails and nobody retries the report, the repair would stay open with no workflow: this sweep
 // finds such repairs (never written by a workflow, older than a grace period) and starts them.
 import { log, metricMeter } from '@temporalio/activity';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { RepairTimings } from '../core/config/repair-timings.js';
 import type { Orm } from '../core/db/orm.js';
-import { handReportToWorkflow } from '../core/temporal/accept-report.js';
+import { handReportToWorkflow } from '../core/services/reports/accept-report.js';
 
 export interface ReconcileDependencies {
   orm: Orm;
@@ -62,7 +62,7 @@ export function createReconcileActivities(d: ReconcileDependencies) {
         if (!r.error_code || (await isRunning(r.workflow_id))) continue;
         const connection = { connectionId: r.connection_id, orgId: r.org_id, provider: r.provider, accountRef: r.account_ref, storeIds: r.store_ids };
         // A report id of its own: a second sweep, racing a late start, counts the report once.
-        await handReportToWorkflow({ temporal: d.temporal, taskQueue: d.taskQueue, timings: d.repairTimings }, { repairId: r.id, workflowId: r.workflow_id }, connection, { errorCode: r.error_code, errorMessage: r.error_message ?? undefined, source: 'api' }, `rpt_reconcile_${r.id}`);
+        await handReportToWorkflow(d, { repairId: r.id, workflowId: r.workflow_id }, connection, { errorCode: r.error_code, errorMessage: r.error_message ?? undefined, source: 'api' }, `rpt_reconcile_${r.id}`);
         log.warn('repair reconciled: its workflow had never started; started it now', { repairId: r.id, workflowId: r.workflow_id, connectionId: r.connection_id });
         startedCounter.add(1);
         started.push(r.id);

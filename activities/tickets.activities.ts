@@ -6,7 +6,7 @@ import type { Orm } from '../core/db/orm.js';
 import type { AlertChannels } from './alerts/alert-channels.js';
 import type { Client } from '@temporalio/client';
 import type { createWebhookActivities } from './webhooks.activities.js';
-import { openTicket } from '../core/support/ticket-service.js';
+import { openTicket } from '../core/services/tickets/ticket-service.js';
 import { Repair } from '../core/db/entities/index.js';
 
 export interface TicketDependencies {
@@ -25,7 +25,7 @@ export function createTicketActivities(d: TicketDependencies, webhooks: ReturnTy
     async openTicketForRepair({ repairId }: { repairId: string }): Promise<{ ticketId: string }> {
       const em = d.orm.em.fork();
       const repair = await em.findOneOrFail(Repair, { id: repairId });
-      const ticket = await openTicket(em, { temporal: d.temporal, taskQueue: d.taskQueue, ...d.tickets }, {
+      const ticket = await openTicket(em, d, {
         orgId: repair.org,
         subject: `Escalated repair: ${repair.provider} ${repair.errorType ?? ''}`.trim(),
         message: 'This repair is still open after the escalation delay; support has taken it over.',

@@ -28,7 +28,7 @@ import { pagesPlugin } from './pages/pages.plugin.js';
 import { redactLinkTokens } from '../core/links/redact-link-tokens.js';
 import { helpRoutes } from './routes/v1/help/help.routes.js';
 import { repairsRoutes } from './routes/v1/repairs/repairs.routes.js';
-import { repairsPlugin } from './plugins/repairs.plugin.js';
+import { servicesPlugin } from './plugins/services.plugin.js';
 
 export interface AppDependencies {
   config: AppConfig;
@@ -45,7 +45,7 @@ export const app: FastifyPluginAsync<AppDependencies> = async (instance, deps) =
   await instance.register(metricsPlugin, { registry: deps.metrics });
   await instance.register(ormPlugin, { orm: deps.orm });
   await instance.register(temporalPlugin, { client: deps.temporal, settings: deps.config.temporal });
-  await instance.register(repairsPlugin, { config: deps.config });
+  await instance.register(servicesPlugin, { config: deps.config });
   await instance.register(openapiPlugin, { publicUrl: deps.config.publicUrl });
   await instance.register(healthRoutes);
   await instance.register(registryRoutes, { outboundAllow: deps.config.outboundAllow });
@@ -54,7 +54,7 @@ export const app: FastifyPluginAsync<AppDependencies> = async (instance, deps) =
   await instance.register(providersRoutes);
   await instance.register(contactsRoutes);
   await instance.register(webhooksRoutes, { config: deps.config });
-  await instance.register(ticketsRoutes, { settings: instance.ticketSettings });
+  await instance.register(ticketsRoutes);
   await instance.register(helpRoutes);
   await instance.register(twilioStatusRoutes, { authToken: deps.config.channels.twilio.authToken, callbackUrl: deps.config.channels.twilio.statusCallbackUrl });
   await instance.register(repairsRoutes);

@@ -3,8 +3,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Repair, User } from '../../core/db/entities/index.js';
 import { CLOSED_STATES } from '../../workflows/repair/repair-rules.js';
-import { hasPermission } from '../auth/permissions.js';
-import type { ContactField } from '../services/contacts/contact-completeness.js';
+import { hasPermission } from '../../core/services/registry/permissions.js';
+import type { ContactField } from '../../core/services/contacts/contact-completeness.js';
 import { inviteFormModel } from './invite-form.js';
 import type { Merchant } from './merchant-session.js';
 

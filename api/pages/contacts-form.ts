@@ -1,7 +1,7 @@
 // The contact-details form: flat HTML field names (`emergencyTechnical.0.email`) to the API's body,
 // and the stored details (plus any errors) back to rows for the template. Blank rows are left out.
 import type { PersonContact, SupportHoursRange, UserRow } from '../../core/db/entities/index.js';
-import type { ContactDetails, ContactField } from '../services/contacts/contact-completeness.js';
+import type { ContactDetails, ContactField } from '../../core/services/contacts/contact-completeness.js';
 import type { FormFields } from './page-forms.js';
 import { text } from './page-forms.js';
 

@@ -4,13 +4,13 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { User, type UserRow } from '../../core/db/entities/index.js';
 import { ProblemError } from '../../core/errors/problem.js';
 import { translationsOf } from '../../core/i18n/index.js';
-import { hasPermission } from '../auth/permissions.js';
+import { hasPermission } from '../../core/services/registry/permissions.js';
 import { ContactsBody } from '../routes/v1/contacts/contacts.schemas.js';
 import { UserBody } from '../routes/v1/registry/registry.schemas.js';
-import type { ContactDetails } from '../services/contacts/contact-completeness.js';
-import { contactsContext, getContacts, putContacts } from '../services/contacts/contacts.service.js';
-import { inviteUser } from '../services/registry/users.service.js';
-import { sendInvitation } from '../services/registry/invitations.js';
+import type { ContactDetails } from '../../core/services/contacts/contact-completeness.js';
+import { contactsContext, getContacts, putContacts } from '../../core/services/contacts/contacts.service.js';
+import { inviteUser } from '../../core/services/registry/users.service.js';
+import { sendInvitation } from '../../core/services/registry/invitations.js';
 import { contactsBodyFromForm, contactsFormModel } from './contacts-form.js';
 import { inviteBodyFromForm, inviteFormModel } from './invite-form.js';
 import { merchantOf, requireMerchant, safeNext, setNotice } from './merchant-session.js';
@@ -100,7 +100,7 @@ export const contactsPages: FastifyPluginAsync = async (app) => {
       const inviter: UserRow = merchantOf(request).user;
       try {
         const invited = await inviteUser(request.em, inviter, body);
-        await sendInvitation(app.temporal, app.repairStart.taskQueue, { invitedUserId: invited.id, inviterUserId: inviter.id });
+        await sendInvitation(app.services, { invitedUserId: invited.id, inviterUserId: inviter.id });
         setNotice(request, { key: 'page.users.invited', tone: 'ok', values: { email: invited.email } });
       } catch (error) {
         if (!(error instanceof ProblemError) || error.status !== 409) throw error;

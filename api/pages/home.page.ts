@@ -2,7 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Locale } from '../../core/providers/index.js';
-import { openRepairsOf } from '../services/repairs/open-repairs.js';
+import { openRepairsOf } from '../views/open-repairs.js';
 import { merchantOf, requireMerchant } from './merchant-session.js';
 import { pageLocale, renderFragment, renderPage } from './page-layout.js';
 import { lostPerHour, problemLabel } from './repair-labels.js';

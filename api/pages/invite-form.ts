@@ -1,6 +1,6 @@
 // The "invite a colleague" form (the Users tab of the contact-details dialog): only permissions the
 // inviter has are offered; filling in the contact details is pre-selected, as that is why one invites here.
-import { PERMISSIONS, hasPermission, type Permission } from '../auth/permissions.js';
+import { PERMISSIONS, hasPermission, type Permission } from '../../core/services/registry/permissions.js';
 import type { UserRow } from '../../core/db/entities/index.js';
 import type { FormFields } from './page-forms.js';
 import { text } from './page-forms.js';

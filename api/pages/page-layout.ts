@@ -3,7 +3,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { acceptedLanguages } from '../../core/i18n/index.js';
 import { LOCALES, pickLocale, type Locale } from '../../core/providers/index.js';
-import { getContacts } from '../services/contacts/contacts.service.js';
+import { getContacts } from '../../core/services/contacts/contacts.service.js';
 import { contactsDialogModel } from './contacts-dialog.js';
 import { chosenLocale, takeNotice } from './merchant-session.js';
 

@@ -7,12 +7,13 @@ import { Repair, User, type RepairRow } from '../../core/db/entities/index.js';
 import { formatDateTime } from '../../core/i18n/index.js';
 import { ProblemError, notFound } from '../../core/errors/problem.js';
 import { CLOSED_STATES, type RepairAction, type RepairState } from '../../workflows/repair/repair-rules.js';
-import { hasPermission, requirePermission } from '../auth/permissions.js';
+import { hasPermission, requirePermission } from '../../core/services/registry/permissions.js';
 import { ActorBody, CodeBody, CredentialsBody, RepairParams } from '../routes/v1/repairs/repairs.schemas.js';
 import { LineText } from '../schemas/text.schemas.js';
-import type { ActedOn } from '../services/repairs/repair-actions.js';
-import { openRepairsOf, type OpenRepair } from '../services/repairs/open-repairs.js';
-import { findRepair, repairDetail } from '../services/repairs/repair-view.js';
+import { actOnRepair, type ActedOn } from '../../core/services/repairs/repair-actions.js';
+import { openRepairsOf, type OpenRepair } from '../views/open-repairs.js';
+import { repairDetail } from '../views/repair-view.js';
+import { findRepair } from '../../core/services/repairs/find-repair.js';
 import { maySeeRepair, setFlash, takeFlash, merchantOf, requireMerchant, type Flash } from './merchant-session.js';
 import { fieldErrors, formHandling, newFormId, secret, seeOther, text, type FormFields } from './page-forms.js';
 import { pageLocale, renderFragment, renderPage } from './page-layout.js';
@@ -196,7 +197,7 @@ export const repairPages: FastifyPluginAsync = async (app) => {
     'credentials',
     CredentialsBody,
     (form) => ({ username: text(form, 'username'), password: secret(form, 'password') }),
-    (request, body) => app.repairActions.submitCredentials(request.em, { repairId: request.params.repairId, ...body, ...idempotency(request) }),
+    (request, body) => actOnRepair(request.em, app.services, 'submit_credentials', { repairId: request.params.repairId, ...body, ...idempotency(request) }),
     showForm('credentials'),
   );
   actionRoute<{ actingUserId: string; code: string }>(
@@ -204,7 +205,7 @@ export const repairPages: FastifyPluginAsync = async (app) => {
     'verification-code',
     CodeBody,
     (form) => ({ code: text(form, 'code')?.replace(/[\s-]/g, '') }),
-    (request, body) => app.repairActions.submitVerificationCode(request.em, { repairId: request.params.repairId, ...body, ...idempotency(request) }),
+    (request, body) => actOnRepair(request.em, app.services, 'submit_verification_code', { repairId: request.params.repairId, ...body, ...idempotency(request) }),
     showForm(),
   );
   actionRoute<{ actingUserId: string }>(
@@ -212,7 +213,7 @@ export const repairPages: FastifyPluginAsync = async (app) => {
     'steps-completed',
     ActorBody,
     () => ({}),
-    (request, body) => app.repairActions.completeSteps(request.em, { repairId: request.params.repairId, ...body, ...idempotency(request) }),
+    (request, body) => actOnRepair(request.em, app.services, 'complete_steps', { repairId: request.params.repairId, ...body, ...idempotency(request) }),
     showForm(),
   );
   actionRoute<{ actingUserId: string }>(
@@ -220,7 +221,7 @@ export const repairPages: FastifyPluginAsync = async (app) => {
     'defer',
     ActorBody,
     () => ({}),
-    (request, body) => app.repairActions.defer(request.em, { repairId: request.params.repairId, ...body, ...idempotency(request) }),
+    (request, body) => actOnRepair(request.em, app.services, 'defer', { repairId: request.params.repairId, ...body, ...idempotency(request) }),
     showForm(),
   );
 };

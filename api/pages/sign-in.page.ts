@@ -7,7 +7,7 @@ import type { AppConfig } from '../../core/config/config.js';
 import { Org, Repair, User } from '../../core/db/entities/index.js';
 import { verifyLink } from '../../core/links/repair-links.js';
 import { CLOSED_STATES, type RepairState } from '../../workflows/repair/repair-rules.js';
-import { hasPermission } from '../auth/permissions.js';
+import { hasPermission } from '../../core/services/registry/permissions.js';
 import { Id } from '../schemas/common.schemas.js';
 import { LineText } from '../schemas/text.schemas.js';
 import { formHandling, seeOther, text } from './page-forms.js';

@@ -1,13 +1,14 @@
 // Chat tickets for merchants: ask for help from a repair (the ticket carries its context) or in
 // general, follow the conversation, and reply (which reopens a ticket waiting on us or closed).
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { SupportTicket, User } from '../../core/db/entities/index.js';
 import { notFound, ProblemError } from '../../core/errors/problem.js';
-import { addMessage, getTicket, openTicket } from '../../core/support/ticket-service.js';
+import { addMessage, getTicket, openTicket } from '../../core/services/tickets/ticket-service.js';
 import { RepairParams, SupportBody } from '../routes/v1/repairs/repairs.schemas.js';
 import { NewTicketBody, TicketMessageBody, TicketParams } from '../routes/v1/tickets/tickets.schemas.js';
-import { requestRepairSupport } from '../services/repairs/request-support.js';
-import { findRepair } from '../services/repairs/repair-view.js';
+import { requestRepairSupport } from '../../core/services/repairs/request-support.js';
+import { findRepair } from '../../core/services/repairs/find-repair.js';
 import { merchantOf, requireMerchant, setFlash } from './merchant-session.js';
 import { fieldErrors, formHandling, newFormId, seeOther, text } from './page-forms.js';
 import { renderPage } from './page-layout.js';
@@ -30,51 +31,54 @@ async function renderNewTicket(request: FastifyRequest, reply: FastifyReply, rep
 
 const ticketFormErrors = (errors: Record<string, string>): TicketForm['errors'] => ({ subject: errors.subject ?? null, message: errors.message ?? errors.body ?? null });
 
-export const ticketPages: FastifyPluginAsync = async (app) => {
-  const idempotency = (request: FastifyRequest) => (request.formId ? { idempotencyKey: `page-${request.formId}` } : {});
+type App = Parameters<FastifyPluginAsyncTypebox>[0];
+const asMerchant = [requireMerchant, requirePagePermission('support:chat')];
+const idempotency = (request: FastifyRequest) => (request.formId ? { idempotencyKey: `page-${request.formId}` } : {});
 
-  app.get('/support/tickets', { schema: { hide: true }, onRequest: [requireMerchant, requirePagePermission('support:chat')] }, async (request, reply) => {
+/** The organization's tickets, and a new one asked for in general. */
+function generalTicketPages(app: App): void {
+  app.get('/support/tickets', { schema: { hide: true }, onRequest: asMerchant }, async (request, reply) => {
     const tickets = await request.em.find(SupportTicket, { org: merchantOf(request).org.id }, { orderBy: { createdAt: 'desc' }, limit: 100 });
     const items = tickets.map((t) => ({ id: t.id, subject: t.subject, stateKey: `page.ticket.state.${t.state}`, createdAt: t.createdAt.toISOString(), dueAt: t.firstRespondedAt ? null : (t.firstResponseDueAt?.toISOString() ?? null) }));
     return renderPage(request, reply, 'tickets', { items }, { titleKey: 'page.tickets.title', nav: 'support', withoutContactsDialog: true });
   });
 
-  app.get('/support/tickets/new', { schema: { hide: true }, onRequest: [requireMerchant, requirePagePermission('support:chat')] }, async (request, reply) => renderNewTicket(request, reply, null, blankForm()));
+  app.get('/support/tickets/new', { schema: { hide: true }, onRequest: asMerchant }, async (request, reply) => renderNewTicket(request, reply, null, blankForm()));
 
   app.post(
     '/support/tickets',
     {
       schema: { hide: true, body: NewTicketBody },
       attachValidation: true,
-      onRequest: [requireMerchant, requirePagePermission('support:chat')],
+      onRequest: asMerchant,
       preValidation: formHandling(app, (form, request) => ({ orgId: request.merchant?.org.id, actingUserId: request.merchant?.user.id, subject: text(form, 'subject'), message: text(form, 'message') })),
     },
     async (request, reply) => {
-      const body = request.body as { orgId: string; actingUserId: string; subject: string; message: string };
-      if (request.validationError) return renderNewTicket(request, reply, null, { subject: body.subject ?? '', message: body.message ?? '', errors: ticketFormErrors(fieldErrors(request.validationError)) }, 400);
-      const ticket = await openTicket(request.em, app.ticketSettings, body);
+      // An invalid form keeps what was typed (fields may be missing: the schema refused them).
+      if (request.validationError) return renderNewTicket(request, reply, null, { subject: request.body.subject ?? '', message: request.body.message ?? '', errors: ticketFormErrors(fieldErrors(request.validationError)) }, 400);
+      const ticket = await openTicket(request.em, app.services, request.body);
       return seeOther(reply, `/support/tickets/${ticket.id}`);
     },
   );
+}
 
-  app.get<{ Params: { repairId: string } }>('/repairs/:repairId/support', { schema: { hide: true, params: RepairParams }, onRequest: [requireMerchant, requirePagePermission('support:chat')] }, async (request, reply) =>
-    renderNewTicket(request, reply, request.params.repairId, blankForm()),
-  );
+/** "Ask people for help" from a repair: the ticket carries the repair's context. */
+function repairSupportPages(app: App): void {
+  app.get('/repairs/:repairId/support', { schema: { hide: true, params: RepairParams }, onRequest: asMerchant }, async (request, reply) => renderNewTicket(request, reply, request.params.repairId, blankForm()));
 
-  app.post<{ Params: { repairId: string } }>(
+  app.post(
     '/repairs/:repairId/support',
     {
       schema: { hide: true, params: RepairParams, body: SupportBody },
       attachValidation: true,
-      onRequest: [requireMerchant, requirePagePermission('support:chat')],
+      onRequest: asMerchant,
       preValidation: formHandling(app, (form, request) => ({ actingUserId: request.merchant?.user.id, message: text(form, 'message') })),
     },
     async (request, reply) => {
-      const body = request.body as { actingUserId: string; message: string };
       const { repairId } = request.params;
-      if (request.validationError) return renderNewTicket(request, reply, repairId, { subject: '', message: body.message ?? '', errors: ticketFormErrors(fieldErrors(request.validationError)) }, 400);
+      if (request.validationError) return renderNewTicket(request, reply, repairId, { subject: '', message: request.body.message ?? '', errors: ticketFormErrors(fieldErrors(request.validationError)) }, 400);
       try {
-        const { ticket } = await requestRepairSupport(request.em, app.repairActions, app.ticketSettings, { repairId, ...body, ...idempotency(request) });
+        const { ticket } = await requestRepairSupport(request.em, app.services, { ...request.body, repairId, ...idempotency(request) });
         return seeOther(reply, `/support/tickets/${ticket.id}`);
       } catch (error) {
         // The repair moved on (fixed meanwhile, or already with support): back to where it is now.
@@ -84,8 +88,11 @@ export const ticketPages: FastifyPluginAsync = async (app) => {
       }
     },
   );
+}
 
-  app.get<{ Params: { ticketId: string } }>('/support/tickets/:ticketId', { schema: { hide: true, params: TicketParams }, onRequest: [requireMerchant, requirePagePermission('support:chat')] }, async (request, reply) => {
+/** One conversation: read it and reply. */
+function conversationPages(app: App): void {
+  app.get('/support/tickets/:ticketId', { schema: { hide: true, params: TicketParams }, onRequest: asMerchant }, async (request, reply) => {
     const ticket = await getTicket(request.em, request.params.ticketId);
     if (ticket.orgId !== merchantOf(request).org.id) throw notFound('ticket', ticket.id);
     const authors = new Map((await request.em.find(User, { org: ticket.orgId })).map((u) => [u.id, u.name ?? u.email]));
@@ -103,20 +110,24 @@ export const ticketPages: FastifyPluginAsync = async (app) => {
     return renderPage(request, reply, 'ticket', page, { titleKey: 'page.ticket.pageTitle', nav: 'support', withoutContactsDialog: true });
   });
 
-  app.post<{ Params: { ticketId: string } }>(
+  app.post(
     '/support/tickets/:ticketId/messages',
     {
       schema: { hide: true, params: TicketParams, body: TicketMessageBody },
       attachValidation: true,
-      onRequest: [requireMerchant, requirePagePermission('support:chat')],
+      onRequest: asMerchant,
       preValidation: formHandling(app, (form, request) => ({ author: 'merchant', actingUserId: request.merchant?.user.id, body: text(form, 'body') })),
     },
     async (request, reply) => {
       const { ticketId } = request.params;
-      if (!request.validationError) {
-        await addMessage(request.em, app.ticketSettings, { ticketId, ...(request.body as { author: 'merchant'; actingUserId: string; body: string }), callerRole: null });
-      }
+      if (!request.validationError) await addMessage(request.em, app.services, { ticketId, ...request.body, callerRole: null });
       return seeOther(reply, `/support/tickets/${ticketId}`);
     },
   );
+}
+
+export const ticketPages: FastifyPluginAsyncTypebox = async (app) => {
+  generalTicketPages(app);
+  repairSupportPages(app);
+  conversationPages(app);
 };

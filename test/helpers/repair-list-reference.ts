@@ -3,8 +3,8 @@
 // lostSalesOf, sorted in JavaScript.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { runStatement, statement } from '../../core/db/prepared-statement.js';
-import { CLOSED, OPEN, SUMMARY, type RepairListFilter, type RepairRecord } from '../../api/services/repairs/repair-reads.js';
-import { repairLostSales, repairSummary } from '../../api/services/repairs/repair-view.js';
+import { CLOSED, OPEN, SUMMARY, type RepairListFilter, type RepairRecord } from '../../core/services/repairs/repair-reads.js';
+import { repairLostSales, repairSummary } from '../../api/views/repair-view.js';
 
 const profilesOf = `left join lateral (
   select coalesce(json_agg(s.sales_profile -> r.provider order by ids.n), '[]') as profiles

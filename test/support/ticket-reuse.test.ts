@@ -7,7 +7,7 @@ import { auth } from '../helpers/api.js';
 import { eventually, repairDetail, report, setUpMerchant, type RepairStack } from '../helpers/repair-stack.js';
 import { ruleFor } from '../../core/providers/index.js';
 import { ticketWorkflowId } from '../../workflows/support-ticket/messages.js';
-import { openTicket } from '../../core/support/ticket-service.js';
+import { openTicket } from '../../core/services/tickets/ticket-service.js';
 
 let env: TestWorkflowEnvironment;
 let stack: RepairStack;
@@ -86,7 +86,7 @@ describe('a retried escalation', () => {
   it('writes its message once and answers the same ticket', async () => {
     const m = await setUpMerchant(stack, { provider: 'glovo' });
     const opened = await report(stack, m.connectionId, storeInactive);
-    const settings = { temporal: stack.temporal, taskQueue: stack.config.temporal.taskQueue, ...stack.config.tickets };
+    const settings = { temporal: stack.temporal, taskQueue: stack.config.temporal.taskQueue, tickets: stack.config.tickets };
     const escalate = () =>
       openTicket(stack.db.orm.em.fork(), settings, { orgId: m.orgId, subject: 'Escalated', message: 'Support has taken it over.', repairId: opened.repairId, author: 'system', retryKey: `escalation:${opened.repairId}` });
     const first = await escalate();

@@ -4,7 +4,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProblemError } from '../../core/errors/problem.js';
-import { RepairActions } from '../../api/services/repairs/repair-actions.js';
+import { actOnRepair } from '../../core/services/repairs/repair-actions.js';
 import { SecretBox } from '../../core/secrets/secret-box.js';
 import { requestSupportUpdate } from '../../workflows/repair/messages.js';
 import { act, setUpMerchant, report, startRepairStack, type RepairStack } from '../helpers/repair-stack.js';
@@ -45,8 +45,8 @@ describe('a record the database refuses', () => {
     const m = await setUpMerchant(stack, { provider: 'tiny_local_delivery' });
     const opened = await report(stack, m.connectionId, 'ANYTHING_AT_ALL');
     const em = stack.db.orm.em.fork();
-    const actions = new RepairActions({ temporal: stack.temporal, secretBox: new SecretBox(stack.config.secretKeys.keys, stack.config.secretKeys.current) });
-    const refused = await actions.requestSupport(em, { repairId: opened.repairId, actingUserId: m.viewer, message: 'Tablet\u0000' }).then(
+    const ctx = { temporal: stack.temporal, secretBox: new SecretBox(stack.config.secretKeys.keys, stack.config.secretKeys.current) };
+    const refused = await actOnRepair(em, ctx, 'request_support', { repairId: opened.repairId, actingUserId: m.viewer, message: 'Tablet\u0000' }).then(
       () => undefined,
       (error: unknown) => error,
     );

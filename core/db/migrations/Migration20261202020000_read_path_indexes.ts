@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-// The read path's queries (api/services/repairs/repair-reads.ts) walk these in order: an org's repairs
+// The read path's queries (core/services/repairs/repair-reads.ts) walk these in order: an org's repairs
 // newest first, its open ones, a repair's history and alerts, the messages naming a repair.
 export class Migration20261202020000_read_path_indexes extends Migration {
 

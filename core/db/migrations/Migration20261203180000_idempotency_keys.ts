@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-// What each Idempotency-Key was first used for (api/services/repairs/idempotency-keys.ts): digests only,
+// What each Idempotency-Key was first used for (core/services/repairs/idempotency-keys.ts): digests only,
 // never the key or the body; rows older than a day are swept as new keys arrive.
 export class Migration20261203180000_idempotency_keys extends Migration {
   override async up(): Promise<void> {

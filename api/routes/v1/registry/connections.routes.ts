@@ -1,8 +1,8 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Id, ListOf, PageQuery, pageOf, problemResponses } from '../../../schemas/common.schemas.js';
-import { createConnection, getConnection, listConnections } from '../../../services/registry/connections.service.js';
-import { connectionView } from '../../../services/registry/views.js';
-import { actingUserIn } from '../../../services/registry/acting-user.js';
+import { createConnection, getConnection, listConnections } from '../../../../core/services/registry/connections.service.js';
+import { connectionView } from '../../../../core/services/registry/views.js';
+import { actingUserIn } from '../../../../core/services/registry/acting-user.js';
 import { ConnectionBody, ConnectionView } from './registry.schemas.js';
 import { SERVICE_ONLY, SUPPORT_TOO } from '../../../auth/route-access.js';
 

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
-import * as brands from '../../../services/registry/brands.service.js';
-import * as locations from '../../../services/registry/locations.service.js';
-import * as stores from '../../../services/registry/stores.service.js';
-import * as users from '../../../services/registry/users.service.js';
-import { brandView, locationView, storeView, userView } from '../../../services/registry/views.js';
+import * as brands from '../../../../core/services/registry/brands.service.js';
+import * as locations from '../../../../core/services/registry/locations.service.js';
+import * as stores from '../../../../core/services/registry/stores.service.js';
+import * as users from '../../../../core/services/registry/users.service.js';
+import { brandView, locationView, storeView, userView } from '../../../../core/services/registry/views.js';
 import { connectionsRoutes } from './connections.routes.js';
 import { orgScopedRoutes } from './org-scoped.routes.js';
 import { orgsRoutes } from './orgs.routes.js';

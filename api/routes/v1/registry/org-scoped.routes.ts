@@ -3,7 +3,7 @@ import { Type, type Static, type TSchema } from '@fastify/type-provider-typebox'
 import type { FastifyPluginAsync } from 'fastify';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Id, ListOf, OrgIdParams, PageQuery, pageOf, problemResponses } from '../../../schemas/common.schemas.js';
-import type { Page } from '../../../services/registry/lookup.js';
+import type { Page } from '../../../../core/services/registry/lookup.js';
 import { SERVICE_ONLY, SUPPORT_TOO } from '../../../auth/route-access.js';
 
 export interface OrgScopedResource<Body extends TSchema, View extends TSchema, Row> {

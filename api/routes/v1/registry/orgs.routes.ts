@@ -1,7 +1,7 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Id, ListOf, PageQuery, pageOf, problemResponses } from '../../../schemas/common.schemas.js';
-import { createOrg, getOrg, listOrgs } from '../../../services/registry/orgs.service.js';
-import { orgView } from '../../../services/registry/views.js';
+import { createOrg, getOrg, listOrgs } from '../../../../core/services/registry/orgs.service.js';
+import { orgView } from '../../../../core/services/registry/views.js';
 import { OrgBody, OrgView } from './registry.schemas.js';
 import { SERVICE_ONLY, SUPPORT_TOO } from '../../../auth/route-access.js';
 

@@ -1,6 +1,6 @@
 // Request and response shapes of the registry (orgs, users, locations, brands, stores, connections).
 import { Type } from 'typebox';
-import { PERMISSIONS } from '../../../auth/permissions.js';
+import { PERMISSIONS } from '../../../../core/services/registry/permissions.js';
 import { Email, Id, Locale, Name, Phone, Timestamp, Timezone } from '../../../schemas/common.schemas.js';
 import { LineText } from '../../../schemas/text.schemas.js';
 

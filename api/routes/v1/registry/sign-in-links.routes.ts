@@ -7,7 +7,7 @@ import { linkKeysOf, signLink } from '../../../../core/links/repair-links.js';
 import { unprocessable } from '../../../../core/errors/problem.js';
 import { Repair } from '../../../../core/db/entities/index.js';
 import { Id, problemResponses, Timestamp } from '../../../schemas/common.schemas.js';
-import { getUser } from '../../../services/registry/users.service.js';
+import { getUser } from '../../../../core/services/registry/users.service.js';
 import { SERVICE_ONLY } from '../../../auth/route-access.js';
 
 export const signInLinksRoutes: FastifyPluginAsyncTypebox<{ config: AppConfig }> = async (app, { config }) => {

@@ -2,7 +2,7 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { SERVICE_ONLY } from '../../../auth/route-access.js';
 import { Id, problemResponses } from '../../../schemas/common.schemas.js';
-import { endSessionsOf } from '../../../services/registry/user-sessions.service.js';
+import { endSessionsOf } from '../../../../core/services/registry/user-sessions.service.js';
 
 export const userSessionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.delete(

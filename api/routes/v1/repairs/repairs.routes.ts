@@ -1,17 +1,19 @@
 import { type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Static, TObject } from 'typebox';
 import { Org } from '../../../../core/db/entities/index.js';
 import { pickLocale } from '../../../../core/providers/index.js';
 import { ListOf, problemResponses } from '../../../schemas/common.schemas.js';
-import type { ActedOn } from '../../../services/repairs/repair-actions.js';
-import { readRepairDetail, readRepairListJson } from '../../../services/repairs/repair-reads.js';
-import { detailView, findRepair, localeFor, repairDetail } from '../../../services/repairs/repair-view.js';
-import { reportConnectionHealthy, reportDisconnection } from '../../../services/repairs/start-repair.js';
+import { actOnRepair, type ActedOn, type ActionRequest } from '../../../../core/services/repairs/repair-actions.js';
+import { readRepairDetail, readRepairListJson } from '../../../../core/services/repairs/repair-reads.js';
+import { detailView, localeFor, repairDetail } from '../../../views/repair-view.js';
+import { findRepair } from '../../../../core/services/repairs/find-repair.js';
+import { reportConnectionHealthy, reportDisconnection } from '../../../../core/services/repairs/start-repair.js';
 import { Type } from '@fastify/type-provider-typebox';
 import { Id } from '../../../schemas/common.schemas.js';
 import { notFound } from '../../../../core/errors/problem.js';
-import { ticketPreview } from '../../../services/repairs/ticket-preview.js';
-import { requestRepairSupport } from '../../../services/repairs/request-support.js';
+import { ticketPreview } from '../../../views/ticket-preview.js';
+import { requestRepairSupport } from '../../../../core/services/repairs/request-support.js';
 import {
   ActionResult,
   ActorBody,
@@ -27,8 +29,8 @@ import {
   SupportBody,
 } from './repairs.schemas.js';
 import { SERVICE_ONLY, SUPPORT_TOO } from '../../../auth/route-access.js';
-import { requirePermission } from '../../../auth/permissions.js';
-import { actingUserIn } from '../../../services/registry/acting-user.js';
+import { requirePermission } from '../../../../core/services/registry/permissions.js';
+import { actingUserIn } from '../../../../core/services/registry/acting-user.js';
 
 const tags = ['repairs'];
 const actionResponses = { 200: ActionResult, ...problemResponses(400, 401, 403, 404, 409, 422) };
@@ -37,18 +39,24 @@ const idempotencyKey = (request: FastifyRequest) => {
   return typeof key === 'string' && key.length > 0 && key.length <= 200 ? key : undefined;
 };
 
-export const repairsRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const answerWith = async (request: FastifyRequest, acted: ActedOn) => ({
-    outcome: acted.answer.outcome,
-    ...(acted.answer.codeExpired ? { codeExpired: true } : {}),
-    ...(acted.answer.remindAt ? { remindAt: acted.answer.remindAt } : {}),
-    repair: await repairDetail(request.em, acted.repair, { user: acted.user, locale: await localeFor(request.em, acted.repair.org, acted.user) }),
-  });
+type App = Parameters<FastifyPluginAsyncTypebox>[0];
 
+const answerWith = async (request: FastifyRequest, acted: ActedOn) => ({
+  outcome: acted.answer.outcome,
+  ...(acted.answer.codeExpired ? { codeExpired: true } : {}),
+  ...(acted.answer.remindAt ? { remindAt: acted.answer.remindAt } : {}),
+  repair: await repairDetail(request.em, acted.repair, { user: acted.user, locale: await localeFor(request.em, acted.repair.org, acted.user) }),
+});
+
+/** A string with a JSON content type goes out as is (the schema still documents it): the untyped reply takes it. */
+const sendJsonText = (reply: FastifyReply, json: string) => reply.type('application/json; charset=utf-8').send(json);
+
+/** Reports from backends: a broken connection, or one seen working again. */
+function reportRoutes(app: App): void {
   app.post(
     '/v1/disconnections',
     { config: SERVICE_ONLY, schema: { tags, summary: 'Report a broken connection: starts its repair, or joins the one running', body: DisconnectionBody, response: { 202: DisconnectionAnswer, ...problemResponses(400, 401, 404, 503) } } },
-    async (request, reply) => reply.code(202).send(await reportDisconnection(request.em, app.repairStart, request.body)),
+    async (request, reply) => reply.code(202).send(await reportDisconnection(request.em, app.services, request.body)),
   );
 
   app.post(
@@ -62,20 +70,22 @@ export const repairsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 202: Type.Object({ connectionId: Type.String(), repairId: Type.Union([Type.String(), Type.Null()]), signalled: Type.Boolean() }), ...problemResponses(400, 401, 404) },
       },
     },
-    async (request, reply) => reply.code(202).send(await reportConnectionHealthy(request.em, app.temporal, request.params.connectionId)),
+    async (request, reply) => reply.code(202).send(await reportConnectionHealthy(request.em, app.services, request.params.connectionId)),
   );
+}
 
+/** Reading repairs: the list, one repair, and its printed ticket. */
+function readRoutes(app: App): void {
   app.get(
     '/v1/repairs',
     { config: SUPPORT_TOO, schema: { tags, summary: 'Repairs of an organization, newest first', querystring: RepairListQuery, response: { 200: ListOf(RepairSummary), ...problemResponses(400, 401, 403, 404, 422) } } },
     async (request, reply) => {
       const { orgId, actingUserId, state, sort, limit = 100, offset = 0 } = request.query;
       if (actingUserId) await actingUserIn(request.em, orgId, actingUserId, 'integrations:view', 'querystring.actingUserId');
-      // PostgreSQL writes the answer's JSON (the schema above still documents it): no rows to parse, nothing to serialize.
+      // PostgreSQL writes the answer's JSON: no rows to parse, nothing to serialize.
       const body = await readRepairListJson(request.em, orgId, { state, sort, limit, offset, now: new Date() });
       if (body === null) throw notFound('organization', orgId);
-      // A string with a JSON content type goes out as is; the type provider only knows the object form.
-      return reply.type('application/json; charset=utf-8').send(body as never);
+      return sendJsonText(reply, body);
     },
   );
 
@@ -103,26 +113,28 @@ export const repairsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const locale = await localeFor(request.em, repair.org, undefined, request.query.locale);
       const detail = await repairDetail(request.em, repair, { locale });
       const org = await request.em.findOne(Org, { id: repair.org });
-      const ticket = ticketPreview(detail, locale, org?.name ?? repair.org);
-      return reply.type('text/html; charset=utf-8').send(ticket);
+      return reply.type('text/html; charset=utf-8').send(ticketPreview(detail, locale, org?.name ?? repair.org));
     },
   );
+}
 
-  // The four actions answered with {outcome, repair}: one route shape, each calling its service.
-  const actions = [
-    { path: 'credentials', summary: 'Re-enter provider credentials: pairs the account and answers the outcome', body: CredentialsBody, run: app.repairActions.submitCredentials },
-    { path: 'verification-code', summary: 'Submit the verification code the provider sent', body: CodeBody, run: app.repairActions.submitVerificationCode },
-    { path: 'steps-completed', summary: '"I have completed these steps": re-checks the connection', body: ActorBody, run: app.repairActions.completeSteps },
-    { path: 'defer', summary: '"I\'ll do it later": schedules a reminder', body: ActorBody, run: app.repairActions.defer },
-  ] as const;
-  for (const action of actions) {
-    app.post<{ Params: { repairId: string }; Body: Record<string, string> & { actingUserId: string } }>(
-      `/v1/repairs/:repairId/${action.path}`,
-      { config: SUPPORT_TOO, schema: { tags, summary: action.summary, params: RepairParams, body: action.body, response: actionResponses } },
-      async (request) =>
-        answerWith(request, await (action.run as (em: typeof request.em, r: never) => Promise<ActedOn>).call(app.repairActions, request.em, { repairId: request.params.repairId, ...request.body, idempotencyKey: idempotencyKey(request) } as never)),
-    );
-  }
+/** One action route answered with {outcome, repair}; `run` gets the body as its schema types it. */
+function actionRoute<S extends TObject>(app: App, route: { path: string; summary: string; body: S }, run: (request: FastifyRequest, input: FastifyRequest<{ Body: Static<S> }>['body'] & Omit<ActionRequest, 'actingUserId'>) => Promise<ActedOn>): void {
+  app.post<{ Params: Static<typeof RepairParams>; Body: Static<S> }>(
+    `/v1/repairs/:repairId/${route.path}`,
+    { config: SUPPORT_TOO, schema: { tags, summary: route.summary, params: RepairParams, body: route.body, response: actionResponses } },
+    async (request) => answerWith(request, await run(request, Object.assign({}, request.body, { repairId: request.params.repairId, idempotencyKey: idempotencyKey(request) }))),
+  );
+}
+
+function actionRoutes(app: App): void {
+  const { services } = app;
+  actionRoute(app, { path: 'credentials', summary: 'Re-enter provider credentials: pairs the account and answers the outcome', body: CredentialsBody }, (request, input) =>
+    actOnRepair(request.em, services, 'submit_credentials', input),
+  );
+  actionRoute(app, { path: 'verification-code', summary: 'Submit the verification code the provider sent', body: CodeBody }, (request, input) => actOnRepair(request.em, services, 'submit_verification_code', input));
+  actionRoute(app, { path: 'steps-completed', summary: '"I have completed these steps": re-checks the connection', body: ActorBody }, (request, input) => actOnRepair(request.em, services, 'complete_steps', input));
+  actionRoute(app, { path: 'defer', summary: '"I\'ll do it later": schedules a reminder', body: ActorBody }, (request, input) => actOnRepair(request.em, services, 'defer', input));
 
   app.post(
     '/v1/repairs/:repairId/support',
@@ -137,12 +149,14 @@ export const repairsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const { acted, ticket } = await requestRepairSupport(request.em, app.repairActions, app.ticketSettings, {
-        repairId: request.params.repairId,
-        ...request.body,
-        idempotencyKey: idempotencyKey(request),
-      });
+      const { acted, ticket } = await requestRepairSupport(request.em, app.services, { ...request.body, repairId: request.params.repairId, idempotencyKey: idempotencyKey(request) });
       return reply.code(201).send({ ticketId: ticket.id, ticket, ...(await answerWith(request, acted)) });
     },
   );
+}
+
+export const repairsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  reportRoutes(app);
+  readRoutes(app);
+  actionRoutes(app);
 };

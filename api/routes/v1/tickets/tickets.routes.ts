@@ -1,15 +1,15 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { SupportTicket } from '../../../../core/db/entities/index.js';
 import { Id, ListOf, problemResponses } from '../../../schemas/common.schemas.js';
-import { getOrg } from '../../../services/registry/orgs.service.js';
-import { addMessage, getTicket, openTicket, ticketView, type TicketSettings } from '../../../../core/support/ticket-service.js';
+import { getOrg } from '../../../../core/services/registry/orgs.service.js';
+import { addMessage, getTicket, openTicket, ticketView } from '../../../../core/services/tickets/ticket-service.js';
 
 import { NewTicketBody, Ticket, TicketMessageBody, TicketParams } from './tickets.schemas.js';
 import { SUPPORT_TOO } from '../../../auth/route-access.js';
 
 const tags = ['support'];
 
-export const ticketsRoutes: FastifyPluginAsyncTypebox<{ settings: TicketSettings }> = async (app, { settings }) => {
+export const ticketsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/v1/tickets',
     {
@@ -22,7 +22,7 @@ export const ticketsRoutes: FastifyPluginAsyncTypebox<{ settings: TicketSettings
       },
     },
     async (request, reply) => {
-      const ticket = await openTicket(request.em, settings, request.body);
+      const ticket = await openTicket(request.em, app.services, request.body);
       return reply.code(201).send({ ticketId: ticket.id, ticket });
     },
   );
@@ -59,6 +59,6 @@ export const ticketsRoutes: FastifyPluginAsyncTypebox<{ settings: TicketSettings
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await addMessage(request.em, settings, { ticketId: request.params.ticketId, ...request.body, callerRole: request.caller?.role ?? null })),
+      reply.code(201).send(await addMessage(request.em, app.services, { ticketId: request.params.ticketId, ...request.body, callerRole: request.caller?.role ?? null })),
   );
 };

@@ -1,10 +1,9 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { WebhookDelivery, WebhookSubscription, type WebhookDeliveryRow } from '../../../../core/db/entities/index.js';
-import { SecretBox } from '../../../../core/secrets/secret-box.js';
 import { WEBHOOK_EVENT_TYPES } from '../../../../workflows/webhook-dispatcher/messages.js';
 import { Id, ListOf, problemResponses } from '../../../schemas/common.schemas.js';
 import { LineText, SecretText } from '../../../schemas/text.schemas.js';
-import { createSubscription, deleteSubscription, redeliver, rotateSecret, subscriptionView } from '../../../services/webhooks/webhooks.service.js';
+import { createSubscription, deleteSubscription, redeliver, rotateSecret, subscriptionView } from '../../../../core/services/webhooks/webhooks.service.js';
 import type { AppConfig } from '../../../../core/config/config.js';
 import { OutboundPolicy } from '../../../../activities/outbound/outbound-policy.js';
 import { SERVICE_ONLY } from '../../../auth/route-access.js';
@@ -17,7 +16,6 @@ const deliveryView = (d: WebhookDeliveryRow) => ({ id: d.id, eventId: d.eventId,
 const WebhookParams = Type.Object({ webhookId: Id('whk') }, { additionalProperties: false });
 
 export const webhooksRoutes: FastifyPluginAsyncTypebox<{ config: AppConfig }> = async (app, { config }) => {
-  const box = new SecretBox(config.secretKeys.keys, config.secretKeys.current);
   const outbound = new OutboundPolicy(config.outboundAllow);
   app.post(
     '/v1/webhooks',
@@ -38,7 +36,7 @@ export const webhooksRoutes: FastifyPluginAsyncTypebox<{ config: AppConfig }> = 
         response: { 201: WithSecret, ...problemResponses(400, 401, 422) },
       },
     },
-    async (request, reply) => reply.code(201).send(await createSubscription(request.em, box, request.body, outbound)),
+    async (request, reply) => reply.code(201).send(await createSubscription(request.em, { secretBox: app.services.secretBox, outbound }, request.body)),
   );
   app.get('/v1/webhooks', { config: SERVICE_ONLY, schema: { tags, summary: 'Subscriptions', response: { 200: ListOf(Subscription) } } }, async (request) => ({
     items: (await request.em.find(WebhookSubscription, { active: true }, { orderBy: { createdAt: 'asc' } })).map(subscriptionView),
@@ -50,7 +48,7 @@ export const webhooksRoutes: FastifyPluginAsyncTypebox<{ config: AppConfig }> = 
   app.post(
     '/v1/webhooks/:webhookId/rotate-secret',
     { config: SERVICE_ONLY, schema: { tags, summary: 'New signing secret; the old one stays valid for a grace period', params: WebhookParams, body: Type.Optional(Type.Object({ graceSeconds: Type.Optional(Type.Integer({ minimum: 0, maximum: 7 * 86400 })) }, { additionalProperties: false })), response: { 200: WithSecret, ...problemResponses(400, 401, 404) } } },
-    async (request) => rotateSecret(request.em, box, request.params.webhookId, request.body?.graceSeconds ?? 86400),
+    async (request) => rotateSecret(request.em, app.services, { id: request.params.webhookId, graceSeconds: request.body?.graceSeconds ?? 86400 }),
   );
   app.get(
     '/v1/webhooks/:webhookId/deliveries',
@@ -60,6 +58,6 @@ export const webhooksRoutes: FastifyPluginAsyncTypebox<{ config: AppConfig }> = 
   app.post(
     '/v1/webhooks/deliveries/:deliveryId/redeliver',
     { config: SERVICE_ONLY, schema: { tags, summary: 'Send a delivery again (same event id)', params: Type.Object({ deliveryId: LineText({ minLength: 5, maxLength: 120 }) }), response: { 202: Delivery, ...problemResponses(400, 401, 404) } } },
-    async (request, reply) => reply.code(202).send(deliveryView(await redeliver(request.em, app.temporal, config.temporal.taskQueue, config.webhookRetryInitialMs, request.params.deliveryId))),
+    async (request, reply) => reply.code(202).send(deliveryView(await redeliver(request.em, app.services, request.params.deliveryId))),
   );
 };
