@@ -9,7 +9,7 @@ import { SecretBox } from './core/secrets/secret-box.js';
 import { Client, Connection } from '@temporalio/client';
 import type { AlertChannels } from './activities/alerts/alert-channels.js';
 import { createAlertChannels } from './activities/alerts/create-alert-channels.js';
-import { linkKeysOf } from './core/links/repair-links.js';
+import { linkKeysOf } from './core/secrets/repair-links.js';
 import { ensureProbeSchedules } from './core/temporal/probe-schedules.js';
 import { ensureReconcileSchedule } from './core/temporal/reconcile-schedule.js';
 import { connectionOptions } from './core/temporal/connection-options.js';

@@ -2,7 +2,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { Org, User } from '../core/db/entities/index.js';
 import type { Orm } from '../core/db/orm.js';
-import { LINK_TTL_SECONDS, signLink } from '../core/links/repair-links.js';
+import { LINK_TTL_SECONDS, signLink } from '../core/secrets/repair-links.js';
 import { pickLocale } from '../core/providers/index.js';
 import { translate } from '../core/i18n/index.js';
 import { template } from '../templates/template-engine.js';

@@ -25,7 +25,7 @@ import { twilioStatusRoutes } from './routes/v1/webhooks/twilio-status.routes.js
 import { webhooksRoutes } from './routes/v1/webhooks/webhooks.routes.js';
 import { ticketsRoutes } from './routes/v1/tickets/tickets.routes.js';
 import { pagesPlugin } from './pages/pages.plugin.js';
-import { redactLinkTokens } from '../core/links/redact-link-tokens.js';
+import { redactLinkTokens } from '../core/secrets/redact-link-tokens.js';
 import { helpRoutes } from './routes/v1/help/help.routes.js';
 import { repairsRoutes } from './routes/v1/repairs/repairs.routes.js';
 import { servicesPlugin } from './plugins/services.plugin.js';

@@ -3,14 +3,14 @@
 // SMS outside support hours wait for the next opening, except emergencies; e-mail always goes.
 import { DateTime } from 'luxon';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { isOpenAt, nextOpening } from '../../core/business-hours/business-hours.js';
+import { isOpenAt, nextOpening } from '../../core/services/contacts/business-hours.js';
 import { Brand, Location, Notification, NotificationIntent, Org, OrgContacts, Repair, Store, User, type NotificationRow, type OrgRow, type RepairRow, type StoreRow } from '../../core/db/entities/index.js';
 import type { Orm } from '../../core/db/orm.js';
-import { ALERT_LINK_TTL_SECONDS, signLink } from '../../core/links/repair-links.js';
+import { ALERT_LINK_TTL_SECONDS, signLink } from '../../core/secrets/repair-links.js';
 import { errorTypeLabel, findProvider, portalSteps, resolutionLabel, type ErrorType, type Locale, type StoreConfigCause } from '../../core/providers/index.js';
 import { pickLocale } from '../../core/providers/index.js';
 import { translate } from '../../core/i18n/index.js';
-import { lostSales } from '../../core/estimates/lost-sales.js';
+import { lostSales } from '../../core/services/repairs/lost-sales.js';
 import type { AlertIntent, AlertKind } from '../../workflows/org-notifier/messages.js';
 import { activityKey } from '../records.activities.js';
 import { heartbeating } from '../heartbeating.js';

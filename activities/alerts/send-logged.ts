@@ -7,7 +7,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { channelFailure } from '../channels/channel-errors.js';
 import { Notification, type NotificationRow } from '../../core/db/entities/index.js';
 import { newId } from '../../core/db/ids.js';
-import { redactLinkTokens } from '../../core/links/redact-link-tokens.js';
+import { redactLinkTokens } from '../../core/secrets/redact-link-tokens.js';
 import type { RenderedAlert } from './alert-channels.js';
 
 export interface LoggedMessage {

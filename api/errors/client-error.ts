@@ -3,7 +3,7 @@
 import type { Socket } from 'node:net';
 import { STATUS_CODES } from 'node:http';
 import type { FastifyInstance } from 'fastify';
-import { PROBLEM_CONTENT_TYPE, problemType } from '../../core/errors/problem.js';
+import { PROBLEM_CONTENT_TYPE, problemType } from '../../core/services/problem.js';
 
 function answerFor(code: string | undefined): { status: number; kind: string; title: string; detail: string } {
   if (code === 'HPE_HEADER_OVERFLOW') return { status: 431, kind: 'headers-too-large', title: 'Request header fields too large', detail: 'The request headers exceed the size this API reads (16 KiB).' };

@@ -1,6 +1,6 @@
 // Turns Fastify/Ajv validation failures into problem details naming each invalid field.
 import type { FastifySchemaValidationError } from 'fastify/types/schema.js';
-import { ProblemError, type InvalidParam } from '../../core/errors/problem.js';
+import { ProblemError, type InvalidParam } from '../../core/services/problem.js';
 import { TEXT_FORMAT_REASONS } from '../schemas/text.schemas.js';
 
 const PART_NAMES: Record<string, string> = { body: 'body', querystring: 'query', params: 'params', headers: 'headers' };

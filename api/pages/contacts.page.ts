@@ -2,7 +2,7 @@
 // right person. An incomplete form is saved as a draft and says what is still missing.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { User, type UserRow } from '../../core/db/entities/index.js';
-import { ProblemError } from '../../core/errors/problem.js';
+import { ProblemError } from '../../core/services/problem.js';
 import { translationsOf } from '../../core/i18n/index.js';
 import { hasPermission } from '../../core/services/registry/permissions.js';
 import { ContactsBody } from '../routes/v1/contacts/contacts.schemas.js';

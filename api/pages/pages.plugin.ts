@@ -11,7 +11,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import view from '@fastify/view';
 import type { AppConfig } from '../../core/config/config.js';
-import { linkKeysOf } from '../../core/links/repair-links.js';
+import { linkKeysOf } from '../../core/secrets/repair-links.js';
 import { keysCurrentFirst } from '../../core/secrets/load-secret-keys.js';
 import { createPageEngine, PAGE_TEMPLATES_DIR, pagePartials } from './page-engine.js';
 import { pageErrorHandler } from './page-errors.js';

@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest 
 import { Type } from '@fastify/type-provider-typebox';
 import { Repair, User, type RepairRow } from '../../core/db/entities/index.js';
 import { formatDateTime } from '../../core/i18n/index.js';
-import { ProblemError, notFound } from '../../core/errors/problem.js';
+import { ProblemError, notFound } from '../../core/services/problem.js';
 import { CLOSED_STATES, type RepairAction, type RepairState } from '../../workflows/repair/repair-rules.js';
 import { hasPermission, requirePermission } from '../../core/services/registry/permissions.js';
 import { ActorBody, CodeBody, CredentialsBody, RepairParams } from '../routes/v1/repairs/repairs.schemas.js';

@@ -5,7 +5,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Type } from '@fastify/type-provider-typebox';
 import type { AppConfig } from '../../core/config/config.js';
 import { Org, Repair, User } from '../../core/db/entities/index.js';
-import { verifyLink } from '../../core/links/repair-links.js';
+import { verifyLink } from '../../core/secrets/repair-links.js';
 import { CLOSED_STATES, type RepairState } from '../../workflows/repair/repair-rules.js';
 import { hasPermission } from '../../core/services/registry/permissions.js';
 import { Id } from '../schemas/common.schemas.js';

@@ -3,7 +3,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { SupportTicket, User } from '../../core/db/entities/index.js';
-import { notFound, ProblemError } from '../../core/errors/problem.js';
+import { notFound, ProblemError } from '../../core/services/problem.js';
 import { addMessage, getTicket, openTicket } from '../../core/services/tickets/ticket-service.js';
 import { RepairParams, SupportBody } from '../routes/v1/repairs/repairs.schemas.js';
 import { NewTicketBody, TicketMessageBody, TicketParams } from '../routes/v1/tickets/tickets.schemas.js';

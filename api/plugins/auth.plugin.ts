@@ -4,7 +4,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import fp from 'fastify-plugin';
 import type { FastifyRequest, RouteOptions } from 'fastify';
 import type { ApiKeySetting } from '../../core/config/config.js';
-import { forbidden, unauthorized } from '../../core/errors/problem.js';
+import { forbidden, unauthorized } from '../../core/services/problem.js';
 import { UNDECLARED, type RouteAccess } from '../auth/route-access.js';
 
 declare module 'fastify' {

@@ -3,7 +3,7 @@
 // application/problem+json, and which routes need no API key. The route schemas keep saying
 // what is particular to them; this keeps the document from leaving the rest out.
 import type { FastifySchema, RouteOptions } from 'fastify';
-import { PROBLEM_CONTENT_TYPE } from '../../core/errors/problem.js';
+import { PROBLEM_CONTENT_TYPE } from '../../core/services/problem.js';
 import { UNDECLARED, type RouteAccess } from '../auth/route-access.js';
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -2,7 +2,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ConnectionException, ForeignKeyConstraintViolationException, UniqueConstraintViolationException } from '@mikro-orm/core';
-import { InvalidParam, Problem, PROBLEM_CONTENT_TYPE, ProblemError, conflict, problemType, unavailable } from '../../core/errors/problem.js';
+import { InvalidParam, Problem, PROBLEM_CONTENT_TYPE, ProblemError, conflict, problemType, unavailable } from '../../core/services/problem.js';
 import { validationProblem } from '../errors/validation-problem.js';
 import { notFoundPage, wantsPage } from '../pages/not-found-page.js';
 import { RouteMethods } from '../errors/allowed-methods.js';

@@ -1,7 +1,7 @@
 // Liveness and readiness. /readyz is public (load balancers call it): a 503 says only "not ready";
 // which backing service failed, and why, goes to the log.
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { PROBLEM_CONTENT_TYPE, problemType } from '../../core/errors/problem.js';
+import { PROBLEM_CONTENT_TYPE, problemType } from '../../core/services/problem.js';
 import { publicRoute } from '../auth/route-access.js';
 
 const CHECK_TIMEOUT_MS = 2000;

@@ -3,12 +3,12 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { slugForRepair } from '../help/article-kinds.js';
 import { articleUrl, getArticle } from '../help/article-library.js';
 import { getContacts } from '../../core/services/contacts/contacts.service.js';
-import { lostSalesOf } from '../../core/estimates/lost-sales.js';
+import { lostSalesOf } from '../../core/services/repairs/lost-sales.js';
 import { Brand, Location, Org, Repair, type RepairRow, type StoreRow, type UserRow } from '../../core/db/entities/index.js';
 import { causeLabel, errorTypeLabel, findProvider, pickLocale, portalSteps, type Locale, type StoreConfigCause, type ErrorType } from '../../core/providers/index.js';
 import { ACTION_PERMISSION, hasPermission } from '../../core/services/registry/permissions.js';
 import { actionsInState, type RepairState } from '../../workflows/repair/repair-rules.js';
-import { notFound } from '../../core/errors/problem.js';
+import { notFound } from '../../core/services/problem.js';
 import { readRepairDetail, type RepairDetailRecord, type RepairRecord, type StoreView } from '../../core/services/repairs/repair-reads.js';
 
 export interface RepairViewOptions {

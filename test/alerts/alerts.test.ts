@@ -11,7 +11,7 @@ import { eventually, repairDetail, report, startRepairStack, type RepairStack } 
 import { Notification } from '../../core/db/entities/index.js';
 import { orgNotifierWorkflowId } from '../../workflows/org-notifier/messages.js';
 import { recordHistory } from '../helpers/histories.js';
-import { ALERT_LINK_TTL_SECONDS, linkKeysOf, verifyLink } from '../../core/links/repair-links.js';
+import { ALERT_LINK_TTL_SECONDS, linkKeysOf, verifyLink } from '../../core/secrets/repair-links.js';
 
 let sinks: Sinks;
 let stack: RepairStack;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lostSales } from '../../core/estimates/lost-sales.js';
+import { lostSales } from '../../core/services/repairs/lost-sales.js';
 import type { RepairRow } from '../../core/db/entities/index.js';
 
 const repair = (openedAt: string, resolvedAt: string | null = null) => ({ provider: 'uber_eats', openedAt: new Date(openedAt), resolvedAt: resolvedAt ? new Date(resolvedAt) : null }) as unknown as RepairRow;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addBusinessHours, isOpenAt, nextOpening, type Calendar } from '../../core/business-hours/business-hours.js';
+import { addBusinessHours, isOpenAt, nextOpening, type Calendar } from '../../core/services/contacts/business-hours.js';
 
 const madrid: Calendar = { ranges: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '09:00', to: '18:00', timezone: 'Europe/Madrid' }] };
 const split: Calendar = {

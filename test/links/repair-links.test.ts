@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { linkKeyFrom, linkKeysOf, signLink, verifyLink } from '../../core/links/repair-links.js';
-import { redactLinkTokens } from '../../core/links/redact-link-tokens.js';
+import { linkKeyFrom, linkKeysOf, signLink, verifyLink } from '../../core/secrets/repair-links.js';
+import { redactLinkTokens } from '../../core/secrets/redact-link-tokens.js';
 
 const key = linkKeyFrom(Buffer.alloc(32, 1));
 const other = linkKeyFrom(Buffer.alloc(32, 2));

@@ -3,7 +3,7 @@
 // organization, stops signing in once the repair closed, and every session can be ended server-side.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { User } from '../../core/db/entities/index.js';
-import { linkKeysOf, signLink, verifyLink } from '../../core/links/repair-links.js';
+import { linkKeysOf, signLink, verifyLink } from '../../core/secrets/repair-links.js';
 import { auth, TEST_AGENT_KEY } from '../helpers/api.js';
 import { PageSession, textOf } from '../helpers/page-session.js';
 import { startSinks, type Sinks } from '../helpers/sinks.js';

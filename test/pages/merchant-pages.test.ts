@@ -4,7 +4,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../api/app.js';
 import { Repair, User } from '../../core/db/entities/index.js';
-import { linkKeyFrom, linkKeysOf, signLink } from '../../core/links/repair-links.js';
+import { linkKeyFrom, linkKeysOf, signLink } from '../../core/secrets/repair-links.js';
 import { LOCALES } from '../../core/providers/index.js';
 import { auth, testConfig } from '../helpers/api.js';
 import { PageSession, textOf } from '../helpers/page-session.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signatureHeader, verifySignature } from '../../core/webhooks/signature.js';
+import { signatureHeader, verifySignature } from '../../core/services/webhooks/signature.js';
 
 const body = JSON.stringify({ id: 'evt_1', type: 'repair.resolved', data: { repairId: 'rep_1' } });
 const now = Date.parse('2026-11-23T10:00:00Z');

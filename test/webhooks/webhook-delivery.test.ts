@@ -2,7 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ruleFor } from '../../core/providers/index.js';
-import { verifySignature } from '../../core/webhooks/signature.js';
+import { verifySignature } from '../../core/services/webhooks/signature.js';
 import { auth } from '../helpers/api.js';
 import { eventually, report, sandboxAccount, act, setUpMerchant, startRepairStack, type RepairStack } from '../helpers/repair-stack.js';
 

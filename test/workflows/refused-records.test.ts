@@ -3,7 +3,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ProblemError } from '../../core/errors/problem.js';
+import { ProblemError } from '../../core/services/problem.js';
 import { actOnRepair } from '../../core/services/repairs/repair-actions.js';
 import { SecretBox } from '../../core/secrets/secret-box.js';
 import { requestSupportUpdate } from '../../workflows/repair/messages.js';

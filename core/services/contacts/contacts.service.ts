@@ -3,7 +3,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Connection, OrgContacts, User, type OrgContactsRow } from '../../db/entities/index.js';
 import { findProvider } from '../../providers/index.js';
-import { ProblemError, forbidden, unprocessable, type InvalidParam } from '../../errors/problem.js';
+import { ProblemError, forbidden, unprocessable, type InvalidParam } from '../problem.js';
 import { hasPermission } from '../registry/permissions.js';
 import { getOrg } from '../registry/orgs.service.js';
 import { EMPTY_CONTACTS, missingContacts, type ContactDetails, type ContactField } from './contact-completeness.js';

@@ -2,7 +2,7 @@
 // with the permission the request needs.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { User, type UserRow } from '../../db/entities/index.js';
-import { unprocessable } from '../../errors/problem.js';
+import { unprocessable } from '../problem.js';
 import { requirePermission, type Permission } from './permissions.js';
 
 export async function actingUserIn(em: EntityManager, orgId: string, userId: string, permission: Permission, field: string): Promise<UserRow> {

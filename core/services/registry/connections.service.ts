@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Connection, Store, type ConnectionRow } from '../../db/entities/index.js';
 import { newId } from '../../db/ids.js';
 import { isSelfRepairable } from '../../providers/index.js';
-import { conflict, unprocessable } from '../../errors/problem.js';
+import { conflict, unprocessable } from '../problem.js';
 import { findOr404, type Page } from './lookup.js';
 import { getOrg } from './orgs.service.js';
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EntityName } from '@mikro-orm/core';
-import { notFound } from '../../errors/problem.js';
+import { notFound } from '../problem.js';
 
 /** Loads a row by id or answers 404 naming the resource. */
 export async function findOr404<T extends object>(em: EntityManager, entity: EntityName<T>, id: string, label: string): Promise<T> {

@@ -1,6 +1,6 @@
 // What a merchant user may do. Names follow `area:action`, as API keys and tokens usually do.
 // docs/roles.md lists what each permission opens, in the API and in the pages.
-import { forbidden } from '../../errors/problem.js';
+import { forbidden } from '../problem.js';
 import type { RepairAction } from '../../../workflows/repair/repair-rules.js';
 
 export const PERMISSIONS = [

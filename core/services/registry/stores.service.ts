@@ -2,7 +2,7 @@ import type { EntityName } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Brand, Location, Store, type StoreRow } from '../../db/entities/index.js';
 import { newId } from '../../db/ids.js';
-import { conflict, unprocessable, type InvalidParam } from '../../errors/problem.js';
+import { conflict, unprocessable, type InvalidParam } from '../problem.js';
 import { findInOrg, type Page } from './lookup.js';
 import { OutboundPolicy } from '../../../activities/outbound/outbound-policy.js';
 import { parsePrinterAddress } from '../../../activities/channels/printer-sender.js';

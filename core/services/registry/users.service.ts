@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { User, type UserRow } from '../../db/entities/index.js';
 import { newId } from '../../db/ids.js';
-import { conflict, forbidden } from '../../errors/problem.js';
+import { conflict, forbidden } from '../problem.js';
 import { hasPermission, type Permission } from './permissions.js';
 import { findInOrg, type Page } from './lookup.js';
 import { getOrg } from './orgs.service.js';

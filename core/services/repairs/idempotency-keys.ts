@@ -3,7 +3,7 @@
 // the first result, and a reuse for anything else is refused before it reaches the repair.
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { unprocessable } from '../../errors/problem.js';
+import { unprocessable } from '../problem.js';
 import type { RepairAction } from '../../../workflows/repair/repair-rules.js';
 
 export interface KeyUse {

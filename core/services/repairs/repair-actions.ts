@@ -9,7 +9,7 @@ import type { ServiceContext } from '../service-context.js';
 import { completeStepsUpdate, deferRepairUpdate, requestSupportUpdate, submitCredentialsUpdate, submitVerificationCodeUpdate, type ActionAnswer, type ActorInput } from '../../../workflows/repair/messages.js';
 import { isActionAllowed, type RepairAction, type RepairState } from '../../../workflows/repair/repair-rules.js';
 import { ACTION_PERMISSION, requirePermission } from '../registry/permissions.js';
-import { conflict, notFound, unprocessable } from '../../errors/problem.js';
+import { conflict, notFound, unprocessable } from '../problem.js';
 import { findRepair } from './find-repair.js';
 import { updateIdFor } from './idempotency-keys.js';
 

@@ -2,7 +2,7 @@
 // their location and brand, history, alerts), so no entity is hydrated on the way to the response.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { runStatement, statement } from '../../db/prepared-statement.js';
-import type { SalesProfile } from '../../estimates/lost-sales.js';
+import type { SalesProfile } from './lost-sales.js';
 import { CLOSED_STATES } from '../../../workflows/repair/repair-rules.js';
 import { PROVIDERS } from '../../providers/index.js';
 

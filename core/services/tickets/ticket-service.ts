@@ -4,12 +4,12 @@ import { createHash } from 'node:crypto';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { ServiceContext } from '../service-context.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { addBusinessHours } from '../../business-hours/business-hours.js';
+import { addBusinessHours } from '../contacts/business-hours.js';
 import { Org, OrgContacts, Repair, RepairEvent, SupportTicket, TicketMessage, User, type SupportTicketRow, type TicketMessageRow } from '../../db/entities/index.js';
 import { newId } from '../../db/ids.js';
 import { ticketMessageSignal, ticketReopenSignal, ticketWorkflowId } from '../../../workflows/support-ticket/messages.js';
 import type { supportTicketWorkflow } from '../../../workflows/support-ticket/support-ticket.workflow.js';
-import { conflict, forbidden, notFound, unprocessable } from '../../errors/problem.js';
+import { conflict, forbidden, notFound, unprocessable } from '../problem.js';
 
 import { findProvider } from '../../providers/index.js';
 

@@ -3,10 +3,10 @@ import type { ServiceContext } from '../service-context.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { WebhookDelivery, WebhookSubscription, type WebhookSubscriptionRow } from '../../db/entities/index.js';
 import { newId } from '../../db/ids.js';
-import { newWebhookSecret } from '../../webhooks/subscription-secrets.js';
+import { newWebhookSecret } from './subscription-secrets.js';
 import { webhookDispatcherWorkflowId, webhookRedeliverySignal } from '../../../workflows/webhook-dispatcher/messages.js';
 import type { webhookDispatcherWorkflow } from '../../../workflows/webhook-dispatcher/webhook-dispatcher.workflow.js';
-import { notFound, unprocessable } from '../../errors/problem.js';
+import { notFound, unprocessable } from '../problem.js';
 import type { OutboundPolicy } from '../../../activities/outbound/outbound-policy.js';
 import { findOr404 } from '../registry/lookup.js';
 

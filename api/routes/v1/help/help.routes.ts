@@ -1,6 +1,6 @@
 import { type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Repair } from '../../../../core/db/entities/index.js';
-import { notFound } from '../../../../core/errors/problem.js';
+import { notFound } from '../../../../core/services/problem.js';
 import { articleUrl, getArticle, listArticles } from '../../../help/article-library.js';
 import type { HelpArticle } from '../../../help/article.types.js';
 import { askAssistant } from '../../../help/help-assistant.js';

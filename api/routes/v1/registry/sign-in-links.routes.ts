@@ -3,8 +3,8 @@
 // repair only, like an alert's link (docs/decisions.md, "Merchant pages").
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppConfig } from '../../../../core/config/config.js';
-import { linkKeysOf, signLink } from '../../../../core/links/repair-links.js';
-import { unprocessable } from '../../../../core/errors/problem.js';
+import { linkKeysOf, signLink } from '../../../../core/secrets/repair-links.js';
+import { unprocessable } from '../../../../core/services/problem.js';
 import { Repair } from '../../../../core/db/entities/index.js';
 import { Id, problemResponses, Timestamp } from '../../../schemas/common.schemas.js';
 import { getUser } from '../../../../core/services/registry/users.service.js';

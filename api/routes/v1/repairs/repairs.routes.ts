@@ -11,7 +11,7 @@ import { findRepair } from '../../../../core/services/repairs/find-repair.js';
 import { reportConnectionHealthy, reportDisconnection } from '../../../../core/services/repairs/start-repair.js';
 import { Type } from '@fastify/type-provider-typebox';
 import { Id } from '../../../schemas/common.schemas.js';
-import { notFound } from '../../../../core/errors/problem.js';
+import { notFound } from '../../../../core/services/problem.js';
 import { ticketPreview } from '../../../views/ticket-preview.js';
 import { requestRepairSupport } from '../../../../core/services/repairs/request-support.js';
 import {

@@ -3,7 +3,7 @@ import formbody from '@fastify/formbody';
 import type { FastifyPluginAsync } from 'fastify';
 import { verifyTwilioSignature } from '../../../../activities/channels/twilio-signature.js';
 import { Notification } from '../../../../core/db/entities/index.js';
-import { unauthorized } from '../../../../core/errors/problem.js';
+import { unauthorized } from '../../../../core/services/problem.js';
 import { publicRoute } from '../../../auth/route-access.js';
 
 const STATUS_ORDER = ['queued', 'sent', 'delivered', 'failed', 'undelivered'];

@@ -1,6 +1,6 @@
 // What a broken connection costs while it stays open: the affected stores' usual orders per hour on
 // that provider, times the hours since the repair opened, times their average order value.
-import type { RepairRow, StoreRow } from '../db/entities/index.js';
+import type { RepairRow, StoreRow } from '../../db/entities/index.js';
 
 export interface LostSales {
   hoursOpen: number;

@@ -2,7 +2,7 @@
 // the recipient when they are a user), or from a backend's dashboard to sign a user in. The token is
 // verified by HMAC; no table is needed.
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
-import { keysCurrentFirst, type SecretKeys } from '../secrets/load-secret-keys.js';
+import { keysCurrentFirst, type SecretKeys } from './load-secret-keys.js';
 
 export interface LinkClaims {
   /** The repair the link opens. */

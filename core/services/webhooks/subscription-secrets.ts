@@ -1,7 +1,7 @@
 // Subscription secrets are sealed at rest; during a rotation the previous one stays valid until it expires.
 import { randomBytes } from 'node:crypto';
-import type { WebhookSubscriptionRow } from '../db/entities/index.js';
-import type { SecretBox } from '../secrets/secret-box.js';
+import type { WebhookSubscriptionRow } from '../../db/entities/index.js';
+import type { SecretBox } from '../../secrets/secret-box.js';
 
 export const newWebhookSecret = () => `whsec_${randomBytes(24).toString('base64url')}`;
 
