@@ -7,9 +7,9 @@
 import formbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { randomBytes } from 'node:crypto';
+import { SegmentedMessage } from 'sms-segments-calculator';
 import { postStatusCallback, type CallbackAttempt } from './status-callbacks.js';
 import { escapeHtml, sinkPage } from './sink-page.js';
-import { smsSegments } from './sms-segments.js';
 
 export interface RecordedSms {
   sid: string;
@@ -143,7 +143,8 @@ export function buildSmsSink(options: SmsSinkOptions): SmsSink {
     }
     if (!from && !service) return reply.code(400).send(twilioError(400, 21603, "A 'From' phone number is required."));
     if (!body.trim()) return reply.code(400).send(twilioError(400, 21602, 'Message body is required.'));
-    const { segments, encoding } = smsSegments(body);
+    // Counted by Twilio's own calculator, so num_segments is what Twilio would report (and bill).
+    const { segmentsCount: segments, encodingName: encoding } = new SegmentedMessage(body);
     const sms: RecordedSms = { sid: `SM${randomBytes(16).toString('hex')}`, to, from: from || (service ?? ''), body, status: 'queued', segments, encoding, statusCallback: statusCallback || null, callbacks: [], createdAt: new Date().toISOString() };
     messages.unshift(sms);
     messages.length = Math.min(messages.length, options.maxMessages ?? 1000);

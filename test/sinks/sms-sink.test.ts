@@ -2,7 +2,6 @@
 // signed status callbacks, and the pages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSmsSink, type SmsSink } from '../../dev/sinks/sms-sink.js';
-import { smsSegments } from '../../dev/sinks/sms-segments.js';
 import { signTwilioRequest } from '../../activities/channels/twilio-signature.js';
 import { eventually, startCallbackReceiver, type CallbackReceiver } from './callback-receiver.js';
 
@@ -97,12 +96,14 @@ describe('the pages', () => {
   });
 });
 
-describe('smsSegments', () => {
-  it('counts GSM-7 and UCS-2 parts', () => {
-    expect(smsSegments('a'.repeat(160))).toEqual({ encoding: 'GSM-7', segments: 1 });
-    expect(smsSegments('a'.repeat(161))).toEqual({ encoding: 'GSM-7', segments: 2 });
-    expect(smsSegments('€'.repeat(80))).toEqual({ encoding: 'GSM-7', segments: 1 });
-    expect(smsSegments('São João')).toEqual({ encoding: 'UCS-2', segments: 1 });
-    expect(smsSegments('ç'.repeat(71))).toEqual({ encoding: 'UCS-2', segments: 2 });
+describe('segments', () => {
+  it('counts GSM-7 and UCS-2 parts as Twilio does', async () => {
+    const cases: [string, string, number][] = [['a'.repeat(160), 'GSM-7', 1], ['a'.repeat(161), 'GSM-7', 2], ['€'.repeat(80), 'GSM-7', 1], ['São João', 'UCS-2', 1], ['ç'.repeat(71), 'UCS-2', 2]];
+    for (const [text, encoding, segments] of cases) {
+      const { sid, num_segments } = (await (await send({ To: '+34600111222', From: '+15005550006', Body: text })).json()) as { sid: string; num_segments: string };
+      expect(num_segments).toBe(String(segments));
+      const recorded = (await (await fetch(`${base}/api/messages`)).json()) as { sid: string; encoding: string; segments: number }[];
+      expect(recorded.find((m) => m.sid === sid)).toMatchObject({ encoding, segments });
+    }
   });
 });

@@ -10,7 +10,6 @@ import { stepsOf } from '../../api/help/article-steps.js';
 import { LOCALES } from '../../core/i18n/index.js';
 import { problemLabel } from '../../api/pages/repair-labels.js';
 import { decodeEscPos, ticketText } from '../../dev/sinks/escpos-decoder.js';
-import { smsSegments } from '../../dev/sinks/sms-segments.js';
 import { TEMPLATE_KINDS, type AlertData } from '../../templates/alert-data.js';
 import { renderAlert, wrapTicketLines } from '../../templates/render-alert.js';
 import { storeLabel } from '../../templates/repair-view.js';
@@ -152,7 +151,6 @@ describe('labels and text helpers', () => {
       fc.property(anyText, anyText, fc.constantFrom(...LOCALES), (a, b, locale) => {
         expect(storeLabel({ location: a, brand: b, provider: 'x' }).length).toBeLessThanOrEqual(a.length + b.length + 3);
         expect(problemLabel({ errorType: a, cause: b || null }, locale).length).toBeLessThanOrEqual(a.length + b.length + 200);
-        expect(smsSegments(a).segments).toBeLessThanOrEqual(a.length + 1);
         const name = normalizeName(a);
         expect(name.length).toBeLessThanOrEqual(a.length);
         expect(normalizeName(name)).toBe(name);

@@ -1,0 +1,34 @@
+// "Action needed" also prints at the stores that have a receipt printer: one ticket per repair and
+// store, naming only that store, logged like any other message.
+import { DateTime } from 'luxon';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { NotificationRow, RepairRow } from '../../core/db/entities/index.js';
+import { pickLocale } from '../../core/providers/index.js';
+import type { AlertKind } from '../../workflows/org-notifier/messages.js';
+import { activityKey } from '../records.activities.js';
+import type { AlertDependencies } from './alert-dependencies.js';
+import type { AlertData } from './alert-channels.js';
+import type { LoadedOrg } from './loaded-org.js';
+import { repairLine } from './repair-lines.js';
+import { sendLogged } from './send-logged.js';
+
+/** Prints and logs the tickets (appending them to `logged`); answers how many were printed. */
+export async function printTickets(d: AlertDependencies, em: EntityManager, loaded: LoadedOrg, repairs: RepairRow[], kind: AlertKind, logged: NotificationRow[]): Promise<number> {
+  let printed = 0;
+  for (const repair of repairs) {
+    for (const storeId of repair.storeIds) {
+      const store = loaded.stores.get(storeId);
+      if (!store?.printerAddress) continue;
+      const locale = pickLocale([loaded.org.locale]);
+      const line = repairLine(d, loaded, repair, locale);
+      const data: AlertData = { orgName: loaded.org.name, repairs: [{ ...line, stores: line.stores.filter((s) => s.location === loaded.names.locations.get(store.location)) }], generatedAt: DateTime.now().toISO() ?? '', timezone: loaded.org.timezone };
+      const content = d.channels.render(kind, 'ticket', locale, data);
+      const key = `${activityKey()}/${kind}/ticket/${store.id}/${repair.id}`;
+      const address = store.printerAddress;
+      const message = await sendLogged(em, key, { org: loaded.org.id, repairIds: [repair.id], channel: 'ticket', recipient: address, template: kind, locale }, content, () => d.channels.printTicket(address, content, line.link));
+      logged.push(message);
+      if (message.status === 'sent') printed += 1;
+    }
+  }
+  return printed;
+}

@@ -1,0 +1,36 @@
+// SMS held for support hours go out when their time comes; each held message is sent on its own,
+// so one number that can never be reached does not keep the others waiting.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ApplicationFailure, log } from '@temporalio/activity';
+import { Notification } from '../../core/db/entities/index.js';
+import { channelFailure } from '../channels/channel-errors.js';
+import type { AlertDependencies } from './alert-dependencies.js';
+import { withoutLinkTokens } from './send-logged.js';
+
+/** Sends the SMS held for support hours whose time has come; a final refusal fails that one only. */
+export async function releaseHeldAlerts(d: AlertDependencies, { orgId }: { orgId: string }): Promise<{ nextHeldUntil: number | null }> {
+  const em = d.orm.em.fork();
+  const due = await em.find(Notification, { org: orgId, status: 'held', sendAfter: { $lte: new Date() } });
+  let waiting = 0;
+  for (const message of due) {
+    try {
+      const sent = await d.channels.sendSms({ to: message.recipient, body: message.content?.text ?? '' });
+      em.assign(message, { status: 'sent', providerId: sent.providerId, error: null, content: message.content ? withoutLinkTokens(message.content) : null, updatedAt: new Date() });
+    } catch (error) {
+      const failure = channelFailure(error, 'sms');
+      log.warn(failure.final ? 'held SMS refused for good' : 'held SMS failed for now; will retry', { messageId: message.id, reason: failure.reason });
+      // Given up on, the copy keeps no sign-in link either.
+      if (failure.final) em.assign(message, { status: 'failed', error: failure.reason, content: message.content ? withoutLinkTokens(message.content) : null, updatedAt: new Date() });
+      else (em.assign(message, { error: `${failure.reason}; retrying`, updatedAt: new Date() }), (waiting += 1));
+    }
+    await em.flush();
+  }
+  if (waiting > 0) throw ApplicationFailure.retryable(`${waiting} held SMS hit a temporary failure`, 'AlertChannelUnavailable');
+  return { nextHeldUntil: await nextHeld(em, orgId) };
+}
+
+/** When the organization's next held SMS is due, for the notifier to sleep until then. */
+export async function nextHeld(em: EntityManager, orgId: string): Promise<number | null> {
+  const next = await em.findOne(Notification, { org: orgId, status: 'held' }, { orderBy: { sendAfter: 'asc' } });
+  return next?.sendAfter?.getTime() ?? null;
+}

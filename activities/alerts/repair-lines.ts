@@ -1,0 +1,42 @@
+// One repair as an alert lists it: provider, problem, what to do, a signed link for the reader,
+// its stores and, when the stores report sales, what the outage is costing.
+import { ALERT_LINK_TTL_SECONDS, signLink } from '../../core/secrets/repair-links.js';
+import { errorTypeLabel, findProvider, portalSteps, resolutionLabel, type ErrorType, type Locale, type StoreConfigCause } from '../../core/providers/index.js';
+import { translate } from '../../core/i18n/index.js';
+import { lostSales } from '../../core/services/repairs/lost-sales.js';
+import type { RepairRow } from '../../core/db/entities/index.js';
+import type { AlertDependencies } from './alert-dependencies.js';
+import type { AlertRepairLine } from './alert-channels.js';
+import type { LoadedOrg } from './loaded-org.js';
+
+/** A link's lifetime counts from when it reaches the person: an SMS held for support hours gets the wait on top. */
+export const linkTtlFor = (sendAt: Date | null, now: Date) => ALERT_LINK_TTL_SECONDS + (sendAt ? Math.max(0, Math.ceil((sendAt.getTime() - now.getTime()) / 1000)) : 0);
+
+type LinkSigning = Pick<AlertDependencies, 'publicUrl' | 'linkKey'>;
+
+export function repairLine(d: LinkSigning, loaded: LoadedOrg, repair: RepairRow, locale: Locale, userId?: string, linkTtlSeconds = ALERT_LINK_TTL_SECONDS): AlertRepairLine {
+  const provider = findProvider(repair.provider)?.name ?? repair.provider;
+  const resolution = (repair.resolution ?? 'support') as AlertRepairLine['resolution'];
+  const cause = repair.cause as StoreConfigCause | null;
+  return {
+    repairId: repair.id,
+    provider,
+    errorTypeLabel: errorTypeLabel((repair.errorType ?? 'unknown') as ErrorType, locale),
+    resolution,
+    actionLabel: resolutionLabel(resolution, locale),
+    link: `${d.publicUrl}/r/${signLink(d.linkKey, { repairId: repair.id, ...(userId ? { userId } : {}) }, Date.now(), linkTtlSeconds)}`,
+    stores: repair.storeIds.flatMap((id) => {
+      const store = loaded.stores.get(id);
+      return store ? [{ location: loaded.names.locations.get(store.location) ?? '', brand: loaded.names.brands.get(store.brand) ?? '', provider }] : [];
+    }),
+    ...(resolution === 'merchant_portal' && cause ? { steps: portalSteps(repair.provider, cause, locale) } : {}),
+    ...estimatedLoss(repair, loaded, locale),
+  };
+}
+
+function estimatedLoss(repair: RepairRow, loaded: LoadedOrg, locale: Locale): { estimatedLostRevenue?: string } {
+  const loss = lostSales(repair, repair.storeIds.flatMap((id) => loaded.stores.get(id) ?? []));
+  if (!loss || !loss.currency) return {};
+  const money = new Intl.NumberFormat(locale, { style: 'currency', currency: loss.currency, maximumFractionDigits: 0 });
+  return { estimatedLostRevenue: translate(locale, 'label.loss', { lost: money.format(loss.revenueLost), perHour: money.format(loss.revenuePerHour) }) };
+}
