@@ -5,7 +5,7 @@ import type { Client } from '@temporalio/client';
 import { WebhookDelivery, WebhookSubscription } from '../core/db/entities/index.js';
 import type { Orm } from '../core/db/orm.js';
 import type { SecretBox } from '../core/secrets/secret-box.js';
-import { signatureHeader, SIGNATURE_HEADER } from '../core/services/webhooks/signature.js';
+import { signedHeaders } from '../core/services/webhooks/signature.js';
 import { activeSecrets } from '../core/services/webhooks/subscription-secrets.js';
 import { webhookDeliveriesSignal, webhookDispatcherWorkflowId, type WebhookEventType } from '../workflows/webhook-dispatcher/messages.js';
 import type { webhookDispatcherWorkflow } from '../workflows/webhook-dispatcher/webhook-dispatcher.workflow.js';
@@ -89,7 +89,8 @@ export function createWebhookActivities(d: WebhookDependencies) {
       let refused = false;
       try {
         status = await postOutbound(d.outbound, subscription.url, {
-          headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signatureHeader(secrets, body), 'Repair-Event-Id': delivery.eventId, 'Repair-Event-Type': delivery.type, 'user-agent': 'Repair-Webhooks/1' },
+          // The event id is the message id: the same on every retry and redelivery, for receivers' de-duplication.
+          headers: { 'content-type': 'application/json', ...signedHeaders({ messageId: delivery.eventId, body, secrets }), 'Repair-Event-Type': delivery.type, 'user-agent': 'Repair-Webhooks/1' },
           body,
           timeoutMs: 10_000,
         });
