@@ -2,10 +2,11 @@
 import { createHash } from 'node:crypto';
 import { ApplicationFailure, log } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
-import { WebhookDelivery, WebhookSubscription } from '../core/db/entities/index.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { WebhookDelivery, WebhookSubscription, type WebhookDeliveryRow, type WebhookSubscriptionRow } from '../core/db/entities/index.js';
 import type { Orm } from '../core/db/orm.js';
 import type { SecretBox } from '../core/secrets/secret-box.js';
-import { signatureHeader, SIGNATURE_HEADER } from '../core/services/webhooks/signature.js';
+import { signedHeaders } from '../core/services/webhooks/signature.js';
 import { activeSecrets } from '../core/services/webhooks/subscription-secrets.js';
 import { webhookDeliveriesSignal, webhookDispatcherWorkflowId, type WebhookEventType } from '../workflows/webhook-dispatcher/messages.js';
 import type { webhookDispatcherWorkflow } from '../workflows/webhook-dispatcher/webhook-dispatcher.workflow.js';
@@ -38,86 +39,108 @@ const eventIdOf = (key: string) => `evt_${createHash('sha256').update(key).diges
 
 export function createWebhookActivities(d: WebhookDependencies) {
   return {
-    async publishEvent(input: PublishEventInput): Promise<{ deliveries: number }> {
-      const em = d.orm.em.fork();
-      const subscriptions = (await em.find(WebhookSubscription, { active: true })).filter(
-        (s) => s.events.includes(input.type) && (!s.orgId || s.orgId === input.orgId),
-      );
-      if (subscriptions.length === 0) return { deliveries: 0 };
-      // Deterministic per activity: a retried publish never creates a second event.
-      const eventId = eventIdOf(activityKey());
-      const payload = { id: eventId, type: input.type, createdAt: new Date(input.at).toISOString(), orgId: input.orgId, data: input.data };
-      const ids = subscriptions.map((s) => `${eventId}_${s.id}`);
-      const conn = em.getConnection();
-      for (const [i, subscription] of subscriptions.entries()) {
-        await conn.execute(
-          `insert into webhook_deliveries (id, event_id, subscription_id, type, stream_key, payload, status, attempts, created_at)
-           values (?, ?, ?, ?, ?, ?::jsonb, 'pending', 0, now()) on conflict (id) do nothing`,
-          [ids[i], eventId, subscription.id, input.type, input.streamKey, JSON.stringify(payload)],
-        );
-      }
-      // One stream per subscription: each subscriber's events wait only for its own endpoint.
-      await Promise.all(
-        subscriptions.map((subscription, i) =>
-          d.temporal.workflow.signalWithStart<typeof webhookDispatcherWorkflow, [{ deliveryIds: string[] }]>('webhookDispatcherWorkflow', {
-            workflowId: webhookDispatcherWorkflowId(subscription.id),
-            taskQueue: d.taskQueue,
-            args: [{ version: 1, streamKey: subscription.id, retryInitialMs: d.webhookRetryInitialMs, ...(d.webhookRetryForMs ? { retryForMs: d.webhookRetryForMs } : {}) }],
-            signal: webhookDeliveriesSignal,
-            signalArgs: [{ deliveryIds: [ids[i]!] }],
-          }),
-        ),
-      );
-      return { deliveries: ids.length };
-    },
-
+    publishEvent: (input: PublishEventInput) => publishEvent(d, input),
     /** One attempt: a 2xx answer delivers; anything else throws so Temporal retries with backoff. */
-    async deliverWebhook({ deliveryId }: { deliveryId: string }): Promise<void> {
-      const em = d.orm.em.fork();
-      const delivery = await em.findOne(WebhookDelivery, { id: deliveryId });
-      if (!delivery || delivery.status === 'delivered') return;
-      const subscription = await em.findOne(WebhookSubscription, { id: delivery.subscriptionId });
-      if (!subscription?.active) {
-        em.assign(delivery, { status: 'failed', lastError: 'subscription deleted' });
-        await em.flush();
-        return;
-      }
-      const body = JSON.stringify(delivery.payload);
-      const secrets = activeSecrets(d.secretBox, subscription);
-      let status = 0;
-      let error: string | null = null;
-      let refused = false;
-      try {
-        status = await postOutbound(d.outbound, subscription.url, {
-          headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signatureHeader(secrets, body), 'Repair-Event-Id': delivery.eventId, 'Repair-Event-Type': delivery.type, 'user-agent': 'Repair-Webhooks/1' },
-          body,
-          timeoutMs: 10_000,
-        });
-        if (status < 200 || status >= 300) error = statusClass(status);
-      } catch (e) {
-        // Generic on purpose: the delivery log is readable through the API, and socket details
-        // (addresses, ports, errno) would turn it into a scanner of the network around the worker.
-        error = e instanceof OutboundError ? e.message : 'could not connect';
-        refused = e instanceof OutboundError && e.kind === 'refused';
-        log.warn('webhook connection failed', { deliveryId, subscriptionId: subscription.id, reason: error, detail: e instanceof Error && e.cause instanceof Error ? e.cause.message : undefined });
-      }
-      em.assign(delivery, {
-        attempts: delivery.attempts + 1,
-        lastStatusCode: status || null,
-        lastError: error,
-        ...(error ? {} : { status: 'delivered' as const, deliveredAt: new Date() }),
-      });
-      await em.flush();
-      // A destination the policy refuses will not become allowed by retrying.
-      if (refused) throw ApplicationFailure.nonRetryable(error!, 'WebhookDestinationRefused');
-      if (error) {
-        log.warn('webhook delivery failed; will retry', { deliveryId, subscriptionId: subscription.id, error });
-        throw ApplicationFailure.retryable(`delivery failed: ${error}`, 'WebhookDeliveryFailed');
-      }
-    },
-
+    deliverWebhook: ({ deliveryId }: { deliveryId: string }) => deliverWebhook(d, deliveryId),
     async markWebhookFailed({ deliveryId, reason }: { deliveryId: string; reason: string }): Promise<void> {
       await d.orm.em.fork().nativeUpdate(WebhookDelivery, { id: deliveryId, status: 'pending' }, { status: 'failed', lastError: reason });
     },
   };
+}
+
+/** Records the event once per subscription that wants it, then wakes each subscription's dispatcher. */
+async function publishEvent(d: WebhookDependencies, input: PublishEventInput): Promise<{ deliveries: number }> {
+  const em = d.orm.em.fork();
+  const subscriptions = (await em.find(WebhookSubscription, { active: true })).filter(
+    (s) => s.events.includes(input.type) && (!s.orgId || s.orgId === input.orgId),
+  );
+  if (subscriptions.length === 0) return { deliveries: 0 };
+  // Deterministic per activity: a retried publish never creates a second event.
+  const eventId = eventIdOf(activityKey());
+  const deliveryIds = await recordDeliveries(em, eventId, subscriptions, input);
+  // One stream per subscription: each subscriber's events wait only for its own endpoint.
+  await Promise.all(subscriptions.map((subscription, i) => queueDelivery(d, subscription.id, deliveryIds[i]!)));
+  return { deliveries: deliveryIds.length };
+}
+
+/** One pending delivery per subscription; inserting twice (a retried activity) keeps the first. */
+async function recordDeliveries(em: EntityManager, eventId: string, subscriptions: WebhookSubscriptionRow[], input: PublishEventInput): Promise<string[]> {
+  const payload = { id: eventId, type: input.type, createdAt: new Date(input.at).toISOString(), orgId: input.orgId, data: input.data };
+  const ids = subscriptions.map((s) => `${eventId}_${s.id}`);
+  const conn = em.getConnection();
+  for (const [i, subscription] of subscriptions.entries()) {
+    await conn.execute(
+      `insert into webhook_deliveries (id, event_id, subscription_id, type, stream_key, payload, status, attempts, created_at)
+       values (?, ?, ?, ?, ?, ?::jsonb, 'pending', 0, now()) on conflict (id) do nothing`,
+      [ids[i], eventId, subscription.id, input.type, input.streamKey, JSON.stringify(payload)],
+    );
+  }
+  return ids;
+}
+
+/** Hands the delivery to its subscription's dispatcher, starting it if it had gone idle. */
+async function queueDelivery(d: WebhookDependencies, subscriptionId: string, deliveryId: string): Promise<void> {
+  await d.temporal.workflow.signalWithStart<typeof webhookDispatcherWorkflow, [{ deliveryIds: string[] }]>('webhookDispatcherWorkflow', {
+    workflowId: webhookDispatcherWorkflowId(subscriptionId),
+    taskQueue: d.taskQueue,
+    args: [{ version: 1, streamKey: subscriptionId, retryInitialMs: d.webhookRetryInitialMs, ...(d.webhookRetryForMs ? { retryForMs: d.webhookRetryForMs } : {}) }],
+    signal: webhookDeliveriesSignal,
+    signalArgs: [{ deliveryIds: [deliveryId] }],
+  });
+}
+
+async function deliverWebhook(d: WebhookDependencies, deliveryId: string): Promise<void> {
+  const em = d.orm.em.fork();
+  const delivery = await em.findOne(WebhookDelivery, { id: deliveryId });
+  if (!delivery || delivery.status === 'delivered') return;
+  const subscription = await em.findOne(WebhookSubscription, { id: delivery.subscriptionId });
+  if (!subscription?.active) {
+    em.assign(delivery, { status: 'failed', lastError: 'subscription deleted' });
+    await em.flush();
+    return;
+  }
+  const { status, error, refused } = await postSigned(d, delivery, subscription);
+  em.assign(delivery, {
+    attempts: delivery.attempts + 1,
+    lastStatusCode: status || null,
+    lastError: error,
+    ...(error ? {} : { status: 'delivered' as const, deliveredAt: new Date() }),
+  });
+  await em.flush();
+  // A destination the policy refuses will not become allowed by retrying.
+  if (refused) throw ApplicationFailure.nonRetryable(error!, 'WebhookDestinationRefused');
+  if (error) {
+    log.warn('webhook delivery failed; will retry', { deliveryId, subscriptionId: subscription.id, error });
+    throw ApplicationFailure.retryable(`delivery failed: ${error}`, 'WebhookDeliveryFailed');
+  }
+}
+
+interface AttemptResult {
+  /** The HTTP status, 0 when no answer came. */
+  status: number;
+  /** What went wrong, in words safe to show through the API; null on a 2xx. */
+  error: string | null;
+  /** The outbound policy refused the destination. */
+  refused: boolean;
+}
+
+/** Signs the delivery with every secret still valid and posts it once, through the outbound guard. */
+async function postSigned(d: WebhookDependencies, delivery: WebhookDeliveryRow, subscription: WebhookSubscriptionRow): Promise<AttemptResult> {
+  const body = JSON.stringify(delivery.payload);
+  const secrets = activeSecrets(d.secretBox, subscription);
+  try {
+    const status = await postOutbound(d.outbound, subscription.url, {
+      // The event id is the message id: the same on every retry and redelivery, for receivers' de-duplication.
+      headers: { 'content-type': 'application/json', ...signedHeaders({ messageId: delivery.eventId, body, secrets }), 'Repair-Event-Type': delivery.type, 'user-agent': 'Repair-Webhooks/1' },
+      body,
+      timeoutMs: 10_000,
+    });
+    return { status, error: status < 200 || status >= 300 ? statusClass(status) : null, refused: false };
+  } catch (e) {
+    // Generic on purpose: the delivery log is readable through the API, and socket details
+    // (addresses, ports, errno) would turn it into a scanner of the network around the worker.
+    const error = e instanceof OutboundError ? e.message : 'could not connect';
+    log.warn('webhook connection failed', { deliveryId: delivery.id, subscriptionId: subscription.id, reason: error, detail: e instanceof Error && e.cause instanceof Error ? e.cause.message : undefined });
+    return { status: 0, error, refused: e instanceof OutboundError && e.kind === 'refused' };
+  }
 }

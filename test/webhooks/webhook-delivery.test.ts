@@ -1,13 +1,14 @@
 // Repair events reach a subscriber signed, in order, retried with backoff, each with a stable id.
 import { createServer, type Server } from 'node:http';
+import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ruleFor } from '../../core/providers/index.js';
-import { verifySignature } from '../../core/services/webhooks/signature.js';
 import { auth } from '../helpers/api.js';
 import { eventually, report, sandboxAccount, act, setUpMerchant, startRepairStack, type RepairStack } from '../helpers/repair-stack.js';
 
 interface Received {
   eventId: string;
+  webhookId: unknown;
   type: string;
   valid: boolean;
   status: number;
@@ -25,12 +26,17 @@ beforeAll(async () => {
     let body = '';
     req.on('data', (c) => (body += c));
     req.on('end', () => {
-      const header = req.headers['repair-signature'];
-      const valid = verifySignature(typeof header === 'string' ? header : undefined, body, [secret]).ok;
+      // As a receiver would: the Standard Webhooks verifier over the raw body and the request's headers.
+      let valid = true;
+      try {
+        new Webhook(secret).verify(body, req.headers as Record<string, string>);
+      } catch {
+        valid = false;
+      }
       const event = JSON.parse(body) as { id: string; type: string };
       const status = failuresLeft > 0 ? 500 : 204;
       if (failuresLeft > 0) failuresLeft -= 1;
-      received.push({ eventId: event.id, type: event.type, valid, status });
+      received.push({ eventId: event.id, webhookId: req.headers['webhook-id'], type: event.type, valid, status });
       res.writeHead(status).end();
     });
   });
@@ -62,6 +68,8 @@ describe('webhooks', () => {
     const opens = all.filter((r) => r.type === 'repair.opened');
     expect(opens.map((r) => r.status)).toEqual([500, 500, 204]);
     expect(new Set(opens.map((r) => r.eventId)).size).toBe(1);
+    // Receivers de-duplicate on webhook-id: every retry carries the event's id.
+    expect(opens.map((r) => r.webhookId)).toEqual(opens.map((r) => r.eventId));
     expect(all.every((r) => r.valid)).toBe(true);
     const accepted = all.filter((r) => r.status === 204).map((r) => r.type);
     expect(accepted).toEqual(['repair.opened', 'repair.attempt', 'repair.resolved']);
@@ -72,8 +80,9 @@ describe('webhooks', () => {
   });
 
   it('validates subscriptions', async () => {
-    const bad = await stack.app.inject({ method: 'POST', url: '/v1/webhooks', headers: auth(), payload: { url: 'ftp://nope', events: ['repair.exploded'] } });
+    // A secret outside the convention's form (whsec_ and base64) is one the receiver's verifier would refuse.
+    const bad = await stack.app.inject({ method: 'POST', url: '/v1/webhooks', headers: auth(), payload: { url: 'ftp://nope', events: ['repair.exploded'], secret: 'whsec_not-base64_but-long-enough-text' } });
     expect(bad.statusCode).toBe(400);
-    expect((bad.json() as { errors: { name: string }[] }).errors.map((e) => e.name).sort()).toEqual(['body.events.0', 'body.url']);
+    expect((bad.json() as { errors: { name: string }[] }).errors.map((e) => e.name).sort()).toEqual(['body.events.0', 'body.secret', 'body.url']);
   });
 });

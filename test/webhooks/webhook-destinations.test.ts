@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OutboundPolicy } from '../../activities/outbound/outbound-policy.js';
 import { WebhookSubscription } from '../../core/db/entities/index.js';
 import { SecretBox } from '../../core/secrets/secret-box.js';
+import { newWebhookSecret } from '../../core/services/webhooks/subscription-secrets.js';
 import { freePort } from '../../dev/ports.js';
 import { ruleFor } from '../../core/providers/index.js';
 import { createWorker } from '../../worker.js';
@@ -92,7 +93,7 @@ describe('delivering', () => {
     const legacy = 'whk_legacylocalhost01';
     const em = stack.db.orm.em.fork();
     const box = new SecretBox(stack.config.secretKeys.keys, stack.config.secretKeys.current);
-    em.create(WebhookSubscription, { id: legacy, url: `http://localhost:${internalPort}/legacy`, events: ['repair.opened'], orgId: merchants[1]!.orgId, secrets: [{ sealed: box.seal('whsec_legacy-subscription-secret', legacy), expiresAt: null }], active: true, createdAt: new Date() });
+    em.create(WebhookSubscription, { id: legacy, url: `http://localhost:${internalPort}/legacy`, events: ['repair.opened'], orgId: merchants[1]!.orgId, secrets: [{ sealed: box.seal(newWebhookSecret(), legacy), expiresAt: null }], active: true, createdAt: new Date() });
     await em.flush();
     const refusedConnect = (await subscribe(`http://127.0.0.1:${closedPort}/closed`, merchants[2]!.orgId)).json() as { id: string };
     const fiveHundred = (await subscribe(`http://127.0.0.1:${failingPort}/hooks`, merchants[3]!.orgId)).json() as { id: string };

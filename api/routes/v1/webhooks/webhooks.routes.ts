@@ -9,6 +9,7 @@ import { OutboundPolicy } from '../../../../activities/outbound/outbound-policy.
 import { SERVICE_ONLY } from '../../../auth/route-access.js';
 
 const tags = ['webhooks'];
+const WEBHOOK_SECRET_PATTERN = '^whsec_(?:[A-Za-z0-9+/]{4}){8,}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$';
 const Subscription = Type.Object({ id: Type.String(), url: Type.String(), events: Type.Array(Type.String()), orgId: Type.Union([Type.String(), Type.Null()]), active: Type.Boolean(), secretsValid: Type.Integer(), createdAt: Type.String() }, { additionalProperties: true });
 const WithSecret = Type.Intersect([Subscription, Type.Object({ secret: Type.String({ description: 'Shown once: sign-check deliveries with it.' }) }, { additionalProperties: true })]);
 const Delivery = Type.Object({ id: Type.String(), eventId: Type.String(), type: Type.String(), status: Type.String(), attempts: Type.Integer(), lastStatusCode: Type.Union([Type.Integer(), Type.Null()]), lastError: Type.Union([Type.String(), Type.Null()]), createdAt: Type.String(), deliveredAt: Type.Union([Type.String(), Type.Null()]) });
@@ -23,12 +24,13 @@ export const webhooksRoutes: FastifyPluginAsyncTypebox<{ config: AppConfig }> = 
       config: SERVICE_ONLY,
       schema: {
         tags,
-        summary: 'Subscribe a URL to repair events (signed with Repair-Signature)',
+        summary: 'Subscribe a URL to repair events (signed in the Standard Webhooks convention)',
         body: Type.Object(
           {
             url: Type.String({ format: 'uri', pattern: '^https?://', maxLength: 2000 }),
             events: Type.Array(Type.Enum([...WEBHOOK_EVENT_TYPES]), { minItems: 1, uniqueItems: true }),
-            secret: Type.Optional(SecretText({ minLength: 16, maxLength: 200 })),
+            // The convention's secret form, so the receiver's verifier accepts it: whsec_ and base64 of 24 bytes or more.
+            secret: Type.Optional(SecretText({ maxLength: 200, pattern: WEBHOOK_SECRET_PATTERN, description: 'whsec_ followed by standard base64 of at least 24 random bytes; one is made if omitted.' })),
             orgId: Type.Optional(Id('org')),
           },
           { additionalProperties: false },
