@@ -16,7 +16,7 @@ const ArticleFields = Type.Object(
   },
   { additionalProperties: false },
 );
-export type ArticleFields = Static<typeof ArticleFields>;
+type ArticleFields = Static<typeof ArticleFields>;
 
 export interface ArticleSource {
   fields: ArticleFields;
