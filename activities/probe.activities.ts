@@ -6,7 +6,7 @@ import type { RepairTimings } from '../core/config/repair-timings.js';
 import type { ProviderConnector } from './connectors/index.js';
 import { Connection, Repair } from '../core/db/entities/index.js';
 import type { Orm } from '../core/db/orm.js';
-import { acceptReport } from '../core/services/reports/accept-report.js';
+import { acceptReport } from '../core/services/repairs/accept-report.js';
 import { connectionHealthySignal } from '../workflows/repair/messages.js';
 import { type ProbeSummary } from '../workflows/connection-probe/messages.js';
 

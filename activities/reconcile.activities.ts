@@ -1,11 +1,11 @@
-// The repair row is written before Temporal starts its workflow (core/services/reports/accept-report.ts). When that
+// The repair row is written before Temporal starts its workflow (core/services/repairs/accept-report.ts). When that
 // start fails and nobody retries the report, the repair would stay open with no workflow: this sweep
 // finds such repairs (never written by a workflow, older than a grace period) and starts them.
 import { log, metricMeter } from '@temporalio/activity';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { RepairTimings } from '../core/config/repair-timings.js';
 import type { Orm } from '../core/db/orm.js';
-import { handReportToWorkflow } from '../core/services/reports/accept-report.js';
+import { handReportToWorkflow } from '../core/services/repairs/accept-report.js';
 
 export interface ReconcileDependencies {
   orm: Orm;

@@ -1,7 +1,7 @@
 // Which methods a path has: a request for a known path with a method it lacks is a 405 naming
 // the methods it does have (RFC 9110 §15.5.6), not a 404 that says the path does not exist.
 
-import { UNDECLARED, type RouteAccess } from '../auth/route-access.js';
+import { UNDECLARED, type RouteAccess } from '../plugins/route-access.js';
 
 /** find-my-way's route syntax (`/v1/orgs/:orgId`, `/assets/*`) as a regular expression over paths. */
 function patternOf(url: string): RegExp {

@@ -26,7 +26,7 @@ import { contactsPages } from './contacts.page.js';
 import { supportPage } from './support.page.js';
 import { helpPages } from './help.page.js';
 import { ticketPages } from './tickets.page.js';
-import { publicRoute } from '../auth/route-access.js';
+import { publicRoute } from '../plugins/route-access.js';
 
 /** Session keys derived from the secrets keys (current first, so older cookies still open after a rotation). */
 const sessionKeys = (config: AppConfig) => keysCurrentFirst(config.secretKeys).map((key) => Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), 'repair-session-v1', 32)));

@@ -5,7 +5,7 @@ import fp from 'fastify-plugin';
 import type { FastifyRequest, RouteOptions } from 'fastify';
 import type { ApiKeySetting } from '../../core/config/config.js';
 import { forbidden, unauthorized } from '../../core/services/problem.js';
-import { UNDECLARED, type RouteAccess } from '../auth/route-access.js';
+import { UNDECLARED, type RouteAccess } from './route-access.js';
 
 declare module 'fastify' {
   interface FastifyRequest {

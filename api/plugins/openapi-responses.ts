@@ -4,7 +4,7 @@
 // what is particular to them; this keeps the document from leaving the rest out.
 import type { FastifySchema, RouteOptions } from 'fastify';
 import { PROBLEM_CONTENT_TYPE } from '../../core/services/problem.js';
-import { UNDECLARED, type RouteAccess } from '../auth/route-access.js';
+import { UNDECLARED, type RouteAccess } from './route-access.js';
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 

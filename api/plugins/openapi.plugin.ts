@@ -2,7 +2,7 @@
 import fp from 'fastify-plugin';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { publicRoute } from '../auth/route-access.js';
+import { publicRoute } from './route-access.js';
 import { documentRoute } from './openapi-responses.js';
 
 export const openapiPlugin = fp(

@@ -2,7 +2,7 @@
 // which backing service failed, and why, goes to the log.
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { PROBLEM_CONTENT_TYPE, problemType } from '../../core/services/problem.js';
-import { publicRoute } from '../auth/route-access.js';
+import { publicRoute } from '../plugins/route-access.js';
 
 const CHECK_TIMEOUT_MS = 2000;
 

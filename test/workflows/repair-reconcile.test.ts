@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { DefaultLogger, Runtime, type LogEntry } from '@temporalio/worker';
 import { ruleFor } from '../../core/providers/index.js';
-import { acceptReport } from '../../core/services/reports/accept-report.js';
+import { acceptReport } from '../../core/services/repairs/accept-report.js';
 import { ensureReconcileSchedule } from '../../core/temporal/reconcile-schedule.js';
 import { repairSnapshotQuery, repairWorkflowId } from '../../workflows/repair/messages.js';
 import { eventually, repairDetail, setUpMerchant, startRepairStack, type RepairStack } from '../helpers/repair-stack.js';

@@ -2,7 +2,7 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import { ProviderStatus } from '../../../core/db/entities/index.js';
 import { catalogueView } from '../../../core/providers/index.js';
 import { Locale } from '../../schemas/common.schemas.js';
-import { SUPPORT_TOO } from '../../auth/route-access.js';
+import { SUPPORT_TOO } from '../../plugins/route-access.js';
 
 export const providersRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(

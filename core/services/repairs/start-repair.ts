@@ -4,7 +4,7 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import type { ServiceContext } from '../service-context.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Repair } from '../../db/entities/index.js';
-import { acceptReport, type AcceptedReport, type StartRepairContext } from '../reports/accept-report.js';
+import { acceptReport, type AcceptedReport, type StartRepairContext } from './accept-report.js';
 import { connectionHealthySignal, type DisconnectionReport } from '../../../workflows/repair/messages.js';
 import { getConnection } from '../registry/connections.service.js';
 

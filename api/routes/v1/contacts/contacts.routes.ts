@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { OrgIdParams, problemResponses } from '../../../schemas/common.schemas.js';
 import { getContacts, putContacts } from '../../../../core/services/contacts/contacts.service.js';
 import { ContactsBody, ContactsView } from './contacts.schemas.js';
-import { SERVICE_ONLY, SUPPORT_TOO } from '../../../auth/route-access.js';
+import { SERVICE_ONLY, SUPPORT_TOO } from '../../../plugins/route-access.js';
 
 const tags = ['contacts'];
 

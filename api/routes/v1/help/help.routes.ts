@@ -7,7 +7,7 @@ import { askAssistant } from '../../../help/help-assistant.js';
 import { searchArticles } from '../../../help/search-index.js';
 import { problemResponses } from '../../../schemas/common.schemas.js';
 import { ArticleDetail, ArticleList, ArticleListQuery, ArticleParams, ArticleQuery, AskAnswer, AskBody } from './help.schemas.js';
-import { SUPPORT_TOO } from '../../../auth/route-access.js';
+import { SUPPORT_TOO } from '../../../plugins/route-access.js';
 
 const tags = ['help'];
 

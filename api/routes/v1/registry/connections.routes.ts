@@ -4,7 +4,7 @@ import { createConnection, getConnection, listConnections } from '../../../../co
 import { connectionView } from '../../../../core/services/registry/views.js';
 import { actingUserIn } from '../../../../core/services/registry/acting-user.js';
 import { ConnectionBody, ConnectionView } from './registry.schemas.js';
-import { SERVICE_ONLY, SUPPORT_TOO } from '../../../auth/route-access.js';
+import { SERVICE_ONLY, SUPPORT_TOO } from '../../../plugins/route-access.js';
 
 const tags = ['registry'];
 

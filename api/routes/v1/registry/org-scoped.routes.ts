@@ -4,7 +4,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Id, ListOf, OrgIdParams, PageQuery, pageOf, problemResponses } from '../../../schemas/common.schemas.js';
 import type { Page } from '../../../../core/services/registry/lookup.js';
-import { SERVICE_ONLY, SUPPORT_TOO } from '../../../auth/route-access.js';
+import { SERVICE_ONLY, SUPPORT_TOO } from '../../../plugins/route-access.js';
 
 export interface OrgScopedResource<Body extends TSchema, View extends TSchema, Row> {
   plural: string;

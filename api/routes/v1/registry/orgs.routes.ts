@@ -3,7 +3,7 @@ import { Id, ListOf, PageQuery, pageOf, problemResponses } from '../../../schema
 import { createOrg, getOrg, listOrgs } from '../../../../core/services/registry/orgs.service.js';
 import { orgView } from '../../../../core/services/registry/views.js';
 import { OrgBody, OrgView } from './registry.schemas.js';
-import { SERVICE_ONLY, SUPPORT_TOO } from '../../../auth/route-access.js';
+import { SERVICE_ONLY, SUPPORT_TOO } from '../../../plugins/route-access.js';
 
 const tags = ['registry'];
 

@@ -8,7 +8,7 @@ import { unprocessable } from '../../../../core/services/problem.js';
 import { Repair } from '../../../../core/db/entities/index.js';
 import { Id, problemResponses, Timestamp } from '../../../schemas/common.schemas.js';
 import { getUser } from '../../../../core/services/registry/users.service.js';
-import { SERVICE_ONLY } from '../../../auth/route-access.js';
+import { SERVICE_ONLY } from '../../../plugins/route-access.js';
 
 export const signInLinksRoutes: FastifyPluginAsyncTypebox<{ config: AppConfig }> = async (app, { config }) => {
   const key = linkKeysOf(config.secretKeys)[0]!;

@@ -1,6 +1,6 @@
 // A backend ends every session its user has in the merchant pages (signed out there, access removed).
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { SERVICE_ONLY } from '../../../auth/route-access.js';
+import { SERVICE_ONLY } from '../../../plugins/route-access.js';
 import { Id, problemResponses } from '../../../schemas/common.schemas.js';
 import { endSessionsOf } from '../../../../core/services/registry/user-sessions.service.js';
 

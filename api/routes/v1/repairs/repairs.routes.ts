@@ -28,7 +28,7 @@ import {
   RepairSummary,
   SupportBody,
 } from './repairs.schemas.js';
-import { SERVICE_ONLY, SUPPORT_TOO } from '../../../auth/route-access.js';
+import { SERVICE_ONLY, SUPPORT_TOO } from '../../../plugins/route-access.js';
 import { requirePermission } from '../../../../core/services/registry/permissions.js';
 import { actingUserIn } from '../../../../core/services/registry/acting-user.js';
 

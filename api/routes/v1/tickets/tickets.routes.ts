@@ -5,7 +5,7 @@ import { getOrg } from '../../../../core/services/registry/orgs.service.js';
 import { addMessage, getTicket, openTicket, ticketView } from '../../../../core/services/tickets/ticket-service.js';
 
 import { NewTicketBody, Ticket, TicketMessageBody, TicketParams } from './tickets.schemas.js';
-import { SUPPORT_TOO } from '../../../auth/route-access.js';
+import { SUPPORT_TOO } from '../../../plugins/route-access.js';
 
 const tags = ['support'];
 

@@ -4,7 +4,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { verifyTwilioSignature } from '../../../../activities/channels/twilio-signature.js';
 import { Notification } from '../../../../core/db/entities/index.js';
 import { unauthorized } from '../../../../core/services/problem.js';
-import { publicRoute } from '../../../auth/route-access.js';
+import { publicRoute } from '../../../plugins/route-access.js';
 
 const STATUS_ORDER = ['queued', 'sent', 'delivered', 'failed', 'undelivered'];
 

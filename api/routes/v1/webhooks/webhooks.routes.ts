@@ -6,7 +6,7 @@ import { LineText, SecretText } from '../../../schemas/text.schemas.js';
 import { createSubscription, deleteSubscription, redeliver, rotateSecret, subscriptionView } from '../../../../core/services/webhooks/webhooks.service.js';
 import type { AppConfig } from '../../../../core/config/config.js';
 import { OutboundPolicy } from '../../../../activities/outbound/outbound-policy.js';
-import { SERVICE_ONLY } from '../../../auth/route-access.js';
+import { SERVICE_ONLY } from '../../../plugins/route-access.js';
 
 const tags = ['webhooks'];
 const WEBHOOK_SECRET_PATTERN = '^whsec_(?:[A-Za-z0-9+/]{4}){8,}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$';
