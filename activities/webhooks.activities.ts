@@ -6,7 +6,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { WebhookDelivery, WebhookSubscription, type WebhookDeliveryRow, type WebhookSubscriptionRow } from '../core/db/entities/index.js';
 import type { Orm } from '../core/db/orm.js';
 import type { SecretBox } from '../core/secrets/secret-box.js';
-import { signedHeaders } from '../core/services/webhooks/signature.js';
+import { signedHeaders, type SignedHeaders } from '../core/services/webhooks/signature.js';
 import { activeSecrets } from '../core/services/webhooks/subscription-secrets.js';
 import { webhookDeliveriesSignal, webhookDispatcherWorkflowId, type WebhookEventType } from '../workflows/webhook-dispatcher/messages.js';
 import type { webhookDispatcherWorkflow } from '../workflows/webhook-dispatcher/webhook-dispatcher.workflow.js';
@@ -99,7 +99,7 @@ async function deliverWebhook(d: WebhookDependencies, deliveryId: string): Promi
     await em.flush();
     return;
   }
-  const { status, error, refused } = await postSigned(d, delivery, subscription);
+  const { status, error, final } = await postSigned(d, delivery, subscription);
   em.assign(delivery, {
     attempts: delivery.attempts + 1,
     lastStatusCode: status || null,
@@ -107,8 +107,8 @@ async function deliverWebhook(d: WebhookDependencies, deliveryId: string): Promi
     ...(error ? {} : { status: 'delivered' as const, deliveredAt: new Date() }),
   });
   await em.flush();
-  // A destination the policy refuses will not become allowed by retrying.
-  if (refused) throw ApplicationFailure.nonRetryable(error!, 'WebhookDestinationRefused');
+  // A refused destination or an unreadable secret will not mend by retrying.
+  if (final) throw ApplicationFailure.nonRetryable(error!, final);
   if (error) {
     log.warn('webhook delivery failed; will retry', { deliveryId, subscriptionId: subscription.id, error });
     throw ApplicationFailure.retryable(`delivery failed: ${error}`, 'WebhookDeliveryFailed');
@@ -120,27 +120,37 @@ interface AttemptResult {
   status: number;
   /** What went wrong, in words safe to show through the API; null on a 2xx. */
   error: string | null;
-  /** The outbound policy refused the destination. */
-  refused: boolean;
+  /** Set when retrying cannot help: the failure's type. */
+  final?: 'WebhookDestinationRefused' | 'WebhookSecretUnreadable';
+}
+
+/** The signed headers, or undefined when a stored secret is not one the convention accepts. */
+function trySign(delivery: WebhookDeliveryRow, body: string, secrets: string[]): SignedHeaders | undefined {
+  try {
+    // The event id is the message id: the same on every retry and redelivery, for receivers' de-duplication.
+    return signedHeaders({ messageId: delivery.eventId, body, secrets });
+  } catch {
+    return undefined;
+  }
 }
 
 /** Signs the delivery with every secret still valid and posts it once, through the outbound guard. */
 async function postSigned(d: WebhookDependencies, delivery: WebhookDeliveryRow, subscription: WebhookSubscriptionRow): Promise<AttemptResult> {
   const body = JSON.stringify(delivery.payload);
-  const secrets = activeSecrets(d.secretBox, subscription);
+  const signed = trySign(delivery, body, activeSecrets(d.secretBox, subscription));
+  if (!signed) return { status: 0, error: 'subscription secret unreadable: rotate it', final: 'WebhookSecretUnreadable' };
   try {
     const status = await postOutbound(d.outbound, subscription.url, {
-      // The event id is the message id: the same on every retry and redelivery, for receivers' de-duplication.
-      headers: { 'content-type': 'application/json', ...signedHeaders({ messageId: delivery.eventId, body, secrets }), 'Repair-Event-Type': delivery.type, 'user-agent': 'Repair-Webhooks/1' },
+      headers: { 'content-type': 'application/json', ...signed, 'Repair-Event-Type': delivery.type, 'user-agent': 'Repair-Webhooks/1' },
       body,
       timeoutMs: 10_000,
     });
-    return { status, error: status < 200 || status >= 300 ? statusClass(status) : null, refused: false };
+    return { status, error: status < 200 || status >= 300 ? statusClass(status) : null };
   } catch (e) {
     // Generic on purpose: the delivery log is readable through the API, and socket details
     // (addresses, ports, errno) would turn it into a scanner of the network around the worker.
     const error = e instanceof OutboundError ? e.message : 'could not connect';
     log.warn('webhook connection failed', { deliveryId: delivery.id, subscriptionId: subscription.id, reason: error, detail: e instanceof Error && e.cause instanceof Error ? e.cause.message : undefined });
-    return { status: 0, error, refused: e instanceof OutboundError && e.kind === 'refused' };
+    return { status: 0, error, ...(e instanceof OutboundError && e.kind === 'refused' ? { final: 'WebhookDestinationRefused' as const } : {}) };
   }
 }

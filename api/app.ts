@@ -1,4 +1,5 @@
 // The root plugin: plugins first, then routes. server.ts listens; tests register this and call inject().
+import fastifyAccepts from '@fastify/accepts';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Client } from '@temporalio/client';
@@ -39,6 +40,8 @@ export interface AppDependencies {
 }
 
 export const app: FastifyPluginAsync<AppDependencies> = async (instance, deps) => {
+  // request.languages() (Accept-Language, most preferred first): the pages and the not-found page pick their locale from it.
+  await instance.register(fastifyAccepts);
   await instance.register(problemPlugin);
   // Auth first: it sees every route registered after it (the route-table tests read them all).
   await instance.register(authPlugin, { apiKeys: deps.config.apiKeys });

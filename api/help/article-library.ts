@@ -3,12 +3,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LOCALES, PROVIDERS, type ErrorType, type Locale, type StoreConfigCause } from '../../core/providers/index.js';
+import { LOCALES, PROVIDERS, type Locale } from '../../core/providers/index.js';
+import { readArticleSource, type ArticleSource } from './article-front-matter.js';
 import { articleKindsOf } from './article-kinds.js';
 import { expandTemplate } from './article-template.js';
 import type { ArticleFilter, HelpArticle } from './article.types.js';
 import { stepsOf } from './article-steps.js';
-import { parseFrontMatter } from './front-matter.parser.js';
 
 const ARTICLES_DIR = join(dirname(fileURLToPath(import.meta.url)), 'articles');
 const FALLBACK: Locale = 'en';
@@ -17,18 +17,20 @@ let cache: HelpArticle[] | undefined;
 
 const markdownFiles = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.md')).sort() : []);
 
+const readArticle = (file: string): ArticleSource => readArticleSource(readFileSync(file, 'utf8'), file);
+
 function loadGeneral(locale: Locale): HelpArticle[] {
   const dir = join(ARTICLES_DIR, 'general', locale);
   return markdownFiles(dir).map((file) => {
-    const { fields, body } = parseFrontMatter(readFileSync(join(dir, file), 'utf8'));
-    const slug = String(fields.slug ?? file.replace(/\.md$/, ''));
+    const { fields, body } = readArticle(join(dir, file));
+    const slug = fields.slug ?? file.replace(/\.md$/, '');
     return {
       slug,
       locale,
-      title: String(fields.title ?? slug),
-      ...(typeof fields.errorType === 'string' ? { errorType: fields.errorType as ErrorType } : {}),
-      ...(typeof fields.cause === 'string' ? { cause: fields.cause as StoreConfigCause } : {}),
-      tags: Array.isArray(fields.tags) ? fields.tags : [],
+      title: fields.title,
+      ...(fields.errorType ? { errorType: fields.errorType } : {}),
+      ...(fields.cause ? { cause: fields.cause } : {}),
+      tags: fields.tags ?? [],
       body,
       steps: stepsOf(body),
     };
@@ -40,7 +42,7 @@ function loadProviderArticles(locale: Locale): HelpArticle[] {
   return PROVIDERS.flatMap((provider) =>
     articleKindsOf(provider).flatMap((kind) => {
       const file = join(dir, `${kind.template}.md`);
-      return existsSync(file) ? [expandTemplate(readFileSync(file, 'utf8'), locale, provider, kind)] : [];
+      return existsSync(file) ? [expandTemplate(readArticle(file), locale, provider, kind)] : [];
     }),
   );
 }

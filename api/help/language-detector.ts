@@ -1,29 +1,31 @@
-// Guessing a question's language from its common words and letters: enough to pick which
-// index to search when the merchant's locale is unknown. Unsure means English.
+// Guessing a question's language among the product's locales, to pick which index to search
+// when the merchant's locale is unknown. tinyld's n-gram scores alone misread short questions
+// ("compte bloqué", "no recibo pedidos"), and the stop words alone find too few hits in them;
+// added together they mostly agree. Nothing found either way means the fallback.
+import { detectAll } from 'tinyld';
 import { LOCALES, type Locale } from '../../core/providers/index.js';
+import { withoutProviderNames } from './provider-mention.js';
 import { STOP_WORDS } from './stop-words.js';
 import { wordsOf } from './search-terms.js';
 
-/** Letters and words that give a language away even in a short question (folded words). */
-const MARKERS: Readonly<Record<Locale, { letters: RegExp; words: readonly string[] }>> = {
-  en: { letters: /\b(?:th|wh)/g, words: ['my', 'the', 'not', 'code', 'orders', 'store', 'password', 'what', 'why', 'how', 'says', 'isn', 'doesn', 'don', 'can', 't'] },
-  es: { letters: /[ñ¿¡]|cion\b|ción\b/g, words: ['mi', 'el', 'pedidos', 'contrasena', 'codigo', 'local', 'dice', 'llega', 'esta', 'tienda', 'cuenta', 'horario', 'carta', 'donde', 'porque', 'hola', 'pide', 'funciona'] },
-  fr: { letters: /[çœ]|[eèêë]au|[àâêîôûù]/g, words: ['le', 'les', 'je', 'mon', 'ma', 'n', 'pas', 'mot', 'passe', 'commandes', 'arrive', 'est', 'ne', 'quoi', 'pourquoi', 'bonjour', 'demande', 'une', 'sur', 'oublie', 'mdp'] },
-  it: { letters: /(?:zion|gli|cch|zz|gn)/g, words: ['il', 'non', 'mio', 'mia', 'ordini', 'codice', 'arriva', 'perche', 'locale', 'dice', 'come', 'ciao', 'sono', 'della', 'chiuso', 'assistenza', 'risponde', 'riesco', 'funziona', 'ancora', 'dopo'] },
-  pt: { letters: /[ãõ]|ção|lh|nh/g, words: ['meu', 'minha', 'nao', 'pedidos', 'senha', 'codigo', 'chega', 'loja', 'diz', 'esta', 'voce', 'porque', 'ola', 'conta'] },
-};
+/** tinyld's scores over our locales, scaled to add up to 1 (all 0 when it recognises nothing). */
+function ngramScores(text: string): Record<Locale, number> {
+  const found = detectAll(text, { only: [...LOCALES] });
+  const total = found.reduce((sum, f) => sum + f.accuracy, 0);
+  const share = (locale: Locale) => (total > 0 ? (found.find((f) => f.lang === locale)?.accuracy ?? 0) / total : 0);
+  return Object.fromEntries(LOCALES.map((locale) => [locale, share(locale)])) as Record<Locale, number>;
+}
 
 export function detectLanguage(text: string, fallback: Locale = 'en'): Locale {
-  const lower = text.toLowerCase();
-  const words = wordsOf(text);
+  // Brand names ("Uber Eats", "Just Eat") read as English but say nothing about the merchant's language.
+  const question = withoutProviderNames(text);
+  const ngrams = ngramScores(question);
+  const words = wordsOf(question);
   let best: Locale = fallback;
   let bestScore = 0;
   for (const locale of LOCALES) {
-    const { letters, words: markers } = MARKERS[locale];
-    const stopHits = words.filter((w) => STOP_WORDS[locale].has(w)).length;
-    const markerHits = words.filter((w) => markers.includes(w)).length;
-    const letterHits = lower.match(letters)?.length ?? 0;
-    const score = stopHits + 1.5 * markerHits + 2 * letterHits;
+    const stopShare = words.filter((w) => STOP_WORDS[locale].has(w)).length / Math.max(1, words.length);
+    const score = ngrams[locale] + stopShare;
     if (score > bestScore) [best, bestScore] = [locale, score];
   }
   return best;

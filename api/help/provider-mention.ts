@@ -28,3 +28,19 @@ export function mentionedProvider(text: string): string | undefined {
   }
   return undefined;
 }
+
+const namesProvider = (text: string): boolean => mentionedProvider(text) !== undefined;
+
+/** The text's words (as written) without the provider names among them. */
+export function withoutProviderNames(text: string): string {
+  const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
+  const kept: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] ?? '';
+    const next = words[i + 1];
+    // A pair ("Uber Eats", "Just Eat") goes together, unless only its second word is a name ("la Glovo").
+    if (next !== undefined && namesProvider(`${word}${next}`) && (namesProvider(word) || !namesProvider(next))) i++;
+    else if (!namesProvider(word)) kept.push(word);
+  }
+  return kept.join(' ');
+}

@@ -1,6 +1,6 @@
 // A browser asking for a path that does not exist gets a page, not JSON (the API keeps problem+json).
 import type { FastifyRequest } from 'fastify';
-import { acceptedLanguages, translate } from '../../core/i18n/index.js';
+import { translate } from '../../core/i18n/index.js';
 import { pickLocale } from '../../core/providers/index.js';
 
 export function wantsPage(request: FastifyRequest): boolean {
@@ -11,7 +11,7 @@ export function wantsPage(request: FastifyRequest): boolean {
 const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function notFoundPage(request: FastifyRequest): string {
-  const locale = pickLocale(acceptedLanguages(request.headers['accept-language']));
+  const locale = pickLocale(request.languages());
   const t = (key: string) => escape(translate(locale, key));
   return `<!doctype html>
 <html lang="${locale}">

@@ -1,7 +1,6 @@
 // What every merchant page shares: its language, the navigation, the language switcher, the CSRF
 // token for its forms, and the mandatory contact-details dialog while the organization's are incomplete.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { acceptedLanguages } from '../../core/i18n/index.js';
 import { LOCALES, pickLocale, type Locale } from '../../core/providers/index.js';
 import { getContacts } from '../../core/services/contacts/contacts.service.js';
 import { contactsDialogModel } from './contacts-dialog.js';
@@ -29,7 +28,7 @@ export interface PageOptions {
 
 /** The chosen language, else the user's, else the browser's, else the organization's, else English. */
 export function pageLocale(request: FastifyRequest): Locale {
-  return pickLocale([chosenLocale(request), request.merchant?.user.locale, ...acceptedLanguages(request.headers['accept-language']), request.merchant?.org.locale]);
+  return pickLocale([chosenLocale(request), request.merchant?.user.locale, ...request.languages(), request.merchant?.org.locale]);
 }
 
 function withLocale(url: string, locale: Locale): string {

@@ -2,4 +2,3 @@ export { LOCALES, pickLocale, SUPPORTED_LOCALES, type Locale } from './locales.j
 export { translationsOf } from './translation-catalogue.js';
 export { formatList, MissingMessageError, translate, type MessageValues } from './translate.js';
 export { formatDateTime } from './format-date.js';
-export { acceptedLanguages } from './accept-language.js';

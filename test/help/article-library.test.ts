@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allArticles, getArticle, listArticles } from '../../api/help/article-library.js';
+import { readArticleSource } from '../../api/help/article-front-matter.js';
 import { LOCALES, PROVIDERS, causesOf, portalSteps } from '../../core/providers/index.js';
 
 describe('article library', () => {
@@ -36,5 +37,20 @@ describe('article library', () => {
     expect(getArticle('repair-alerts', 'de' as never)?.locale).toBe('en');
     expect(getArticle('no-such-article', 'es')).toBeUndefined();
     expect(listArticles({ locale: 'pt', errorType: 'mfa_required' }).map((a) => a.provider).sort()).toEqual(['doordash', 'foodpanda_web']);
+  });
+
+  it('reads YAML front matter, and a bad article fails naming its file', () => {
+    const good = readArticleSource('---\ntitle: "{provider} is down"\ntags: [outage, down]\n---\n1. Wait.\r\n', 'good.md');
+    expect(good).toEqual({ fields: { title: '{provider} is down', tags: ['outage', 'down'] }, body: '1. Wait.' });
+    const bad: Array<[string, RegExp]> = [
+      ['---\ntitle: {provider} is down\n---\nBody', /bad\.md: front matter is not valid YAML/],
+      ['---\ntitle: Down\ntags: [outage, 2]\n---\nBody', /bad\.md: \/tags\/1 must be string/],
+      ['---\ntitle: Down\ntag: [outage]\n---\nBody', /bad\.md: .*additional properties/],
+      ['---\ntitle: Down\nerrorType: broken\n---\nBody', /bad\.md: \/errorType must be equal to one of the allowed values$/],
+      ['---\ntags: [outage]\n---\nBody', /bad\.md: .*title/],
+      ['---\ntitle: Down\n', /bad\.md: no body/],
+      ['---\ntitle: Down\n\nBody without a closing fence', /bad\.md: front matter is not valid YAML/],
+    ];
+    for (const [source, message] of bad) expect(() => readArticleSource(source, 'bad.md'), source).toThrow(message);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { askAssistant, answerEngineFrom } from '../../api/help/help-assistant.js';
 import { detectLanguage } from '../../api/help/language-detector.js';
-import { mentionedProvider } from '../../api/help/provider-mention.js';
+import { mentionedProvider, withoutProviderNames } from '../../api/help/provider-mention.js';
 import { ANSWER_THRESHOLD } from '../../api/help/offline-answer-engine.js';
 
 describe('language detection', () => {
@@ -11,12 +11,25 @@ describe('language detection', () => {
     ["le code de vérification n'arrive pas", 'fr'],
     ['il codice non arriva', 'it'],
     ['o código não chega', 'pt'],
+    // Short questions, and provider names that read as English.
+    ['compte bloqué', 'fr'],
+    ['non ricevo più ordini', 'it'],
+    ['uber eats ne marche plus', 'fr'],
+    ['just eat non funziona', 'it'],
+    ['uber eats me pide un código', 'es'],
   ] as const)('%s → %s', (text, locale) => {
     expect(detectLanguage(text)).toBe(locale);
   });
 
   it('falls back to English when nothing gives the language away', () => {
     expect(detectLanguage('12345')).toBe('en');
+    expect(detectLanguage('Deliveroo', 'pt')).toBe('pt');
+  });
+
+  it('leaves provider names out of the words it reads', () => {
+    expect(withoutProviderNames('mi Uber Eats no funciona')).toBe('mi no funciona');
+    expect(withoutProviderNames('la Glovo dice')).toBe('la dice');
+    expect(withoutProviderNames('just eat est en panne')).toBe('est en panne');
   });
 
   it('finds the provider a question names, typos included', () => {
