@@ -15,6 +15,9 @@ import { ensureReconcileSchedule } from './core/temporal/reconcile-schedule.js';
 import { connectionOptions } from './core/temporal/connection-options.js';
 import { OutboundPolicy } from './activities/outbound/outbound-policy.js';
 import { workerDeploymentOptions } from './core/temporal/worker-deployment.js';
+import type { Registry } from 'prom-client';
+import { createMetricsRegistry, startMetricsServer } from './core/metrics/metrics-server.js';
+import { createWorkerCounters } from './core/metrics/worker-counters.js';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('./workflows/index.ts', import.meta.url));
 
@@ -25,6 +28,8 @@ export interface WorkerDependencies {
   /** Activities start other workflows (the notifiers) through this client. */
   client: Client;
   channels: AlertChannels;
+  /** The worker's registry: activities count repairs, alerts, deliveries and breaches in it (served by main on WORKER_METRICS_PORT). */
+  metrics: Registry;
   /** Outbound destinations (webhooks); from OUTBOUND_ALLOW unless a test brings its own name server. */
   outbound?: OutboundPolicy;
   /** Tests pass a prebuilt bundle to save the bundling time. */
@@ -55,6 +60,7 @@ export async function createWorker(deps: WorkerDependencies): Promise<Worker> {
       tickets: deps.config.tickets,
       outage: deps.config.outage,
       repairTimings: deps.config.repairTimings,
+      metrics: createWorkerCounters(deps.metrics),
     }),
     // Bounded cache: thousands of repairs wait for days; evicted ones replay when they wake.
     maxCachedWorkflows: deps.config.worker.maxCachedWorkflows,
@@ -67,12 +73,13 @@ export async function createWorker(deps: WorkerDependencies): Promise<Worker> {
 
 async function main() {
   const config = loadConfigOrExit();
-  const metricsPort = Number(process.env.WORKER_METRICS_PORT ?? 9464);
+  const at = config.worker.metrics;
   Runtime.install({
     // The SDK logs every bundling step at INFO; our own lines say what matters.
     logger: new DefaultLogger(config.logLevel === 'debug' ? 'DEBUG' : 'WARN'),
-    // Workflow and activity metrics (task latencies, schedule-to-start, failures) for Prometheus.
-    telemetryOptions: { metrics: { prometheus: { bindAddress: `127.0.0.1:${metricsPort}` } } },
+    // The SDK's workflow and activity metrics (task latencies, schedule-to-start, failures) are served
+    // by its Rust core on a listener of its own; ours (repair_*) by prom-client on WORKER_METRICS_PORT.
+    telemetryOptions: { metrics: { prometheus: { bindAddress: `${at.host.includes(':') ? `[${at.host}]` : at.host}:${at.sdkPort}` } } },
   });
   if (!config.databaseUrl) {
     console.error('DATABASE_URL is not set: start the worker through `npm run dev`, or point it at a PostgreSQL server.');
@@ -82,13 +89,16 @@ async function main() {
   const connection = await NativeConnection.connect(connectionOptions(config.temporal));
   const clientConnection = await Connection.connect(connectionOptions(config.temporal));
   const client = new Client({ connection: clientConnection, namespace: config.temporal.namespace });
-  const worker = await createWorker({ config, orm, connection, client, channels: createAlertChannels(config) });
+  const metrics = createMetricsRegistry('repair-worker');
+  const worker = await createWorker({ config, orm, connection, client, channels: createAlertChannels(config), metrics });
   if (config.probes.enabled) await ensureProbeSchedules(client, config);
   // Repairs whose workflow start failed are started by this sweep (activities/reconcile.activities.ts).
   await ensureReconcileSchedule(client, config);
-  console.log(`worker polling task queue "${config.temporal.taskQueue}" on ${config.temporal.address}; metrics on http://127.0.0.1:${metricsPort}/metrics`);
+  const metricsServer = await startMetricsServer(metrics, at);
+  console.log(`worker polling task queue "${config.temporal.taskQueue}" on ${config.temporal.address}; metrics on ${metricsServer.url}/metrics (SDK: port ${at.sdkPort})`);
   // The SDK's runtime shuts the worker down on SIGINT/SIGTERM; run() then resolves.
   await worker.run();
+  await metricsServer.close();
   await clientConnection.close();
   await connection.close();
   await orm.close();

@@ -1,5 +1,6 @@
 // Activities are built from their dependencies, never from module singletons.
 import type { Orm } from '../core/db/orm.js';
+import type { WorkerCounters } from '../core/metrics/worker-counters.js';
 import { createAlertActivities, type AlertDependencies } from './alerts/deliver-alerts.activities.js';
 import { createNotifyActivities, type NotifyDependencies } from './notify.activities.js';
 import { createPairingActivities, type PairingDependencies } from './pairing.activities.js';
@@ -13,6 +14,8 @@ import { createReconcileActivities, type ReconcileDependencies } from './reconci
 
 export interface ActivityDependencies extends PairingDependencies, NotifyDependencies, AlertDependencies, WebhookDependencies, TicketDependencies, ProviderHealthDependencies, ProbeDependencies, InvitationDependencies, ReconcileDependencies {
   orm: Orm;
+  /** The worker's counters (worker.ts builds them over its registry); each activity counts once, after its row changed. */
+  metrics: WorkerCounters;
 }
 
 export function createActivities(deps: ActivityDependencies) {

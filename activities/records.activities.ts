@@ -1,6 +1,8 @@
 // Keeps the readable copy of each repair in PostgreSQL: its row, its history, its connection's status.
 import { Context, log } from '@temporalio/activity';
+import type { QueryResult } from '@mikro-orm/core';
 import type { Orm } from '../core/db/orm.js';
+import type { WorkerCounters } from '../core/metrics/worker-counters.js';
 import type { RepairSnapshot } from '../workflows/repair/messages.js';
 import type { ActionOutcome, RepairAction } from '../workflows/repair/repair-rules.js';
 import { refusingBadData } from './refused-records.js';
@@ -33,13 +35,14 @@ export function activityKey(): string {
 
 const date = (ms: number | null) => (ms === null ? null : new Date(ms));
 
-export function createRecordActivities({ orm }: { orm: Orm }) {
+export function createRecordActivities({ orm, metrics }: { orm: Orm; metrics: WorkerCounters }) {
   return {
     /** Upserts the repair row (only if this revision is newer), appends the event once, and sets the connection status. */
     async saveRepair({ workflowId, snapshot: s, event, connectionStatus }: SaveRepairInput): Promise<void> {
       if (event) log.info(`repair ${event.kind}`, { repairId: s.repairId, state: s.state, errorType: s.error?.errorType, outcome: event.outcome, actorUserId: event.actorUserId });
       const em = orm.em.fork();
       const closed = s.state === 'healthy' || s.state === 'repaired_elsewhere';
+      let eventWritten = false;
       await refusingBadData(`the record of repair ${s.repairId}`, () => em.transactional(async (tx) => {
         // Statements must run on the transaction's own connection, or each call takes a second one from the pool.
         const ctx = tx.getTransactionContext();
@@ -64,7 +67,7 @@ export function createRecordActivities({ orm }: { orm: Orm }) {
           ctx,
         );
         if (event) {
-          await conn.execute(
+          const written = await conn.execute<QueryResult>(
             `insert into repair_events (id, repair_id, at, kind, actor_user_id, action, outcome, error_type, cause, error_code, detail)
              values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) on conflict (id) do nothing`,
             [activityKey(), s.repairId, new Date(event.at), event.kind, event.actorUserId ?? null, event.action ?? null, event.outcome ?? null,
@@ -72,11 +75,22 @@ export function createRecordActivities({ orm }: { orm: Orm }) {
             'run',
             ctx,
           );
+          eventWritten = written.affectedRows === 1;
         }
         if (connectionStatus) {
           await conn.execute('update connections set status = ?, updated_at = now() where id = ?', [connectionStatus, s.connection.connectionId], 'run', ctx);
         }
       }));
+      // Counted here, after the commit, and only by the execution that wrote the event row: a retry or
+      // a replayed local activity finds the row (same activity key) and counts nothing.
+      if (event && eventWritten) countRepairEvent(metrics, s, event);
     },
   };
+}
+
+function countRepairEvent(metrics: WorkerCounters, s: RepairSnapshot, event: RepairEventInput): void {
+  if (event.kind === 'reported') metrics.repairOpened({ provider: s.connection.provider, errorType: event.errorType });
+  if (event.kind === 'resolved' && (s.state === 'healthy' || s.state === 'repaired_elsewhere')) {
+    metrics.repairResolved({ provider: s.connection.provider, errorType: s.error?.errorType, outcome: s.state, seconds: (event.at - s.openedAt) / 1000 });
+  }
 }

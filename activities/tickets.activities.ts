@@ -8,6 +8,7 @@ import type { Client } from '@temporalio/client';
 import type { createWebhookActivities } from './webhooks.activities.js';
 import { openTicket } from '../core/services/tickets/ticket-service.js';
 import { Repair } from '../core/db/entities/index.js';
+import type { WorkerCounters } from '../core/metrics/worker-counters.js';
 
 export interface TicketDependencies {
   orm: Orm;
@@ -15,6 +16,7 @@ export interface TicketDependencies {
   temporal: Client;
   taskQueue: string;
   tickets: { firstResponseBusinessHours: number; autoCloseAfterMs: number; reopenWindowMs: number };
+  metrics: WorkerCounters;
 }
 
 const CLOSING_MESSAGE = 'We closed this conversation because we have not heard back in 72 hours. Reply here at any time to reopen it.';
@@ -64,6 +66,8 @@ export function createTicketActivities(d: TicketDependencies, webhooks: ReturnTy
       if (ticket.slaBreachedAt) return;
       em.assign(ticket, { slaBreachedAt: new Date(), updatedAt: new Date() });
       await em.flush();
+      // Counted once the breach is saved: a retried activity finds slaBreachedAt set and returns above.
+      d.metrics.ticketSlaBreached();
       const contacts = await em.findOne(OrgContacts, { org: orgId });
       const to = [...(contacts?.platformOperations ?? []), ...(contacts?.merchantOperations ?? [])].map((c) => c.email);
       log.warn('ticket first response overdue', { ticketId, orgId });

@@ -6,6 +6,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { WebhookDelivery, WebhookSubscription, type WebhookDeliveryRow, type WebhookSubscriptionRow } from '../core/db/entities/index.js';
 import type { Orm } from '../core/db/orm.js';
 import type { SecretBox } from '../core/secrets/secret-box.js';
+import type { WorkerCounters } from '../core/metrics/worker-counters.js';
 import { signedHeaders, type SignedHeaders } from '../core/services/webhooks/signature.js';
 import { activeSecrets } from '../core/services/webhooks/subscription-secrets.js';
 import { webhookDeliveriesSignal, webhookDispatcherWorkflowId, type WebhookEventType } from '../workflows/webhook-dispatcher/messages.js';
@@ -24,6 +25,7 @@ export interface WebhookDependencies {
   outbound: OutboundPolicy;
   /** How long one delivery is retried before it is recorded failed (a day unless told). */
   webhookRetryForMs?: number;
+  metrics: WorkerCounters;
 }
 
 export interface PublishEventInput {
@@ -43,7 +45,9 @@ export function createWebhookActivities(d: WebhookDependencies) {
     /** One attempt: a 2xx answer delivers; anything else throws so Temporal retries with backoff. */
     deliverWebhook: ({ deliveryId }: { deliveryId: string }) => deliverWebhook(d, deliveryId),
     async markWebhookFailed({ deliveryId, reason }: { deliveryId: string; reason: string }): Promise<void> {
-      await d.orm.em.fork().nativeUpdate(WebhookDelivery, { id: deliveryId, status: 'pending' }, { status: 'failed', lastError: reason });
+      const changed = await d.orm.em.fork().nativeUpdate(WebhookDelivery, { id: deliveryId, status: 'pending' }, { status: 'failed', lastError: reason });
+      // Only the update that moved it from pending counts: a retry finds it failed already.
+      if (changed === 1) d.metrics.webhookDelivery('failed');
     },
   };
 }
@@ -95,8 +99,10 @@ async function deliverWebhook(d: WebhookDependencies, deliveryId: string): Promi
   if (!delivery || delivery.status === 'delivered') return;
   const subscription = await em.findOne(WebhookSubscription, { id: delivery.subscriptionId });
   if (!subscription?.active) {
+    const wasFailed = delivery.status === 'failed';
     em.assign(delivery, { status: 'failed', lastError: 'subscription deleted' });
     await em.flush();
+    if (!wasFailed) d.metrics.webhookDelivery('failed');
     return;
   }
   const { status, error, final } = await postSigned(d, delivery, subscription);
@@ -107,6 +113,8 @@ async function deliverWebhook(d: WebhookDependencies, deliveryId: string): Promi
     ...(error ? {} : { status: 'delivered' as const, deliveredAt: new Date() }),
   });
   await em.flush();
+  // Once saved delivered: a retry returns at the top. Failed attempts count when retries end (markWebhookFailed).
+  if (!error) d.metrics.webhookDelivery('delivered');
   // A refused destination or an unreadable secret will not mend by retrying.
   if (final) throw ApplicationFailure.nonRetryable(error!, final);
   if (error) {

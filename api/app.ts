@@ -35,7 +35,7 @@ export interface AppDependencies {
   config: AppConfig;
   orm: Orm;
   temporal: Client;
-  /** Where request metrics go (served on their own port by server.ts); a fresh registry otherwise. */
+  /** Where request and database metrics go (served on their own port by server.ts); a fresh registry otherwise. */
   metrics?: Registry;
 }
 
@@ -45,7 +45,7 @@ export const app: FastifyPluginAsync<AppDependencies> = async (instance, deps) =
   await instance.register(problemPlugin);
   // Auth first: it sees every route registered after it (the route-table tests read them all).
   await instance.register(authPlugin, { apiKeys: deps.config.apiKeys });
-  await instance.register(metricsPlugin, { registry: deps.metrics });
+  await instance.register(metricsPlugin, { registry: deps.metrics, orm: deps.orm });
   await instance.register(ormPlugin, { orm: deps.orm });
   await instance.register(temporalPlugin, { client: deps.temporal, settings: deps.config.temporal });
   await instance.register(servicesPlugin, { config: deps.config });

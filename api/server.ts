@@ -3,7 +3,7 @@ import { loadConfigOrExit } from '../core/config/config.js';
 import { openOrm } from '../core/db/orm.js';
 import { connectTemporalClient } from '../core/temporal/client.js';
 import { buildApp } from './app.js';
-import { createMetricsRegistry, startMetricsServer, type MetricsServer } from './plugins/metrics.plugin.js';
+import { createMetricsRegistry, startMetricsServer, type MetricsServer } from '../core/metrics/metrics-server.js';
 import { listenOptions } from './listen.js';
 
 const config = loadConfigOrExit();
@@ -13,7 +13,7 @@ if (!config.databaseUrl) {
 }
 const orm = await openOrm(config.databaseUrl);
 const temporal = await connectTemporalClient(config.temporal);
-const registry = createMetricsRegistry();
+const registry = createMetricsRegistry('repair-api');
 const app = await buildApp({ config, orm, temporal, metrics: registry });
 let metrics: MetricsServer | undefined;
 

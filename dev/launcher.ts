@@ -87,7 +87,7 @@ function printUrls(config: AppConfig, uiPort: number, databaseUrl: string, sandb
     ['Merchant pages', `${config.publicUrl}/   (sign in as Lola to repair, as Marco to see what a viewer gets)`],
     ['API', config.publicUrl],
     ['OpenAPI docs', `${config.publicUrl}/docs`],
-    ['Metrics', `http://${config.metrics.host}:${config.metrics.port}/metrics (API), http://127.0.0.1:${process.env.WORKER_METRICS_PORT ?? 9464}/metrics (worker)`],
+    ['Metrics', `http://${config.metrics.host}:${config.metrics.port}/metrics (API), http://${config.worker.metrics.host}:${config.worker.metrics.port}/metrics (worker), http://${config.worker.metrics.host}:${config.worker.metrics.sdkPort}/metrics (Temporal SDK)`],
     ['Temporal', config.temporal.address],
     ...(config.temporal.local ? [['Temporal Web UI', `http://localhost:${uiPort}`]] : []),
     ['PostgreSQL', databaseUrl.replace(/:[^:@/]+@/, ':****@')],
@@ -121,7 +121,8 @@ async function main(): Promise<void> {
 
   await assertPortFree(config.port, 'PORT', 'API');
   await assertPortFree(sandboxPort, 'SANDBOX_PORT', 'provider sandbox');
-  await assertPortFree(readInt(process.env, 'WORKER_METRICS_PORT', 9464), 'WORKER_METRICS_PORT', 'worker metrics');
+  await assertPortFree(config.worker.metrics.port, 'WORKER_METRICS_PORT', 'worker metrics');
+  await assertPortFree(config.worker.metrics.sdkPort, 'WORKER_SDK_METRICS_PORT', 'worker SDK metrics');
   await assertPortFree(config.metrics.port, 'API_METRICS_PORT', 'API metrics');
   if (!process.env.TWILIO_ACCOUNT_SID) {
     await assertPortFree(sinks.smsPort, 'SMS_SINK_PORT', 'SMS sink');

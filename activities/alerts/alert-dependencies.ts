@@ -1,5 +1,6 @@
 // What the alert activities are built from (the worker passes its activity dependencies).
 import type { Orm } from '../../core/db/orm.js';
+import type { WorkerCounters } from '../../core/metrics/worker-counters.js';
 import type { AlertChannels } from './alert-channels.js';
 
 export interface AlertDependencies {
@@ -7,4 +8,6 @@ export interface AlertDependencies {
   channels: AlertChannels;
   publicUrl: string;
   linkKey: Buffer;
+  /** Messages sent or given up on, and SMS segments, counted once each when their status is saved. */
+  metrics: WorkerCounters;
 }

@@ -84,7 +84,7 @@ async function sendTo(delivery: Delivery, kind: AlertKind, repairs: RepairRow[],
   if (hold) delivery.heldUntil = Math.min(delivery.heldUntil ?? Infinity, hold.getTime());
   const key = `${activityKey()}/${kind}/${recipient.channel}/${recipient.address}`;
   const row = { org: loaded.org.id, repairIds: repairs.map((r) => r.id), channel: recipient.channel, recipient: recipient.address, template, locale };
-  const message = await sendLogged(em, key, row, content, hold ? { heldUntil: hold } : sender(d, recipient, content));
+  const message = await sendLogged(em, key, row, content, hold ? { heldUntil: hold } : sender(d, recipient, content), d.metrics);
   delivery.logged.push(message);
   if (message.status === 'sent') delivery.sent += 1;
 }

@@ -16,6 +16,8 @@ export async function giveUpUndelivered(d: AlertDependencies, { orgId, keyPrefix
   const stuck = await em.find(Notification, dueHeld ? { $or: [queued, { org: orgId, status: 'held', sendAfter: { $lte: new Date() } }] } : queued);
   for (const message of stuck) em.assign(message, { status: 'failed', error: gaveUpReason(message.error ?? null), content: message.content ? withoutLinkTokens(message.content) : null, updatedAt: new Date() });
   await em.flush();
+  // Once saved failed, a retried give-up no longer finds them queued or held.
+  for (const message of stuck) d.metrics.alertMessage({ channel: message.channel, template: message.template, status: 'failed' });
   if (stuck.length > 0) log.error('alert messages given up on after repeated temporary failures', { orgId, failed: stuck.length, channels: [...new Set(stuck.map((m) => m.channel))] });
   return { failed: stuck.length, nextHeldUntil: await nextHeld(em, orgId) };
 }

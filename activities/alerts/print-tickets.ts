@@ -25,7 +25,7 @@ export async function printTickets(d: AlertDependencies, em: EntityManager, load
       const content = d.channels.render(kind, 'ticket', locale, data);
       const key = `${activityKey()}/${kind}/ticket/${store.id}/${repair.id}`;
       const address = store.printerAddress;
-      const message = await sendLogged(em, key, { org: loaded.org.id, repairIds: [repair.id], channel: 'ticket', recipient: address, template: kind, locale }, content, () => d.channels.printTicket(address, content, line.link));
+      const message = await sendLogged(em, key, { org: loaded.org.id, repairIds: [repair.id], channel: 'ticket', recipient: address, template: kind, locale }, content, () => d.channels.printTicket(address, content, line.link), d.metrics);
       logged.push(message);
       if (message.status === 'sent') printed += 1;
     }

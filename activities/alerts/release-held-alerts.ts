@@ -13,17 +13,27 @@ export async function releaseHeldAlerts(d: AlertDependencies, { orgId }: { orgId
   const due = await em.find(Notification, { org: orgId, status: 'held', sendAfter: { $lte: new Date() } });
   let waiting = 0;
   for (const message of due) {
+    let saved: 'sent' | 'failed' | null = null;
+    const body = message.content?.text ?? '';
     try {
-      const sent = await d.channels.sendSms({ to: message.recipient, body: message.content?.text ?? '' });
+      const sent = await d.channels.sendSms({ to: message.recipient, body });
       em.assign(message, { status: 'sent', providerId: sent.providerId, error: null, content: message.content ? withoutLinkTokens(message.content) : null, updatedAt: new Date() });
+      saved = 'sent';
     } catch (error) {
       const failure = channelFailure(error, 'sms');
       log.warn(failure.final ? 'held SMS refused for good' : 'held SMS failed for now; will retry', { messageId: message.id, reason: failure.reason });
       // Given up on, the copy keeps no sign-in link either.
-      if (failure.final) em.assign(message, { status: 'failed', error: failure.reason, content: message.content ? withoutLinkTokens(message.content) : null, updatedAt: new Date() });
-      else (em.assign(message, { error: `${failure.reason}; retrying`, updatedAt: new Date() }), (waiting += 1));
+      if (failure.final) {
+        em.assign(message, { status: 'failed', error: failure.reason, content: message.content ? withoutLinkTokens(message.content) : null, updatedAt: new Date() });
+        saved = 'failed';
+      } else {
+        em.assign(message, { error: `${failure.reason}; retrying`, updatedAt: new Date() });
+        waiting += 1;
+      }
     }
     await em.flush();
+    // Once the status is saved: a retried release no longer finds this message held.
+    if (saved) d.metrics.alertMessage({ channel: message.channel, template: message.template, status: saved, smsBody: body });
   }
   if (waiting > 0) throw ApplicationFailure.retryable(`${waiting} held SMS hit a temporary failure`, 'AlertChannelUnavailable');
   return { nextHeldUntil: await nextHeld(em, orgId) };

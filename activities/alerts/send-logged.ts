@@ -8,6 +8,7 @@ import { channelFailure } from '../channels/channel-errors.js';
 import { Notification, type NotificationRow } from '../../core/db/entities/index.js';
 import { newId } from '../../core/db/ids.js';
 import { redactLinkTokens } from '../../core/secrets/redact-link-tokens.js';
+import type { WorkerCounters } from '../../core/metrics/worker-counters.js';
 import type { RenderedAlert } from './alert-channels.js';
 
 export interface LoggedMessage {
@@ -27,8 +28,11 @@ export function withoutLinkTokens(content: RenderedAlert): RenderedAlert {
   };
 }
 
-/** `send` sends now; `{ heldUntil }` keeps the message (whole, as it must be sent later) until then. */
-export async function sendLogged(em: EntityManager, key: string, row: LoggedMessage, content: RenderedAlert, send: (() => Promise<{ providerId: string }>) | { heldUntil: Date }): Promise<NotificationRow> {
+/**
+ * `send` sends now; `{ heldUntil }` keeps the message (whole, as it must be sent later) until then.
+ * Alerts pass the worker's counters (`metrics`); an invitation is no alert and is not counted.
+ */
+export async function sendLogged(em: EntityManager, key: string, row: LoggedMessage, content: RenderedAlert, send: (() => Promise<{ providerId: string }>) | { heldUntil: Date }, metrics?: WorkerCounters): Promise<NotificationRow> {
   const existing = await em.findOne(Notification, { idempotencyKey: key });
   if (existing && existing.status !== 'queued') return existing;
   const held = 'heldUntil' in send;
@@ -48,6 +52,8 @@ export async function sendLogged(em: EntityManager, key: string, row: LoggedMess
     em.assign(message, failure.final ? { status: 'failed', error: failure.reason, updatedAt: new Date() } : { error: `${failure.reason}${RETRYING}`, updatedAt: new Date() });
   }
   await em.flush();
+  // Counted once the status is saved: a retried activity finds the message sent or failed and returns above.
+  if (message.status === 'sent' || message.status === 'failed') metrics?.alertMessage({ channel: row.channel, template: row.template, status: message.status, smsBody: content.text });
   return message;
 }
 

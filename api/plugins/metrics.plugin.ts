@@ -1,9 +1,11 @@
-// Prometheus metrics: process defaults plus one histogram of HTTP requests by route. They are served
-// by startMetricsServer on a port of their own (API_METRICS_PORT), never on the public API port.
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+// Prometheus metrics of the API: process defaults, one histogram of HTTP requests by route, and the
+// gauges read from the database on scrape (open repairs, open tickets, degraded providers). They are
+// served by startMetricsServer on a port of their own (API_METRICS_PORT), never on the public API port.
 import fp from 'fastify-plugin';
-import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { Histogram, type Registry } from 'prom-client';
+import type { Orm } from '../../core/db/orm.js';
+import { registerDatabaseGauges } from '../../core/metrics/database-gauges.js';
+import { createMetricsRegistry } from '../../core/metrics/metrics-server.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -11,17 +13,9 @@ declare module 'fastify' {
   }
 }
 
-/** The API's registry: made by server.ts, which hands it to the app and to the metrics listener. */
-export function createMetricsRegistry(): Registry {
-  const registry = new Registry();
-  registry.setDefaultLabels({ service: 'repair-api' });
-  collectDefaultMetrics({ register: registry });
-  return registry;
-}
-
-export const metricsPlugin = fp<{ registry?: Registry }>(
+export const metricsPlugin = fp<{ registry?: Registry; orm: Orm }>(
   async (app, options) => {
-    const registry = options.registry ?? createMetricsRegistry();
+    const registry = options.registry ?? createMetricsRegistry('repair-api');
     const duration = new Histogram({
       name: 'http_request_duration_seconds',
       help: 'HTTP requests by method, route and status code.',
@@ -29,6 +23,8 @@ export const metricsPlugin = fp<{ registry?: Registry }>(
       buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
       registers: [registry],
     });
+    // The API holds the gauges the database knows: it has the connection and is scraped anyway.
+    registerDatabaseGauges(registry, options.orm, (error, gauge) => app.log.warn({ err: error, gauge }, 'metrics: could not read a gauge from the database'));
     app.decorate('metrics', registry);
     app.addHook('onResponse', async (request, reply) => {
       // The route pattern, not the URL, keeps label cardinality bounded.
@@ -38,28 +34,3 @@ export const metricsPlugin = fp<{ registry?: Registry }>(
   },
   { name: 'metrics' },
 );
-
-export interface MetricsServer {
-  url: string;
-  close(): Promise<void>;
-}
-
-/** GET /metrics on its own listener (like the worker's 9464): reachable by the scraper, not by API clients. */
-export async function startMetricsServer(registry: Registry, at: { host: string; port: number }): Promise<MetricsServer> {
-  const server = createServer((request, response) => {
-    if (request.method !== 'GET' || request.url?.split('?')[0] !== '/metrics') return void response.writeHead(404).end();
-    registry.metrics().then(
-      (body) => response.writeHead(200, { 'content-type': registry.contentType }).end(body),
-      () => response.writeHead(500).end(),
-    );
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(at.port, at.host, () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://${at.host.includes(':') ? `[${at.host}]` : at.host}:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}

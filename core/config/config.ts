@@ -62,7 +62,14 @@ export interface AppConfig {
   /** A provider is degraded when this many connections fail with provider_unavailable within the window. */
   outage: { threshold: number; windowMs: number; recheckMs: number };
   /** Worker capacity: bounded workflow cache (evicted repairs replay when they wake) and task slots. */
-  worker: { maxCachedWorkflows: number; workflowTaskSlots: number; activitySlots: number; databasePoolMax: number };
+  worker: {
+    maxCachedWorkflows: number;
+    workflowTaskSlots: number;
+    activitySlots: number;
+    databasePoolMax: number;
+    /** The worker's own metrics (repair_*) on `port`, the Temporal SDK's (temporal_*) on `sdkPort`, both on `host`. */
+    metrics: { host: string; port: number; sdkPort: number };
+  };
   /** The merchant pages: who may sign in how, and how long a session lasts. */
   pages: { devSignIn: boolean; sessionTtlSeconds: number; secureCookies: boolean; /** Development with the local sandbox: its console (the demo merchant's login, phone and portal). */ sandboxConsoleUrl: string | null };
   /** Real Twilio and SMTP in production; the local sinks (started by the launcher) otherwise. */
@@ -201,6 +208,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       workflowTaskSlots: readInt(env, 'WORKER_WORKFLOW_TASK_SLOTS', 40, 1, 10_000),
       activitySlots: readInt(env, 'WORKER_ACTIVITY_SLOTS', 100, 1, 10_000),
       databasePoolMax: readInt(env, 'WORKER_DATABASE_POOL_MAX', 10, 1, 1000),
+      metrics: { host: readString(env, 'WORKER_METRICS_HOST', '127.0.0.1'), port: readInt(env, 'WORKER_METRICS_PORT', 9464), sdkPort: readInt(env, 'WORKER_SDK_METRICS_PORT', 9466, 1) },
     },
     pages: {
       // Picking any user of an organization is a development convenience; production signs in through signed links only.

@@ -105,6 +105,7 @@ async function bringUp(options: StartOptions, dataDir: string, teardown: (() => 
     ALERT_WINDOW_MS: String(options.alertWindowMs),
     PROBES_ENABLED: 'false',
     WORKER_METRICS_PORT: String(await freePort()),
+    WORKER_SDK_METRICS_PORT: String(await freePort()),
     API_METRICS_PORT: String(await freePort()),
   };
   const node = (name: string, entry: string, extra: Record<string, string> = {}, nodeArgs: string[] = []) =>

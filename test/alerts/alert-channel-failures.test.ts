@@ -8,6 +8,7 @@ import { ruleFor } from '../../core/providers/index.js';
 import { createAlertingMerchant, type AlertingMerchantOptions } from '../helpers/alerting-merchant.js';
 import { startSinks, type Sinks } from '../helpers/sinks.js';
 import { eventually, report, startRepairStack, type RepairStack } from '../helpers/repair-stack.js';
+import { samplesOf, sumOf } from '../helpers/prometheus-text.js';
 
 let sinks: Sinks;
 let stack: RepairStack;
@@ -113,4 +114,20 @@ describe('a channel that is down for a while', () => {
     await eventually(() => mailTo('siempre@example.com'), (l) => l.length === 2);
     await eventually(async () => sinks.sms.filter((s) => s.to === '+34600000301'), (l) => l.length === 1);
   }, 90_000);
+});
+
+describe('the worker\'s alert counts', () => {
+  it('match the delivery log after all those retries: each message counted once, sent or failed', async () => {
+    const compare = async () => {
+      const log = await stack.db.orm.em.fork().find(Notification, {});
+      const samples = await samplesOf(stack.workerMetrics);
+      return ['email', 'sms', 'ticket'].flatMap((channel) => [
+        { channel, status: 'sent', logged: log.filter((x) => x.channel === channel && ['sent', 'delivered'].includes(x.status)).length, counted: sumOf(samples, 'repair_alerts_total', { channel, status: 'sent' }) },
+        { channel, status: 'failed', logged: log.filter((x) => x.channel === channel && x.status === 'failed').length, counted: sumOf(samples, 'repair_alerts_total', { channel, status: 'failed' }) },
+      ]);
+    };
+    // Polled: the last alerts of the tests above may still be being saved.
+    const counts = await eventually(compare, (rows) => rows.every((r) => r.logged === r.counted));
+    expect(counts.find((r) => r.channel === 'sms' && r.status === 'failed')!.counted).toBeGreaterThan(0);
+  });
 });

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../../api/app.js';
-import { createMetricsRegistry, startMetricsServer, type MetricsServer } from '../../api/plugins/metrics.plugin.js';
+import { createMetricsRegistry, startMetricsServer, type MetricsServer } from '../../core/metrics/metrics-server.js';
 import { auth, TEST_AGENT_KEY, testConfig } from '../helpers/api.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 
@@ -19,7 +19,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   connection = await Connection.connect({ address: config.temporal.address });
   // As server.ts wires it: one registry, filled by the app, served by its own listener.
-  const registry = createMetricsRegistry();
+  const registry = createMetricsRegistry('repair-api');
   app = await buildApp({ config: { ...config, databaseUrl: db.url }, orm: db.orm, temporal: new Client({ connection }), metrics: registry }, { logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   apiUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

@@ -48,6 +48,7 @@ describe('npm run dev', () => {
       TEMPORAL_UI_PORT: String(await freePort()),
       SANDBOX_PORT: String(await freePort()),
       WORKER_METRICS_PORT: String(await freePort()),
+      WORKER_SDK_METRICS_PORT: String(await freePort()),
       API_METRICS_PORT: String(await freePort()),
       SMS_SINK_PORT: String(await freePort()),
       MAIL_SINK_SMTP_PORT: String(await freePort()),

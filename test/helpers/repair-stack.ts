@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
+import { Registry } from 'prom-client';
 import { buildApp } from '../../api/app.js';
 import { listenOptions } from '../../api/listen.js';
 import type { AppConfig } from '../../core/config/config.js';
@@ -21,6 +22,8 @@ export interface RepairStack {
   db: TestDatabase;
   sandboxUrl: string;
   worker: Worker;
+  /** The first worker's registry (its repair_* counters). */
+  workerMetrics: Registry;
   close(): Promise<void>;
 }
 
@@ -36,7 +39,8 @@ export async function startRepairStack(
   const ownConnection = options.temporal ? undefined : await Connection.connect({ address: config.temporal.address });
   const temporal = options.temporal?.client ?? new Client({ connection: ownConnection! });
   const nativeConnection = options.temporal?.nativeConnection ?? (await NativeConnection.connect({ address: config.temporal.address }));
-  const worker = await createWorker(workerDependencies(config, db, temporal, nativeConnection));
+  const deps = workerDependencies(config, db, temporal, nativeConnection);
+  const worker = await createWorker(deps);
   // Resolves once the worker has let go of its connection (its STOPPED state comes a moment earlier).
   const running = worker.run().catch(() => undefined);
   const app = await buildApp({ config, orm: db.orm, temporal }, { logger: false });
@@ -49,6 +53,7 @@ export async function startRepairStack(
     db,
     sandboxUrl,
     worker,
+    workerMetrics: deps.metrics,
     close: async () => {
       await app.close();
       // A test may have swapped the worker: stop whichever runs now.
@@ -65,9 +70,9 @@ export async function startRepairStack(
   return stack;
 }
 
-/** What a worker of the stack needs; tests that replace the worker build one with this. */
+/** What a worker of the stack needs; tests that replace the worker build one with this (a registry of its own: counters register once). */
 export function workerDependencies(config: AppConfig, db: TestDatabase, client: Client, connection: NativeConnection) {
-  return { config, orm: db.orm, connection, client, channels: createAlertChannels(config) };
+  return { config, orm: db.orm, connection, client, channels: createAlertChannels(config), metrics: new Registry() };
 }
 
 export interface MerchantSetup {

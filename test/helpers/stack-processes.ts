@@ -67,7 +67,7 @@ async function until(proc: StackProcess, what: string, ready: () => Promise<bool
 
 /** Starts a worker process and resolves once it polls; `env` adds to what the stack itself was given. */
 export async function startWorkerProcess(stack: RepairStack, env: NodeJS.ProcessEnv = {}): Promise<WorkerProcess> {
-  const worker = startNode('worker.ts', stack, { WORKER_METRICS_PORT: String(await freePort()), ...env });
+  const worker = startNode('worker.ts', stack, { WORKER_METRICS_PORT: String(await freePort()), WORKER_SDK_METRICS_PORT: String(await freePort()), ...env });
   await until(worker, 'worker', async () => worker.output().includes('worker polling task queue'));
   return worker;
 }

@@ -60,6 +60,8 @@ describe('chat tickets', () => {
 
     await env.sleep(Date.parse(created.firstResponseDueAt) - Date.now() + HOUR);
     await eventually(() => ticket(ticketId), (t) => t.slaBreachedAt !== null);
+    // The worker that saved the breach counted it, once.
+    await eventually(async () => (await stack.workerMetrics.getSingleMetric('repair_ticket_sla_breaches_total')!.get()).values[0]?.value, (n) => n === 1);
 
     expect((await message(ticketId, { author: 'agent', body: 'Looking into it.' })).statusCode).toBe(403);
     expect((await message(ticketId, { author: 'agent', body: 'Looking into it.' }, TEST_AGENT_KEY)).statusCode).toBe(201);

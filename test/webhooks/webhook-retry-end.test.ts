@@ -5,6 +5,7 @@ import { ruleFor } from '../../core/providers/index.js';
 import { auth } from '../helpers/api.js';
 import { act, eventually, report, sandboxAccount, setUpMerchant, startRepairStack, type RepairStack } from '../helpers/repair-stack.js';
 import { startWebhookReceivers, type WebhookReceivers } from './webhook-receivers.js';
+import { samplesOf, sumOf } from '../helpers/prometheus-text.js';
 
 let stack: RepairStack;
 let receivers: WebhookReceivers;
@@ -31,6 +32,9 @@ describe('webhook retries', () => {
     const read = async () => ((await stack.app.inject({ method: 'GET', url: `/v1/webhooks/${id}/deliveries`, headers: auth() })).json() as { items: { id: string; type: string; status: string; attempts: number }[] }).items;
     const log = await eventually(read, (items) => items.length === 3 && items.every((d) => d.status === 'failed'), 60_000);
     expect(log.find((d) => d.type === 'repair.opened')!.attempts).toBeGreaterThan(1);
+    // Each delivery counted once when its retries ended, however many attempts it took.
+    const deliveries = async (status: string) => sumOf(await samplesOf(stack.workerMetrics), 'repair_webhook_deliveries_total', { status });
+    await eventually(() => deliveries('failed'), (n) => n === 3);
 
     receivers.dead.delete('/down');
     const first = log.find((d) => d.type === 'repair.opened')!;
@@ -38,5 +42,7 @@ describe('webhook retries', () => {
     expect(res.statusCode).toBe(202);
     await eventually(read, (items) => items.find((d) => d.id === first.id)?.status === 'delivered', 30_000);
     expect(receivers.received.some((r) => r.path === '/down' && r.type === 'repair.opened' && r.status === 204)).toBe(true);
+    await eventually(() => deliveries('delivered'), (n) => n === 1);
+    expect(await deliveries('failed')).toBe(3);
   }, 90_000);
 });

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
+import { Registry } from 'prom-client';
 import { createWorker } from '../../worker.js';
 import { createAlertChannels } from '../../activities/alerts/create-alert-channels.js';
 import { workerProbeWorkflow } from '../../workflows/index.js';
@@ -19,7 +20,7 @@ it('runs the worker-probe workflow through the real worker', async () => {
   const nativeConnection = await NativeConnection.connect({ address: config.temporal.address });
   const connection = await Connection.connect({ address: config.temporal.address });
   const client = new Client({ connection });
-  const worker = await createWorker({ config, orm: db.orm, connection: nativeConnection, client, channels: createAlertChannels(config) });
+  const worker = await createWorker({ config, orm: db.orm, connection: nativeConnection, client, channels: createAlertChannels(config), metrics: new Registry() });
   const result = await worker.runUntil(
     client.workflow.execute(workerProbeWorkflow, {
       taskQueue: config.temporal.taskQueue,
