@@ -3,6 +3,7 @@
 // otherwise it says the one command to run. Never fails the install: only some tests need them.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
 
 export interface DebianTool {
   /** The Debian package that brings it. */
@@ -31,7 +32,7 @@ export const installCommand = (tool: DebianTool) =>
 export const missingMessage = (tool: DebianTool) =>
   process.env[tool.envVar]
     ? `${tool.envVar}=${toolPath(tool)} does not exist: ${tool.neededBy} need it there.`
-    : `No ${tool.pkg} at ${tool.defaultPath}: ${tool.neededBy} need Debian's package. Run: sudo sh -c '${installCommand(tool)}' (or set ${tool.envVar}).`;
+    : `No ${basename(tool.defaultPath)} at ${tool.defaultPath}: ${tool.neededBy} need Debian's ${tool.pkg} package. Run: sudo sh -c '${installCommand(tool)}' (or set ${tool.envVar}).`;
 
 const hasCommand = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 
