@@ -67,12 +67,12 @@ export async function createWorker(deps: WorkerDependencies): Promise<Worker> {
 
 async function main() {
   const config = loadConfigOrExit();
-  const metricsPort = Number(process.env.WORKER_METRICS_PORT ?? 9464);
+  const metrics = config.workerMetrics;
   Runtime.install({
     // The SDK logs every bundling step at INFO; our own lines say what matters.
     logger: new DefaultLogger(config.logLevel === 'debug' ? 'DEBUG' : 'WARN'),
     // Workflow and activity metrics (task latencies, schedule-to-start, failures) for Prometheus.
-    telemetryOptions: { metrics: { prometheus: { bindAddress: `127.0.0.1:${metricsPort}` } } },
+    telemetryOptions: { metrics: { prometheus: { bindAddress: `${metrics.host}:${metrics.port}` } } },
   });
   if (!config.databaseUrl) {
     console.error('DATABASE_URL is not set: start the worker through `npm run dev`, or point it at a PostgreSQL server.');
@@ -86,7 +86,7 @@ async function main() {
   if (config.probes.enabled) await ensureProbeSchedules(client, config);
   // Repairs whose workflow start failed are started by this sweep (activities/reconcile.activities.ts).
   await ensureReconcileSchedule(client, config);
-  console.log(`worker polling task queue "${config.temporal.taskQueue}" on ${config.temporal.address}; metrics on http://127.0.0.1:${metricsPort}/metrics`);
+  console.log(`worker polling task queue "${config.temporal.taskQueue}" on ${config.temporal.address}; metrics on http://${metrics.host}:${metrics.port}/metrics`);
   // The SDK's runtime shuts the worker down on SIGINT/SIGTERM; run() then resolves.
   await worker.run();
   await clientConnection.close();

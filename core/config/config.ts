@@ -30,6 +30,8 @@ export interface AppConfig {
   port: number;
   /** Where the API's Prometheus metrics listen (not the public port). */
   metrics: { host: string; port: number };
+  /** Where the worker's Prometheus metrics listen (WORKER_METRICS_PORT), on loopback. */
+  workerMetrics: { host: string; port: number };
   /** Connections the kernel queues before the API accepts them (LISTEN_BACKLOG). */
   listenBacklog: number;
   publicUrl: string;
@@ -158,6 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host,
     port,
     metrics: { host: readString(env, 'API_METRICS_HOST', '127.0.0.1'), port: readInt(env, 'API_METRICS_PORT', 9465) },
+    workerMetrics: { host: '127.0.0.1', port: readInt(env, 'WORKER_METRICS_PORT', 9464) },
     listenBacklog: readInt(env, 'LISTEN_BACKLOG', 2048, 1, 65535),
     publicUrl: readUrl(env, 'PUBLIC_URL', `http://localhost:${port}`),
     trustProxy: env.TRUST_PROXY === 'true' ? true : env.TRUST_PROXY || false,
