@@ -49,6 +49,8 @@ export interface RepairSnapshot {
   lastActivityAt: number;
   deferredUntil: number | null;
   unavailableSince: number | null;
+  /** When the repair entered its current state (stamped when the state is first published; absent in older runs). */
+  stateSince?: number;
   challengeId: string | null;
   /** Bumped on every change, so the database keeps only the newest copy. */
   revision: number;
