@@ -15,7 +15,7 @@ import { ManagedProcess } from './managed-process.js';
 import { assertPortFree, freePort, isPortFree, PortTakenError } from './ports.js';
 import { metricsTargets, metricsUrl } from '../core/config/metrics-targets.js';
 import { findDebianTool, missingMessage } from './debian-package.js';
-import { PROMETHEUS } from './prometheus.js';
+import { PROMETHEUS } from './operations-tools.js';
 import { startPrometheus } from './prometheus-server.js';
 import { findTemporalCli, PROJECT_ROOT } from './temporal-binaries.js';
 import { waitFor } from './wait-for.js';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findDebianTool } from '../../dev/debian-package.js';
 import { freePort, isPortFree } from '../../dev/ports.js';
-import { PROMETHEUS } from '../../dev/prometheus.js';
+import { PROMETHEUS } from '../../dev/operations-tools.js';
 import { PROJECT_ROOT } from '../../dev/temporal-binaries.js';
 
 interface Launch {

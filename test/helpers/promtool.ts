@@ -2,7 +2,7 @@
 // Missing, the test that needs it fails with the one command that installs it; it is never skipped.
 import { spawnSync } from 'node:child_process';
 import { findDebianTool, missingMessage } from '../../dev/debian-package.js';
-import { PROMTOOL } from '../../dev/prometheus.js';
+import { PROMTOOL } from '../../dev/operations-tools.js';
 
 export function promtool(args: string[], cwd?: string): { status: number | null; output: string } {
   const executable = findDebianTool(PROMTOOL);
