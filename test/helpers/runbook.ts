@@ -38,6 +38,11 @@ export function runbookBlocks(markdown = readFileSync(RUNBOOK_FILE, 'utf8')): Ru
   return blocks;
 }
 
+/** The sections' anchors as GitHub makes them: "## A provider outage" → a-provider-outage. */
+export function runbookAnchors(markdown = readFileSync(RUNBOOK_FILE, 'utf8')): string[] {
+  return [...markdown.matchAll(/^## (.+)$/gm)].map((m) => m[1]!.trim().toLowerCase().replace(/[^a-z0-9 _-]/g, '').replace(/ /g, '-'));
+}
+
 /** Inline code spans of the prose that run the Temporal CLI. */
 export function inlineTemporalCommands(markdown = readFileSync(RUNBOOK_FILE, 'utf8')): string[] {
   const prose = markdown.replace(/```[\s\S]*?```/g, '');

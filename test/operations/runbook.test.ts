@@ -4,6 +4,7 @@
 // The repairs are of foodpanda_web, which no other test repairs, so the blocks that change the
 // provider's repairs touch only these.
 import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { findDebianTool, missingMessage } from '../../dev/debian-package.js';
@@ -14,7 +15,8 @@ import { reclassifySignal, repairSnapshotQuery, repairWorkflowId } from '../../w
 import { TEST_API_KEY, auth } from '../helpers/api.js';
 import { startMisclassifiedRepair } from '../helpers/misclassified-repair.js';
 import { errorCode, eventually, report, sandboxAccount, setUpMerchant, startRepairStack, type MerchantSetup, type RepairStack } from '../helpers/repair-stack.js';
-import { CHANGING_SUBCOMMANDS, inlineTemporalCommands, psqlHeredocs, runbookBlocks, temporalInvocations, type RunbookBlock } from '../helpers/runbook.js';
+import { CHANGING_SUBCOMMANDS, inlineTemporalCommands, psqlHeredocs, runbookAnchors, runbookBlocks, temporalInvocations, type RunbookBlock } from '../helpers/runbook.js';
+import { ALERT_RULES_FILE } from '../helpers/operations-files.js';
 
 const PROVIDER = 'foodpanda_web';
 const blocks = runbookBlocks();
@@ -103,6 +105,12 @@ describe('the runbook', () => {
       expect(sections).toContain(section);
     }
     expect(shellBlocks.filter((b) => b.checked).length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('has the section each alert rule points at', () => {
+    const pointed = [...readFileSync(ALERT_RULES_FILE, 'utf8').matchAll(/runbook: docs\/runbook\.md#([a-z0-9-]+)/g)].map((m) => m[1]!);
+    expect(pointed).toHaveLength(5);
+    expect(pointed.filter((anchor) => !runbookAnchors().includes(anchor))).toEqual([]);
   });
 
   it('calls the Temporal CLI only with subcommands and flags it has', () => {
