@@ -3,10 +3,12 @@
 // binaries, @temporalio/testing falls back to its own download, which works with internet.
 // The API fuzzer (schemathesis) goes into a virtual environment of its own under .tools/; without
 // it only test/api/schemathesis.test.ts fails, saying how to install it. Debian's Chromium, for the
-// browser tests, is installed when missing and the machine allows it (dev/chromium.ts).
+// browser tests, and Debian's Prometheus, jq and curl, for the alert rule and runbook tests and the
+// graphs of `npm run dev`, are installed when missing and the machine allows it (dev/debian-package.ts).
 import { spawnSync } from 'node:child_process';
 import { findTemporalCli, findTestServer, LOCAL_TOOLS_DIR } from './temporal-binaries.js';
 import { ensureChromium } from './chromium.js';
+import { ensureOperationsTools } from './operations-tools.js';
 import { findSchemathesis, installSchemathesis, SCHEMATHESIS_VERSION, schemathesisVenv } from './schemathesis.js';
 
 const python = ['python3', 'python'].find((cmd) => spawnSync(cmd, ['--version']).status === 0);
@@ -42,3 +44,6 @@ if (fuzzer) {
 
 const chromium = ensureChromium();
 if (chromium) console.log(`chromium: ${chromium}`);
+
+const operations = ensureOperationsTools().filter(Boolean);
+if (operations.length) console.log(`on-call tools: ${operations.join(', ')}`);

@@ -1,5 +1,5 @@
 // `npm run dev`: starts everything on embedded defaults, prints every URL, and stops it all on Ctrl-C.
-// Order: PostgreSQL → migrations → Temporal dev server → worker → API → readiness checks.
+// Order: PostgreSQL → migrations → Temporal dev server → worker → API → readiness checks → Prometheus.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -12,7 +12,11 @@ import { searchAttributeFlags } from '../workflows/repair/search-attributes.js';
 import { readSinkSettings, type SinkSettings } from './sinks/sink-settings.js';
 import { seedDemoData } from './demo-data.js';
 import { ManagedProcess } from './managed-process.js';
-import { assertPortFree, PortTakenError } from './ports.js';
+import { assertPortFree, freePort, isPortFree, PortTakenError } from './ports.js';
+import { metricsTargets, metricsUrl } from '../core/config/metrics-targets.js';
+import { findDebianTool, missingMessage } from './debian-package.js';
+import { PROMETHEUS } from './operations-tools.js';
+import { startPrometheus } from './prometheus-server.js';
 import { findTemporalCli, PROJECT_ROOT } from './temporal-binaries.js';
 import { waitFor } from './wait-for.js';
 
@@ -81,13 +85,41 @@ async function probeWorker(config: AppConfig): Promise<void> {
   }
 }
 
-function printUrls(config: AppConfig, uiPort: number, databaseUrl: string, sandboxUrl: string): void {
+/** PROMETHEUS_PORT when set (it must be free), else 9090, else any free port: the graphs are optional. */
+async function prometheusPort(): Promise<number> {
+  if (process.env.PROMETHEUS_PORT) {
+    const port = readInt(process.env, 'PROMETHEUS_PORT', 9090);
+    await assertPortFree(port, 'PROMETHEUS_PORT', 'Prometheus');
+    return port;
+  }
+  return (await isPortFree(9090)) ? 9090 : freePort();
+}
+
+/** Debian's Prometheus on the API's and the worker's metrics; without it, the line that says how to get it. */
+async function startGraphs(config: AppConfig, port: number): Promise<string> {
+  const executable = findDebianTool(PROMETHEUS);
+  if (!executable) {
+    console.log(`${missingMessage(PROMETHEUS)} Starting the rest without it.`);
+    return 'not installed (see above)';
+  }
+  try {
+    const spawned = (proc: ManagedProcess) => running.processes.push(proc);
+    const server = await startPrometheus({ executable, dataDir: join(config.dataDir, 'prometheus'), port, targets: metricsTargets(config), spawned });
+    return `${server.url}/graph   (scrape targets: ${server.url}/targets, alert rules: ${server.url}/alerts)`;
+  } catch (error) {
+    console.error(`Prometheus did not start (${error instanceof Error ? error.message : error}); starting the rest without it.`);
+    return 'did not start (see above)';
+  }
+}
+
+function printUrls(config: AppConfig, uiPort: number, databaseUrl: string, sandboxUrl: string, prometheus: string): void {
   const apiKey = process.env.DEV_API_KEY || DEFAULT_DEV_API_KEY;
   const lines = [
     ['Merchant pages', `${config.publicUrl}/   (sign in as Lola to repair, as Marco to see what a viewer gets)`],
     ['API', config.publicUrl],
     ['OpenAPI docs', `${config.publicUrl}/docs`],
-    ['Metrics', `http://${config.metrics.host}:${config.metrics.port}/metrics (API), http://${config.worker.metrics.host}:${config.worker.metrics.port}/metrics (worker), http://${config.worker.metrics.host}:${config.worker.metrics.sdkPort}/metrics (Temporal SDK)`],
+    ['Metrics', metricsTargets(config).map((t) => `${metricsUrl(t)} (${t.job})`).join(', ')],
+    ['Prometheus', prometheus],
     ['Temporal', config.temporal.address],
     ...(config.temporal.local ? [['Temporal Web UI', `http://localhost:${uiPort}`]] : []),
     ['PostgreSQL', databaseUrl.replace(/:[^:@/]+@/, ':****@')],
@@ -135,6 +167,7 @@ async function main(): Promise<void> {
     await assertPortFree(Number(config.temporal.address.split(':').pop()), 'TEMPORAL_PORT', 'Temporal');
     await assertPortFree(uiPort, 'TEMPORAL_UI_PORT', 'Temporal Web UI');
   }
+  const graphsPort = await prometheusPort();
   await mkdir(config.dataDir, { recursive: true });
 
   if (!config.databaseUrl) {
@@ -163,7 +196,8 @@ async function main(): Promise<void> {
   });
   const apiKey = process.env.DEV_API_KEY || DEFAULT_DEV_API_KEY;
   const demoOrgId = await seedDemoData({ apiUrl: `http://127.0.0.1:${config.port}`, apiKey, sandboxUrl, printerAddress: process.env.TWILIO_ACCOUNT_SID ? undefined : `127.0.0.1:${sinks.printerPort}` });
-  printUrls(config, uiPort, databaseUrl, sandboxUrl);
+  const prometheus = await startGraphs(config, graphsPort);
+  printUrls(config, uiPort, databaseUrl, sandboxUrl, prometheus);
   console.log(`  Demo organization: ${demoOrgId} (GET /v1/connections?orgId=${demoOrgId})\n`);
 }
 

@@ -27,6 +27,10 @@ export class ManagedProcess {
     return this.child.pid ?? 0;
   }
 
+  get hasExited(): boolean {
+    return this.child.exitCode !== null || this.child.signalCode !== null;
+  }
+
   get isStopping(): boolean {
     return this.stopping;
   }
@@ -34,7 +38,7 @@ export class ManagedProcess {
   /** Asks politely, then insists after the grace period. */
   async stop(graceMs = 10_000): Promise<void> {
     this.stopping = true;
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    if (this.hasExited) return;
     this.child.kill('SIGTERM');
     const timer = setTimeout(() => this.child.kill('SIGKILL'), graceMs);
     await this.exited;

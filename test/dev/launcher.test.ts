@@ -5,7 +5,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findDebianTool } from '../../dev/debian-package.js';
 import { freePort, isPortFree } from '../../dev/ports.js';
+import { PROMETHEUS } from '../../dev/operations-tools.js';
 import { PROJECT_ROOT } from '../../dev/temporal-binaries.js';
 
 interface Launch {
@@ -36,6 +38,26 @@ async function until(launched: Launch, text: string, timeoutMs = 120_000): Promi
   }
 }
 
+/** Prometheus scrapes the API and the worker and holds the alert rules; without it the launcher says how to install it. */
+async function expectGraphs(launched: Launch, port: string): Promise<void> {
+  const prometheus = `http://127.0.0.1:${port}`;
+  if (!findDebianTool(PROMETHEUS)) {
+    expect(launched.output()).toContain('apt-get install -y --no-install-recommends prometheus');
+    return;
+  }
+  expect(launched.output()).toContain(`${prometheus}/graph`);
+  const deadline = Date.now() + 30_000;
+  let health: Record<string, string> = {};
+  while (Date.now() < deadline && !(health['repair-api'] === 'up' && health['repair-worker'] === 'up')) {
+    const targets = (await (await fetch(`${prometheus}/api/v1/targets`)).json()) as { data: { activeTargets: { labels: { job: string }; health: string }[] } };
+    health = Object.fromEntries(targets.data.activeTargets.map((t) => [t.labels.job, t.health]));
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  expect(health).toEqual({ 'repair-api': 'up', 'repair-worker': 'up' });
+  const rules = (await (await fetch(`${prometheus}/api/v1/rules`)).json()) as { data: { groups: { rules: { name: string }[] }[] } };
+  expect(rules.data.groups.flatMap((g) => g.rules.map((r) => r.name))).toContain('RepairProviderDegraded');
+}
+
 describe('npm run dev', () => {
   let dataDir: string;
   let env: NodeJS.ProcessEnv;
@@ -55,6 +77,7 @@ describe('npm run dev', () => {
       MAIL_SINK_WEB_PORT: String(await freePort()),
       PRINTER_SINK_PORT: String(await freePort()),
       PRINTER_SINK_WEB_PORT: String(await freePort()),
+      PROMETHEUS_PORT: String(await freePort()),
       DEV_API_KEY: 'launcher-test-key',
     };
   });
@@ -69,11 +92,12 @@ describe('npm run dev', () => {
     expect(first.output()).toContain(`http://localhost:${env.TEMPORAL_UI_PORT}`);
     expect(first.output()).toContain('launcher-test-key');
     expect((await fetch(`${api}/readyz`)).status).toBe(200);
+    await expectGraphs(first, env.PROMETHEUS_PORT!);
     const created = await fetch(`${api}/v1/orgs`, { method: 'POST', headers, body: JSON.stringify({ name: 'Kept', locale: 'en', timezone: 'UTC', environment: 'sandbox' }) });
     const org = (await created.json()) as { id: string };
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
-    for (const port of [env.PORT, env.TEMPORAL_PORT, env.TEMPORAL_UI_PORT]) expect(await isPortFree(Number(port))).toBe(true);
+    for (const port of [env.PORT, env.TEMPORAL_PORT, env.TEMPORAL_UI_PORT, env.PROMETHEUS_PORT]) expect(await isPortFree(Number(port))).toBe(true);
 
     const second = launch(env);
     await until(second, 'Repair is running');

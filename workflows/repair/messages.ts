@@ -49,6 +49,8 @@ export interface RepairSnapshot {
   lastActivityAt: number;
   deferredUntil: number | null;
   unavailableSince: number | null;
+  /** When the repair entered its current state (stamped when the state is first published; absent in older runs). */
+  stateSince?: number;
   challengeId: string | null;
   /** Bumped on every change, so the database keeps only the newest copy. */
   revision: number;
@@ -127,4 +129,10 @@ export const requestSupportUpdate = defineUpdate<ActionAnswer, [SupportRequestIn
 
 /** A backend saw the connection working again: the repair ends as repaired elsewhere. */
 export const connectionHealthySignal = defineSignal<[{ source: 'api' | 'probe'; at?: string }]>('connectionHealthy');
+/**
+ * Operators, once a fix to the provider catalogue is deployed: classify the repair's error again with
+ * today's rules (a batch signal over a visibility query; docs/runbook.md). Nothing changes when the
+ * rules say the same, so sending it twice, or to repairs the fix does not concern, is harmless.
+ */
+export const reclassifySignal = defineSignal<[{ reason: string }]>('reclassify');
 export const repairSnapshotQuery = defineQuery<RepairSnapshot>('repairSnapshot');

@@ -3,8 +3,8 @@
 import { condition, uuid4 } from '@temporalio/workflow';
 import type { RepairTimings } from '../../core/config/repair-timings.js';
 import type { ActionAnswer, RepairResult, RepairSnapshot, RepairWorkflowInput, ReportSignal } from './messages.js';
-import type { ActionOutcome } from './repair-rules.js';
-import { createOperatorView } from './operator-view.js';
+import type { ActionOutcome, RepairState } from './repair-rules.js';
+import { createOperatorView, type Acknowledgement } from './operator-view.js';
 import { OneAtATime } from './one-at-a-time.js';
 import { initialSnapshot } from './snapshot.js';
 
@@ -28,18 +28,31 @@ export class RepairRun {
   readonly reportsForNextRepair: ReportSignal[] = [];
   /** Pairings (people's and the repair's own) and people's actions run one at a time. */
   readonly actions = new OneAtATime();
+  /**
+   * Who on call acknowledged this repair: the Web UI shows it beside the state. Acknowledging does
+   * not exist yet; the message that sets this comes with it (nothing sets it today).
+   */
+  acknowledgement: Acknowledgement | null = null;
   private readonly view = createOperatorView();
+  /** The state last published: a different one starts its "since". */
+  private publishedState: RepairState | undefined;
 
   constructor(private readonly input: RepairWorkflowInput) {
     this.repair = input.carried ?? initialSnapshot(input, Date.now());
     this.timings = input.timings;
     this.opened = input.carried !== undefined;
     this.seenReportIds = new Set(this.repair.recentReportIds ?? []);
+    // A run continued as new keeps the time its state began.
+    if (this.repair.stateSince !== undefined) this.publishedState = this.repair.state;
   }
 
-  /** Keeps the Web UI's search attributes and details current. */
+  /** Keeps the Web UI's search attributes and details current, and since when the repair is in its state. */
   publish(): void {
-    this.view(this.repair);
+    if (this.repair.state !== this.publishedState) {
+      this.repair.stateSince = Date.now();
+      this.publishedState = this.repair.state;
+    }
+    this.view(this.repair, this.acknowledgement);
   }
 
   /** An action sent right after the report waits for the opening, so history reads in the order things happened. */

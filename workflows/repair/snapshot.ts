@@ -20,6 +20,7 @@ export function initialSnapshot(input: RepairWorkflowInput, now: number): Repair
     lastActivityAt: now,
     deferredUntil: null,
     unavailableSince: null,
+    stateSince: now,
     challengeId: null,
     revision: 0,
   };

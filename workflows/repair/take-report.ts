@@ -1,6 +1,6 @@
 // A disconnection report reaching a repair: counted once (by its id), and followed when it brings
 // another error than the one the repair works on.
-import type { DisconnectionReport } from './messages.js';
+import type { ClassifiedError, DisconnectionReport } from './messages.js';
 import { announceError, save } from './bookkeeping.js';
 import type { RepairRun } from './repair-run.js';
 import { applyError, classifyReport, reportChangesError } from './snapshot.js';
@@ -13,12 +13,18 @@ export async function takeReport(run: RepairRun, report: DisconnectionReport, re
   if (!reportId || !run.seenReportIds.has(reportId)) repair.reportCount += 1;
   if (reportId) run.seenReportIds.add(reportId);
   if (!joined) applyError(repair, error, Date.now());
-  else if (reportChangesError(repair.state, repair.error, error)) {
-    applyError(repair, error, Date.now());
-    await save(run, { kind: 'error_changed', errorType: error.errorType, cause: error.cause ?? undefined, errorCode: error.code });
-    await announceError(run);
-  } else run.unsavedReports = true;
+  else if (!(await followError(run, error))) run.unsavedReports = true;
   return joined;
+}
+
+/** Makes `error` the open repair's error when it is another one (not during a pairing), and says so; false when it changed nothing. */
+export async function followError(run: RepairRun, error: ClassifiedError, detail?: Record<string, unknown>): Promise<boolean> {
+  const repair = run.repair;
+  if (!reportChangesError(repair.state, repair.error, error)) return false;
+  applyError(repair, error, Date.now());
+  await save(run, { kind: 'error_changed', errorType: error.errorType, cause: error.cause ?? undefined, errorCode: error.code, ...(detail ? { detail } : {}) });
+  await announceError(run);
+  return true;
 }
 
 /** Signals have no validator: the shape is checked here, and a malformed report is dropped. */

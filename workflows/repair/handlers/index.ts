@@ -5,6 +5,7 @@ import { handleCompleteSteps } from './complete-steps.handler.js';
 import { handleConnectionHealthy } from './connection-healthy.handler.js';
 import { handleDeferRepair } from './defer-repair.handler.js';
 import { handleDisconnectionReported } from './disconnection-reported.handler.js';
+import { handleReclassify } from './reclassify.handler.js';
 import { handleRepairSnapshot } from './repair-snapshot.handler.js';
 import { handleRequestSupport } from './request-support.handler.js';
 import { handleRetryNow } from './retry-now.handler.js';
@@ -20,5 +21,6 @@ export function handleMessages(run: RepairRun): void {
   handleRequestSupport(run);
   handleConnectionHealthy(run);
   handleRetryNow(run);
+  handleReclassify(run);
   handleRepairSnapshot(run);
 }
