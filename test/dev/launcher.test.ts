@@ -48,12 +48,13 @@ async function expectGraphs(launched: Launch, port: string): Promise<void> {
   expect(launched.output()).toContain(`${prometheus}/graph`);
   const deadline = Date.now() + 30_000;
   let health: Record<string, string> = {};
-  while (Date.now() < deadline && !(health['repair-api'] === 'up' && health['repair-worker'] === 'up')) {
+  const everyTargetUp = () => Object.keys(health).length === 3 && Object.values(health).every((h) => h === 'up');
+  while (Date.now() < deadline && !everyTargetUp()) {
     const targets = (await (await fetch(`${prometheus}/api/v1/targets`)).json()) as { data: { activeTargets: { labels: { job: string }; health: string }[] } };
     health = Object.fromEntries(targets.data.activeTargets.map((t) => [t.labels.job, t.health]));
     await new Promise((r) => setTimeout(r, 500));
   }
-  expect(health).toEqual({ 'repair-api': 'up', 'repair-worker': 'up' });
+  expect(health).toEqual({ 'repair-api': 'up', 'repair-worker': 'up', 'repair-worker-sdk': 'up' });
   const rules = (await (await fetch(`${prometheus}/api/v1/rules`)).json()) as { data: { groups: { rules: { name: string }[] }[] } };
   expect(rules.data.groups.flatMap((g) => g.rules.map((r) => r.name))).toContain('RepairProviderDegraded');
 }
