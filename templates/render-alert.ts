@@ -6,6 +6,7 @@ import { alertView, smsView, type AlertView } from './alert-view.js';
 import { template } from './template-engine.js';
 import { TICKET_WIDTH, wrapTicketLines } from './ticket-lines.js';
 import { stripUnsafe } from './text-hygiene.js';
+import { smsText } from './sms-text.js';
 
 export { TICKET_WIDTH, wrapTicketLines } from './ticket-lines.js';
 export type { AlertData, Channel, RenderedAlert, RepairLine, StoreLine, TemplateKind } from './alert-data.js';
@@ -41,8 +42,7 @@ function renderEmail(view: AlertView & { subject: string }): RenderedAlert {
 }
 
 function renderSms(view: AlertView): RenderedAlert {
-  const text = template(`sms/${view.kind.replaceAll('_', '-')}.hbs`)(smsView(view));
-  return { text: stripUnsafe(text.replace(/\s+/g, ' ').trim(), { keepLines: false }) };
+  return { text: smsText(template(`sms/${view.kind.replaceAll('_', '-')}.hbs`)(smsView(view))) };
 }
 
 function renderTicket(view: AlertView & { subject: string }): RenderedAlert {

@@ -12,7 +12,7 @@ import type { AlertDependencies } from './alert-dependencies.js';
 import type { AlertData, AlertRepairLine, RenderedAlert, TemplateKind } from './alert-channels.js';
 import { loadOrg, type LoadedOrg } from './loaded-org.js';
 import { printTickets } from './print-tickets.js';
-import { linkTtlFor, repairLine } from './repair-lines.js';
+import { linkTtlFor, repairLine, withShortLink } from './repair-lines.js';
 import { retryIfQueued, sendLogged } from './send-logged.js';
 
 export interface DeliverAlertsInput {
@@ -77,7 +77,9 @@ async function sendTo(delivery: Delivery, kind: AlertKind, repairs: RepairRow[],
   const { d, em, loaded, calendar, now } = delivery;
   const locale = pickLocale([recipient.locale, loaded.org.locale]);
   const hold = recipient.channel === 'sms' && !recipient.emergency && !delivery.smsAllowedNow ? nextOpening(calendar, now) : null;
-  const lines = repairs.map((r) => repairLine(d, loaded, r, locale, recipient.userId, linkTtlFor(hold, now)));
+  const ttl = linkTtlFor(hold, now);
+  const signed = repairs.map((r) => repairLine(d, loaded, r, locale, recipient.userId, ttl));
+  const lines = recipient.channel === 'sms' ? await withShortLink(d, em, signed, recipient.userId, ttl) : signed;
   const data: AlertData = { orgName: loaded.org.name, recipientName: recipient.name, repairs: lines, generatedAt: now.toISOString(), timezone: loaded.org.timezone };
   const template = templateFor(kind, lines);
   const content = d.channels.render(template, recipient.channel, locale, data);

@@ -1,6 +1,8 @@
 // One repair as an alert lists it: provider, problem, what to do, a signed link for the reader,
 // its stores and, when the stores report sales, what the outage is costing.
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { ALERT_LINK_TTL_SECONDS, signLink } from '../../core/secrets/repair-links.js';
+import { createShortLink } from '../../core/secrets/short-links.js';
 import { errorTypeLabel, findProvider, portalSteps, resolutionLabel, type ErrorType, type Locale, type StoreConfigCause } from '../../core/providers/index.js';
 import { translate } from '../../core/i18n/index.js';
 import { lostSales } from '../../core/services/repairs/lost-sales.js';
@@ -32,6 +34,18 @@ export function repairLine(d: LinkSigning, loaded: LoadedOrg, repair: RepairRow,
     ...(resolution === 'merchant_portal' && cause ? { steps: portalSteps(repair.provider, cause, locale) } : {}),
     ...estimatedLoss(repair, loaded, locale),
   };
+}
+
+/**
+ * An SMS names one link, the first repair's: it gets a short code standing for the same repair and
+ * user, expiring with the signed link (e-mail and tickets keep the signed link itself).
+ */
+export async function withShortLink(d: LinkSigning, em: EntityManager, lines: AlertRepairLine[], userId: string | undefined, linkTtlSeconds: number): Promise<AlertRepairLine[]> {
+  const [first, ...rest] = lines;
+  if (!first) return lines;
+  const expiresAt = new Date((Math.floor(Date.now() / 1000) + linkTtlSeconds) * 1000);
+  const code = await createShortLink(em, { repairId: first.repairId, ...(userId ? { userId } : {}) }, expiresAt);
+  return [{ ...first, shortLink: `${d.publicUrl}/r/${code}` }, ...rest];
 }
 
 function estimatedLoss(repair: RepairRow, loaded: LoadedOrg, locale: Locale): { estimatedLostRevenue?: string } {

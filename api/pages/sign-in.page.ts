@@ -6,6 +6,7 @@ import { Type } from '@fastify/type-provider-typebox';
 import type { AppConfig } from '../../core/config/config.js';
 import { Org, Repair, User } from '../../core/db/entities/index.js';
 import { verifyLink } from '../../core/secrets/repair-links.js';
+import { isShortCode, resolveShortLink } from '../../core/secrets/short-links.js';
 import { CLOSED_STATES, type RepairState } from '../../workflows/repair/repair-rules.js';
 import { hasPermission } from '../../core/services/registry/permissions.js';
 import { Id } from '../schemas/common.schemas.js';
@@ -46,8 +47,11 @@ export const signInPages: FastifyPluginAsync<{ config: AppConfig; linkKeys: Buff
   });
 
   // The token is the whole credential: it is redacted from logs and the address bar is cleaned by the redirect.
+  // It is a signed link (e-mail, tickets, backends) or an SMS's short code for one; an unknown code and
+  // an expired one get the same page, and every try counts against the client's rate limit.
   app.get<{ Params: { token: string } }>('/r/:token', { schema: { hide: true }, config: { rateLimit: SIGN_IN_LIMIT } }, async (request, reply) => {
-    const claims = verifyLink(linkKeys, request.params.token);
+    const { token } = request.params;
+    const claims = isShortCode(token) ? await resolveShortLink(request.em, token) : verifyLink(linkKeys, token);
     const repair = claims?.repairId ? await request.em.findOne(Repair, { id: claims.repairId }) : null;
     const user = claims?.userId ? await request.em.findOne(User, { id: claims.userId }) : null;
     const valid = claims && (!claims.repairId || repair) && (!claims.userId || user) && (!repair || !user || repair.org === user.org);

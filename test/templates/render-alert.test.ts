@@ -103,7 +103,7 @@ describe('the grouped e-mail of a mass outage', () => {
 
 describe('details', () => {
   it('names one store in a one-store SMS', () => {
-    expect(renderAlert('action_needed', 'sms', 'it', oneStore).text).toBe(`Pâtisserie Élodie & Cia: Uber Eats è scollegato a Città Alta · Pizzería Ñandú e gli ordini non arrivano. Ripara ora: ${reconnectRepair.link}`);
+    expect(renderAlert('action_needed', 'sms', 'it', oneStore).text).toBe(`Pâtisserie Élodie & Cia: nessun ordine da Uber Eats a Città Alta - Pizzería Ñandú. Ripara ora: ${reconnectRepair.link}`);
   });
 
   it('prefers the short link in SMS and tickets, and the overview link for the main button', () => {
@@ -114,9 +114,10 @@ describe('details', () => {
     expect(renderAlert('action_needed_grouped', 'email', 'en', data).html).toContain('href="https://repair.example.com/repairs?org&#x3D;o1"');
   });
 
+  // The ellipsis is written as three dots in an SMS: "…" alone would make it UCS-2.
   it('cuts a very long organization name in SMS', () => {
     const sms = renderAlert('reminder', 'sms', 'fr', { ...oneStore, orgName: 'Boulangerie-Pâtisserie Artisanale des Quatre Saisons de Montréal-Nord' });
-    expect(sms.text).toMatch(/^Rappel pour Boulangerie-Pâtisserie Artisanale des Q… : Uber Eats/);
+    expect(sms.text).toMatch(/^Rappel pour Boulangerie-Pâtisserie Artisanale des Q\.\.\. : Uber Eats/);
   });
 
   it('prints reconnect steps when the provider gave none, and a note instead of steps for retries', () => {

@@ -14,6 +14,7 @@ export * from './webhook.entity.js';
 export * from './support-ticket.entity.js';
 export * from './provider-status.entity.js';
 export * from './merchant-session.entity.js';
+export * from './short-link.entity.js';
 
 import { Brand } from './brand.entity.js';
 import { Connection } from './connection.entity.js';
@@ -31,6 +32,7 @@ import { PendingSecret } from './pending-secret.entity.js';
 import { Repair } from './repair.entity.js';
 import { RepairEvent } from './repair-event.entity.js';
 import { MerchantSession } from './merchant-session.entity.js';
+import { ShortLink } from './short-link.entity.js';
 
 /** Every entity, for the ORM configuration. */
-export const ALL_ENTITIES = [Org, User, Location, Brand, Store, Connection, Repair, RepairEvent, PendingSecret, NotificationIntent, OrgContacts, Notification, WebhookSubscription, WebhookDelivery, SupportTicket, TicketMessage, ProviderStatus, MerchantSession];
+export const ALL_ENTITIES = [Org, User, Location, Brand, Store, Connection, Repair, RepairEvent, PendingSecret, NotificationIntent, OrgContacts, Notification, WebhookSubscription, WebhookDelivery, SupportTicket, TicketMessage, ProviderStatus, MerchantSession, ShortLink];
