@@ -36,7 +36,8 @@ export function repairLine(d: LinkSigning, loaded: LoadedOrg, repair: RepairRow,
   };
 }
 
-function estimatedLoss(repair: RepairRow, stores: StoreRow[], locale: Locale): { estimatedLostRevenue?: string } {
+/** What the repair costs at these of its stores, formatted for the reader (nothing when unknown). */
+export function estimatedLoss(repair: RepairRow, stores: StoreRow[], locale: Locale): { estimatedLostRevenue?: string } {
   const loss = lostSales(repair, stores);
   if (!loss || !loss.currency) return {};
   const money = new Intl.NumberFormat(locale, { style: 'currency', currency: loss.currency, maximumFractionDigits: 0 });

@@ -50,6 +50,26 @@ describe('numbers in the grouped alert', () => {
   });
 });
 
+describe('numbers on a printed ticket', () => {
+  it('a store’s ticket shows that store’s lost sales, not its whole connection’s', async () => {
+    const m = await createAlertingMerchant(stack, {
+      name: 'Dos Impresoras',
+      phone: '+34600000606',
+      email: 'impresoras@example.com',
+      stores: 2,
+      printer: sinks.printerAddress,
+      salesProfile: (i) => ({ uber_eats: { ordersPerHour: 2, averageOrderValue: 10 * (i + 1), currency: 'EUR' } }),
+      connections: [{ provider: 'uber_eats', stores: [0, 1] }],
+    });
+    await report(stack, m.connections[0]!, errorCode('uber_eats', 'invalid_credentials'));
+    const ours = await eventually(async () => (await sinks.tickets()).filter((t) => t.text.includes('Dos Impresoras')), (t) => t.length === 2, 30_000);
+    const at = (location: string) => ours.find((t) => t.text.includes(location))!.text.replace(/\s+/g, ' ');
+    expect(at('Local 01')).toContain('(€20 per hour)');
+    expect(at('Local 02')).toContain('(€40 per hour)');
+    for (const t of ours) expect(t.text).not.toContain('€60');
+  });
+});
+
 describe('the closing message', () => {
   it('says a store fixed through the portal is back, not that the account was reconnected', async () => {
     const m = await createAlertingMerchant(stack, { name: 'Tienda Pausada', phone: '+34600000505', email: 'pausada@example.com', connections: [{ provider: 'deliveroo', stores: [0] }] });
