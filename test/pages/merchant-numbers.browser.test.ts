@@ -97,6 +97,8 @@ describe('a user who may not reconnect', () => {
     await page.goto(`${base()}/repairs`);
     const list = page.getByRole('dialog', { name: 'Accounts that need repair' });
     expect(await list.textContent()).toContain('Only people who manage integrations can reconnect an account or confirm a fix: Lola Martín.');
+    // Not "Repair each account below", which he may not do.
+    expect(await list.textContent()).not.toContain('Repair each account');
     expect(await list.getByRole('link', { name: /^Reconnect/ }).count()).toBe(0);
     await screenshot(page, 'viewer-repairs');
     await list.getByRole('link', { name: /^Who can reconnect: Uber Eats/ }).click();
