@@ -26,6 +26,7 @@ import { twilioStatusRoutes } from './routes/v1/webhooks/twilio-status.routes.js
 import { webhooksRoutes } from './routes/v1/webhooks/webhooks.routes.js';
 import { ticketsRoutes } from './routes/v1/tickets/tickets.routes.js';
 import { pagesPlugin } from './pages/pages.plugin.js';
+import { ticketPolicyOf, useTicketPolicy } from './help/ticket-policy-text.js';
 import { redactLinkTokens } from '../core/secrets/redact-link-tokens.js';
 import { helpRoutes } from './routes/v1/help/help.routes.js';
 import { repairsRoutes } from './routes/v1/repairs/repairs.routes.js';
@@ -61,6 +62,8 @@ export const app: FastifyPluginAsync<AppDependencies> = async (instance, deps) =
   await instance.register(helpRoutes);
   await instance.register(twilioStatusRoutes, { authToken: deps.config.channels.twilio.authToken, callbackUrl: deps.config.channels.twilio.statusCallbackUrl });
   await instance.register(repairsRoutes);
+  // Help articles and assistant replies quote the configured ticket policy.
+  useTicketPolicy(ticketPolicyOf(deps.config.tickets));
   await instance.register(pagesPlugin, { config: deps.config });
 };
 

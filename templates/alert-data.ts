@@ -28,12 +28,16 @@ export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 export type Resolution = 'reconnect' | 'merchant_portal' | 'retry' | 'support';
 
 export interface StoreLine {
+  /** The store's id: a store on several providers' connections is still one store in every count. */
+  storeId?: string;
   /** The location's name ("São João"); may be empty when unknown. */
   location: string;
   /** The brand sold at that location ("Pão Quente"); may be empty when unknown. */
   brand: string;
   /** The provider's display name ("Uber Eats"). */
   provider: string;
+  /** This store's own share of the repair's lost sales, formatted like the repair's. */
+  estimatedLostRevenue?: string;
 }
 
 export interface RepairLine {
@@ -52,7 +56,8 @@ export interface RepairLine {
   stores: StoreLine[];
   /** Provider-specific steps for `merchant_portal`, in the recipient's language. */
   steps?: string[];
-  /** Already formatted for the recipient ("1.240 €", or `label.loss`: "€412 (€96 per hour)"). */
+  /** The whole connection's, already formatted for the recipient ("1.240 €", or `label.loss`:
+   * "€412 (€96 per hour)"); each store's share, when known, is on its StoreLine. */
   estimatedLostRevenue?: string;
   /** When the connection broke, ISO 8601; shown to technical contacts. */
   openedAt?: string;

@@ -1,9 +1,9 @@
 // Everything a template may read, computed once per message. Templates compile in strict mode, so
 // every field here is always present (null when there is nothing to show, never undefined).
-import { formatList, type Locale } from '../core/i18n/index.js';
+import { formatList, translate, type Locale } from '../core/i18n/index.js';
 import type { AlertData, TemplateKind } from './alert-data.js';
 import { groupByProvider, type ProviderGroupView } from './provider-groups.js';
-import { repairView, type RepairView } from './repair-view.js';
+import { distinctStores, repairView, type RepairView } from './repair-view.js';
 
 /** The values every kind-specific text (`alert.subject.<kind>`, `sms.<kind>`, …) may use. */
 export interface KindValues {
@@ -12,9 +12,13 @@ export interface KindValues {
   /** Every provider involved, as a list in the reader's language ("Deliveroo and Uber Eats"). */
   provider: string;
   providerCount: number;
+  /** Different stores: one on two providers' connections counts once (as on the dashboard). */
   storeCount: number;
   /** The first store's location (what a one-store SMS names). */
   location: string;
+  /** What a closing message announces: `store` when every repair was fixed in the provider's
+   * portal (nothing was reconnected), else `account`. */
+  fixed: 'store' | 'account';
   link: string;
 }
 
@@ -30,6 +34,8 @@ export interface AlertView {
   provider: string;
   providerCount: number;
   storeCount: number;
+  /** Each provider with its stores ("Uber Eats (4 stores) and Deliveroo (2 stores)"). */
+  providerStores: string;
   repairCount: number;
   /** The main button's target: the overview page, else the first repair. */
   link: string;
@@ -52,7 +58,8 @@ export function alertView(kind: TemplateKind, locale: Locale, data: AlertData): 
   if (!firstRepair) throw new Error(`a ${kind} message needs at least one repair`);
   const repairs = data.repairs.map((line) => repairView(line, locale));
   const providerNames = [...new Set(repairs.map((r) => r.provider))];
-  const storeCount = repairs.reduce((n, r) => n + r.storeCount, 0);
+  const storeCount = distinctStores(repairs);
+  const providers = groupByProvider(repairs);
   const firstStore = repairs.flatMap((r) => r.stores)[0];
   const link = data.overviewLink ?? firstRepair.link;
   const provider = formatList(locale, providerNames);
@@ -68,14 +75,15 @@ export function alertView(kind: TemplateKind, locale: Locale, data: AlertData): 
     provider,
     providerCount: providerNames.length,
     storeCount,
+    providerStores: formatList(locale, providers.map((g) => translate(locale, 'alert.grouped.provider_stores', { provider: g.provider, count: g.storeCount }))),
     repairCount: repairs.length,
     link,
     shortLink: data.overviewLink ?? firstRepair.shortLink ?? firstRepair.link,
     actionable: !INFORMATIONAL.includes(kind),
     technical: TECHNICAL.includes(kind),
     repairs,
-    providers: groupByProvider(repairs),
-    kindValues: { orgName: data.orgName, provider, providerCount: providerNames.length, storeCount, location: firstStore?.label || data.orgName, link },
+    providers,
+    kindValues: { orgName: data.orgName, provider, providerCount: providerNames.length, storeCount, location: firstStore?.label || data.orgName, link, fixed: repairs.every((r) => r.resolution === 'merchant_portal') ? 'store' : 'account' },
   };
 }
 

@@ -6,6 +6,8 @@ import type { RepairLine, Resolution, StoreLine } from './alert-data.js';
 export interface StoreView extends StoreLine {
   /** "São João · Pão Quente", or whichever of the two is known. */
   label: string;
+  /** Who the store is in counts: its id, else its label (a store is one brand at one location). */
+  key: string;
 }
 
 export interface StepView {
@@ -62,7 +64,7 @@ export function repairView(line: RepairLine, locale: string): RepairView {
     actionLabel: line.actionLabel,
     link: line.link,
     shortLink: line.shortLink ?? line.link,
-    stores: line.stores.map((store) => ({ ...store, label: storeLabel(store) })),
+    stores: line.stores.map((store) => ({ ...store, label: storeLabel(store), key: store.storeId ?? storeLabel(store) })),
     storeCount: line.stores.length,
     steps: stepsFor(line, locale).map((text, i) => ({ number: i + 1, text })),
     note: noteFor(line.resolution, locale),
@@ -71,3 +73,6 @@ export function repairView(line: RepairLine, locale: string): RepairView {
     openedAt: line.openedAt ?? null,
   };
 }
+
+/** How many different stores the repairs touch: a store on two providers' connections counts once. */
+export const distinctStores = (repairs: readonly RepairView[]): number => new Set(repairs.flatMap((r) => r.stores.map((s) => s.key))).size;

@@ -9,7 +9,7 @@ import { activityKey } from '../records.activities.js';
 import type { AlertDependencies } from './alert-dependencies.js';
 import type { AlertData } from './alert-channels.js';
 import type { LoadedOrg } from './loaded-org.js';
-import { repairLine } from './repair-lines.js';
+import { estimatedLoss, repairLine } from './repair-lines.js';
 import { sendLogged } from './send-logged.js';
 
 /** Prints and logs the tickets (appending them to `logged`); answers how many were printed. */
@@ -20,8 +20,11 @@ export async function printTickets(d: AlertDependencies, em: EntityManager, load
       const store = loaded.stores.get(storeId);
       if (!store?.printerAddress) continue;
       const locale = pickLocale([loaded.org.locale]);
-      const line = repairLine(d, loaded, repair, locale);
-      const data: AlertData = { orgName: loaded.org.name, repairs: [{ ...line, stores: line.stores.filter((s) => s.location === loaded.names.locations.get(store.location)) }], generatedAt: DateTime.now().toISO() ?? '', timezone: loaded.org.timezone };
+      const { estimatedLostRevenue: _wholeConnection, ...line } = repairLine(d, loaded, repair, locale);
+      // The ticket names this location's stores only, so its lost sales are theirs, not the connection's.
+      const here = repair.storeIds.flatMap((id) => loaded.stores.get(id) ?? []).filter((s) => s.location === store.location);
+      const stores = line.stores.filter((s) => s.location === loaded.names.locations.get(store.location));
+      const data: AlertData = { orgName: loaded.org.name, repairs: [{ ...line, stores, ...estimatedLoss(repair, here, locale) }], generatedAt: DateTime.now().toISO() ?? '', timezone: loaded.org.timezone };
       const content = d.channels.render(kind, 'ticket', locale, data);
       const key = `${activityKey()}/${kind}/ticket/${store.id}/${repair.id}`;
       const address = store.printerAddress;

@@ -6,7 +6,7 @@ import { createShortLink } from '../../core/secrets/short-links.js';
 import { errorTypeLabel, findProvider, portalSteps, resolutionLabel, type ErrorType, type Locale, type StoreConfigCause } from '../../core/providers/index.js';
 import { translate } from '../../core/i18n/index.js';
 import { lostSales } from '../../core/services/repairs/lost-sales.js';
-import type { RepairRow } from '../../core/db/entities/index.js';
+import type { RepairRow, StoreRow } from '../../core/db/entities/index.js';
 import type { AlertDependencies } from './alert-dependencies.js';
 import type { AlertRepairLine } from './alert-channels.js';
 import type { LoadedOrg } from './loaded-org.js';
@@ -29,10 +29,12 @@ export function repairLine(d: LinkSigning, loaded: LoadedOrg, repair: RepairRow,
     link: `${d.publicUrl}/r/${signLink(d.linkKey, { repairId: repair.id, ...(userId ? { userId } : {}) }, Date.now(), linkTtlSeconds)}`,
     stores: repair.storeIds.flatMap((id) => {
       const store = loaded.stores.get(id);
-      return store ? [{ location: loaded.names.locations.get(store.location) ?? '', brand: loaded.names.brands.get(store.brand) ?? '', provider }] : [];
+      if (!store) return [];
+      // Each store's own share, so a list of stores never repeats the connection's whole figure.
+      return [{ storeId: id, location: loaded.names.locations.get(store.location) ?? '', brand: loaded.names.brands.get(store.brand) ?? '', provider, ...estimatedLoss(repair, [store], locale) }];
     }),
     ...(resolution === 'merchant_portal' && cause ? { steps: portalSteps(repair.provider, cause, locale) } : {}),
-    ...estimatedLoss(repair, loaded, locale),
+    ...estimatedLoss(repair, repair.storeIds.flatMap((id) => loaded.stores.get(id) ?? []), locale),
   };
 }
 
@@ -48,8 +50,9 @@ export async function withShortLink(d: LinkSigning, em: EntityManager, lines: Al
   return [{ ...first, shortLink: `${d.publicUrl}/r/${code}` }, ...rest];
 }
 
-function estimatedLoss(repair: RepairRow, loaded: LoadedOrg, locale: Locale): { estimatedLostRevenue?: string } {
-  const loss = lostSales(repair, repair.storeIds.flatMap((id) => loaded.stores.get(id) ?? []));
+/** What the repair costs at these of its stores, formatted for the reader (nothing when unknown). */
+export function estimatedLoss(repair: RepairRow, stores: StoreRow[], locale: Locale): { estimatedLostRevenue?: string } {
+  const loss = lostSales(repair, stores);
   if (!loss || !loss.currency) return {};
   const money = new Intl.NumberFormat(locale, { style: 'currency', currency: loss.currency, maximumFractionDigits: 0 });
   return { estimatedLostRevenue: translate(locale, 'label.loss', { lost: money.format(loss.revenueLost), perHour: money.format(loss.revenuePerHour) }) };

@@ -9,11 +9,13 @@ import { articleKindsOf } from './article-kinds.js';
 import { expandTemplate } from './article-template.js';
 import type { ArticleFilter, HelpArticle } from './article.types.js';
 import { stepsOf } from './article-steps.js';
+import { fillPolicy, ticketPolicy } from './ticket-policy-text.js';
 
 const ARTICLES_DIR = join(dirname(fileURLToPath(import.meta.url)), 'articles');
 const FALLBACK: Locale = 'en';
 
-let cache: HelpArticle[] | undefined;
+/** Built once per ticket policy (the app sets it at start; articles quote it). */
+let cache: { policy: string; articles: HelpArticle[] } | undefined;
 
 const markdownFiles = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.md')).sort() : []);
 
@@ -22,7 +24,8 @@ const readArticle = (file: string): ArticleSource => readArticleSource(readFileS
 function loadGeneral(locale: Locale): HelpArticle[] {
   const dir = join(ARTICLES_DIR, 'general', locale);
   return markdownFiles(dir).map((file) => {
-    const { fields, body } = readArticle(join(dir, file));
+    const { fields, body: source } = readArticle(join(dir, file));
+    const body = fillPolicy(source);
     const slug = fields.slug ?? file.replace(/\.md$/, '');
     return {
       slug,
@@ -30,7 +33,7 @@ function loadGeneral(locale: Locale): HelpArticle[] {
       title: fields.title,
       ...(fields.errorType ? { errorType: fields.errorType } : {}),
       ...(fields.cause ? { cause: fields.cause } : {}),
-      tags: fields.tags ?? [],
+      tags: (fields.tags ?? []).map(fillPolicy),
       body,
       steps: stepsOf(body),
     };
@@ -49,8 +52,9 @@ function loadProviderArticles(locale: Locale): HelpArticle[] {
 
 /** All articles in all locales (a locale missing a template simply has fewer articles). */
 export function allArticles(): readonly HelpArticle[] {
-  cache ??= LOCALES.flatMap((locale) => [...loadGeneral(locale), ...loadProviderArticles(locale)]);
-  return cache;
+  const policy = JSON.stringify(ticketPolicy());
+  if (cache?.policy !== policy) cache = { policy, articles: LOCALES.flatMap((locale) => [...loadGeneral(locale), ...loadProviderArticles(locale)]) };
+  return cache.articles;
 }
 
 /** One article in a locale, or its English version when that locale has none. */

@@ -5,6 +5,7 @@ import { slugForRepair } from './article-kinds.js';
 import type { HelpArticle } from './article.types.js';
 import type { AnswerEngine, AskInput, AssistantAnswer, RankedCandidates } from './answer-engine.js';
 import { ASSISTANT_REPLIES } from './assistant-replies.js';
+import { fillPolicy } from './ticket-policy-text.js';
 import { withinOneEdit } from './edit-distance.js';
 import { detectLanguage } from './language-detector.js';
 import { mentionedProvider } from './provider-mention.js';
@@ -127,6 +128,6 @@ export const offlineAnswerEngine: AnswerEngine = {
     // A vague question about a known repair ("what now?") is still best answered by its article.
     const repairArticle = repairSlug && wordsOf(input.question).length <= 6 ? getArticle(repairSlug, locale) : undefined;
     if (repairArticle) return answerWith(repairArticle, locale, ANSWER_THRESHOLD);
-    return { answered: false, locale, confidence: Math.round(confidence * 100) / 100, steps: [], offerTicket: true, message: ASSISTANT_REPLIES[locale].unknown };
+    return { answered: false, locale, confidence: Math.round(confidence * 100) / 100, steps: [], offerTicket: true, message: fillPolicy(ASSISTANT_REPLIES[locale].unknown) };
   },
 };

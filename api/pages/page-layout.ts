@@ -55,6 +55,8 @@ export async function layoutModel(request: FastifyRequest, reply: FastifyReply, 
     merchant: merchant ? { name: merchant.user.name ?? merchant.user.email, orgName: merchant.org.name } : null,
     nav: NAV.filter((n) => wholeOrg || !n.signedIn).map((n) => ({ key: `page.nav.${n.item}`, href: n.href, current: n.item === options.nav })),
     notice: takeNotice(request),
+    // Texts about tickets quote the configured policy, never numbers of their own.
+    ticketPolicy: { hours: request.server.pageSettings.firstResponseHours, closeHours: request.server.pageSettings.autoCloseHours },
     contactsDialog: merchant && contacts && !contacts.complete ? await contactsDialogModel(request.em, merchant, contacts.missing) : null,
   };
 }

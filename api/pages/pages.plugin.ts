@@ -1,5 +1,6 @@
 // The merchant site: server-rendered pages in their own scope (sessions, CSRF, security headers,
 // forms, assets) beside the JSON API, calling the same services as the API's routes.
+import { ticketPolicyOf } from '../help/ticket-policy-text.js';
 import { hkdfSync } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { FastifyPluginAsync } from 'fastify';
@@ -35,6 +36,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Development only: where the provider sandbox's console is (null in production). */
     sandboxConsoleUrl: string | null;
+    /** What pages say that comes from settings: absolute links in e-mails they prepare, the ticket policy. */
+    pageSettings: { publicUrl: string; firstResponseHours: number; autoCloseHours: number };
   }
 }
 
@@ -68,6 +71,7 @@ export const pagesPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (app
   });
 
   app.decorate('sandboxConsoleUrl', config.pages.sandboxConsoleUrl);
+  app.decorate('pageSettings', { publicUrl: config.publicUrl, ...ticketPolicyOf(config.tickets) });
   app.decorateRequest('merchant', null);
   app.decorateRequest('guestRepairId', null);
   app.decorateRequest('formId', undefined);

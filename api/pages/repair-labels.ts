@@ -17,3 +17,11 @@ export function lostPerHour(repairs: { lostSales: { revenuePerHour: number; curr
   if (losses.length === 0 || currencies.size !== 1) return null;
   return formatMoney(losses.reduce((n, l) => n + l.revenuePerHour, 0), losses[0]!.currency, locale);
 }
+
+/** A repair's button in lists: it names what the page holds (portal steps are not a reconnection),
+ * and never offers Reconnect to a person who may not reconnect. */
+export function repairActionKey(r: { state: string; resolution?: string | null }, canReconnect: boolean): string {
+  if (r.state === 'verifying' || r.state === 'retrying' || r.state === 'awaiting_support') return 'page.action.view';
+  if (r.resolution === 'merchant_portal' || r.state === 'awaiting_portal_steps') return canReconnect ? 'page.action.seeSteps' : 'page.action.learnMore';
+  return canReconnect ? 'page.action.reconnect' : 'page.action.whoCanReconnect';
+}

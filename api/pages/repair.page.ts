@@ -3,7 +3,7 @@
 // the same services, schemas and authorization as the API's routes.
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@fastify/type-provider-typebox';
-import { Repair, User, type RepairRow } from '../../core/db/entities/index.js';
+import { Repair, type RepairRow } from '../../core/db/entities/index.js';
 import { formatDateTime } from '../../core/i18n/index.js';
 import { ProblemError, notFound } from '../../core/services/problem.js';
 import { CLOSED_STATES, type RepairAction, type RepairState } from '../../workflows/repair/repair-rules.js';
@@ -17,7 +17,8 @@ import { findRepair } from '../../core/services/repairs/find-repair.js';
 import { maySeeRepair, setFlash, takeFlash, merchantOf, requireMerchant, type Flash } from './merchant-session.js';
 import { fieldErrors, formHandling, newFormId, secret, seeOther, text, type FormFields } from './page-forms.js';
 import { pageLocale, renderFragment, renderPage } from './page-layout.js';
-import { problemLabel } from './repair-labels.js';
+import { problemLabel, repairActionKey } from './repair-labels.js';
+import { peopleToAsk, readOnlySteps, viewerNote } from './people-who-can.js';
 import { repairStep } from './repair-step.js';
 import { ACTION_LIMIT } from './rate-limits.js';
 import { requirePagePermission } from './page-permissions.js';
@@ -37,11 +38,6 @@ async function visibleRepair(request: FastifyRequest, repairId: string): Promise
 /** What the live panel compares: it changes whenever the screen would. */
 const liveKeyOf = (repair: RepairRow) => `${repair.state}:${repair.attempts}:${repair.lastOutcome ?? ''}`;
 
-/** Users who may reconnect: whom to ask when you may not. */
-async function reconnectors(request: FastifyRequest, orgId: string) {
-  const users = await request.em.find(User, { org: orgId }, { orderBy: { createdAt: 'asc' }, limit: 200 });
-  return users.filter((u) => hasPermission(u, 'integrations:reconnect')).slice(0, 5).map((u) => ({ name: u.name ?? u.email, email: u.email }));
-}
 
 async function repairModel(request: FastifyRequest, repair: RepairRow, consoleUrl: string | null, options: { flash: Flash | null; requested?: 'credentials'; form?: { username?: string; errors?: Partial<FormErrors> } }) {
   const locale = pageLocale(request);
@@ -69,14 +65,18 @@ async function repairModel(request: FastifyRequest, repair: RepairRow, consoleUr
       problemLabel: problemLabel(repair, locale),
       stores: detail.stores,
       storeCount: detail.stores.length,
+      storesKey: 'page.stores.affected',
       multipleStores: detail.stores.length > 1,
-      steps: detail.help.steps,
+      // Fixed in the provider's portal: the store is back, no account was reconnected.
+      storeFixed: repair.resolution === 'merchant_portal',
+      steps: step.kind === 'learn_more' ? readOnlySteps(detail.help.steps, locale) : detail.help.steps,
       portalName: detail.help.portalName ?? detail.providerName,
       portalUrl: detail.help.portalUrl,
       helpUrl: detail.help.article ? `/help/articles/${detail.help.article.slug}` : null,
     },
     step,
-    people: step.kind === 'unauthorized' || step.kind === 'learn_more' ? await reconnectors(request, repair.org) : [],
+    people: step.kind === 'unauthorized' || step.kind === 'learn_more' ? await peopleToAsk(request, repair, { provider: detail.providerName, problem: problemLabel(repair, locale), locale }) : [],
+    peopleKey: step.kind === 'learn_more' ? 'page.people.askConfirm' : 'page.people.askReconnect',
     form: { formId: newFormId(), username: options.form?.username ?? options.flash?.username ?? '', errors: { ...NO_ERRORS, ...options.form?.errors } },
     doneHref: scoped ? `/repairs/${repair.id}` : othersOpen > 0 ? '/repairs' : '/',
     sandboxConsole: consoleUrl && user && !CLOSED_STATES.includes(repair.state as RepairState) ? `${consoleUrl}/${repair.provider}/${encodeURIComponent(repair.accountRef)}` : null,
@@ -96,9 +96,7 @@ function accountItem(r: OpenRepair, locale: ReturnType<typeof pageLocale>, canRe
     awaiting_verification_code: { key: 'page.status.codeNeeded', tone: 'alert' },
   };
   const status = waiting[r.state];
-  const portal = r.resolution === 'merchant_portal';
-  const selfService = r.state !== 'verifying' && r.state !== 'retrying' && r.state !== 'awaiting_support';
-  const actionKey = !selfService ? 'page.action.view' : portal && !canReconnect ? 'page.action.learnMore' : 'page.action.reconnect';
+  const actionKey = repairActionKey(r, canReconnect);
   return {
     id: r.id,
     providerName: r.providerName,
@@ -108,10 +106,11 @@ function accountItem(r: OpenRepair, locale: ReturnType<typeof pageLocale>, canRe
     statusTone: status?.tone ?? 'info',
     stores: r.stores,
     storeCount: r.stores.length,
+    storesKey: 'page.stores.affected',
     multipleStores: r.stores.length > 1,
     href: `/repairs/${r.id}`,
     actionKey,
-    secondary: !selfService,
+    secondary: actionKey === 'page.action.view',
   };
 }
 
@@ -166,7 +165,8 @@ export const repairPages: FastifyPluginAsync = async (app) => {
     const canReconnect = hasPermission(user, 'integrations:reconnect');
     const items = (await openRepairsOf(request.em, org.id)).map((r) => accountItem(r, locale, canReconnect));
     const notice = flash?.outcome === 'deferred' ? { key: flash.remindAt ? 'page.repairs.deferred' : 'page.repairs.deferredSoon', when: flash.remindAt ? formatDateTime(locale, flash.remindAt, org.timezone) : '' } : null;
-    return renderPage(request, reply, 'repairs', { items, notice }, { titleKey: 'page.repairs.title', nav: 'home', withoutContactsDialog: true });
+    const viewer = canReconnect ? null : await viewerNote(request, org.id, locale);
+    return renderPage(request, reply, 'repairs', { items, notice, viewerNote: viewer }, { titleKey: 'page.repairs.title', nav: 'home', withoutContactsDialog: true });
   });
 
   app.get<{ Params: Params; Querystring: { step?: string } }>(

@@ -82,6 +82,9 @@ export interface AppConfig {
 
 export const DEFAULT_DEV_API_KEY = 'dev-repair-key';
 
+/** The support ticket policy unless configured; every text that quotes it reads the configured value. */
+export const TICKET_DEFAULTS = { firstResponseBusinessHours: 24, autoCloseAfterMs: 72 * 3600_000 } as const;
+
 /** The local SMS sink and the product agree on these without any setting. */
 export const DEV_TWILIO = { accountSid: 'AC00000000000000000000000000000dev', authToken: 'dev-twilio-auth-token' } as const;
 
@@ -199,8 +202,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       recheckMs: readInt(env, 'OUTAGE_RECHECK_MS', 60_000, 100, 3600_000),
     },
     tickets: {
-      firstResponseBusinessHours: readInt(env, 'TICKET_FIRST_RESPONSE_BUSINESS_HOURS', 24, 1, 48),
-      autoCloseAfterMs: readInt(env, 'TICKET_AUTO_CLOSE_MS', 72 * 3600_000, 1000, 30 * 24 * 3600_000),
+      firstResponseBusinessHours: readInt(env, 'TICKET_FIRST_RESPONSE_BUSINESS_HOURS', TICKET_DEFAULTS.firstResponseBusinessHours, 1, 48),
+      autoCloseAfterMs: readInt(env, 'TICKET_AUTO_CLOSE_MS', TICKET_DEFAULTS.autoCloseAfterMs, 1000, 30 * 24 * 3600_000),
       reopenWindowMs: readInt(env, 'TICKET_REOPEN_WINDOW_MS', 30 * 24 * 3600_000, 1000, 365 * 24 * 3600_000),
     },
     worker: {

@@ -3,6 +3,8 @@ import { askAssistant, answerEngineFrom } from '../../api/help/help-assistant.js
 import { detectLanguage } from '../../api/help/language-detector.js';
 import { mentionedProvider, withoutProviderNames } from '../../api/help/provider-mention.js';
 import { ANSWER_THRESHOLD } from '../../api/help/offline-answer-engine.js';
+import { ticketPolicyOf, useTicketPolicy } from '../../api/help/ticket-policy-text.js';
+import { TICKET_DEFAULTS } from '../../core/config/config.js';
 
 describe('language detection', () => {
   it.each([
@@ -64,6 +66,17 @@ describe('askAssistant', () => {
       expect(answer.steps).toEqual([]);
     }
     expect((await askAssistant({ question: 'quelle est la recette de la quiche lorraine' })).message).toContain('ticket');
+  });
+
+  it('quotes the configured first-response time, never a number of its own', async () => {
+    useTicketPolicy({ firstResponseHours: 36, autoCloseHours: 72 });
+    try {
+      const message = (await askAssistant({ question: 'quelle est la recette de la quiche lorraine' })).message;
+      expect(message).toContain('sous 36 heures ouvrées');
+      expect(message).not.toMatch(/48/);
+    } finally {
+      useTicketPolicy(ticketPolicyOf(TICKET_DEFAULTS));
+    }
   });
 
   it("boosts the repair's own article", async () => {

@@ -1,5 +1,6 @@
 // An organization ready to be alerted, made through the API: one user (e-mail and phone), `stores`
-// stores each on its own Deliveroo connection, and complete contact details unless told otherwise.
+// stores each on its own Deliveroo connection (or the `connections` given), and complete contact
+// details unless told otherwise.
 import { expect } from 'vitest';
 import { auth } from './api.js';
 import type { RepairStack } from './repair-stack.js';
@@ -15,10 +16,15 @@ export interface AlertingMerchantOptions {
   hours?: object[];
   printer?: string;
   storePhone?: string;
+  /** Usual sales of store i (0-based) per provider, for lost-sales estimates. */
+  salesProfile?: (i: number) => Record<string, { ordersPerHour: number; averageOrderValue: number; currency: string }>;
+  /** Instead of one Deliveroo connection per store: these connections, each with stores by index. */
+  connections?: { provider: string; stores: number[] }[];
 }
 
 export interface AlertingMerchant {
   orgId: string;
+  userId: string;
   connections: string[];
 }
 
@@ -33,6 +39,7 @@ export async function createAlertingMerchant(stack: RepairStack, options: Alerti
   const user = await post(`/v1/orgs/${org.id}/users`, { email: options.email, phone: options.phone, locale: options.userLocale ?? locale, permissions: ['integrations:reconnect'] });
   const brand = await post(`/v1/orgs/${org.id}/brands`, { name: 'Churros Ñam' });
   const connections: string[] = [];
+  const storeIds: string[] = [];
   for (let i = 0; i < (options.stores ?? 1); i += 1) {
     const loc = await post(`/v1/orgs/${org.id}/locations`, { name: `Local ${String(i + 1).padStart(2, '0')}` });
     const store = await post(`/v1/orgs/${org.id}/stores`, {
@@ -40,8 +47,13 @@ export async function createAlertingMerchant(stack: RepairStack, options: Alerti
       brandId: brand.id,
       ...(options.storePhone ? { alertPhones: [options.storePhone] } : {}),
       ...(options.printer ? { printerAddress: options.printer } : {}),
+      ...(options.salesProfile ? { salesProfile: options.salesProfile(i) } : {}),
     });
-    connections.push((await post('/v1/connections', { orgId: org.id, provider: 'deliveroo', accountRef: `roo-${org.id}-${i}`, storeIds: [store.id] })).id);
+    storeIds.push(store.id);
+  }
+  const wanted = options.connections ?? storeIds.map((_, i) => ({ provider: 'deliveroo', stores: [i] }));
+  for (const [n, c] of wanted.entries()) {
+    connections.push((await post('/v1/connections', { orgId: org.id, provider: c.provider, accountRef: `${c.provider}-${org.id}-${n}`, storeIds: c.stores.map((i) => storeIds[i]) })).id);
   }
   if (options.contacts !== 'none') {
     const res = await stack.app.inject({
@@ -60,5 +72,5 @@ export async function createAlertingMerchant(stack: RepairStack, options: Alerti
     });
     expect(res.statusCode).toBe(200);
   }
-  return { orgId: org.id, connections };
+  return { orgId: org.id, userId: user.id, connections };
 }

@@ -147,7 +147,7 @@ describe('merchant-portal steps, opened from the alert e-mail', () => {
 
     await sandboxAccount(stack, 'deliveroo', m.accountRef, { storeStatus: 'active' });
     await page.getByRole('button', { name: 'I have completed these steps' }).click();
-    await page.getByRole('heading', { name: 'Account reconnected' }).waitFor();
+    await page.getByRole('heading', { name: 'Your stores are back' }).waitFor();
     // The alert's link opened this repair only; the organization's pages need a full sign-in.
     await page.goto(`${base()}/settings/integrations`);
     await page.getByRole('heading', { name: 'This link opens one repair' }).waitFor();
@@ -198,7 +198,7 @@ describe('a user without the permission', () => {
     await signIn(page, m, m.viewer);
     await page.goto(`${base()}/repairs`);
     const dialog = page.getByRole('dialog', { name: 'Accounts that need repair' });
-    await dialog.getByRole('link', { name: /^Reconnect: Uber Eats/ }).click();
+    await dialog.getByRole('link', { name: /^Who can reconnect: Uber Eats/ }).click();
     const unauthorized = page.getByRole('dialog', { name: 'You are not allowed to reconnect this account' });
     await unauthorized.waitFor();
     expect(await unauthorized.textContent()).toContain('Lola Martín');

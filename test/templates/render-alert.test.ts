@@ -168,3 +168,41 @@ describe('details', () => {
     expect(() => renderAlert('action_needed', 'email', 'en', { ...base, repairs: [] })).toThrow(/at least one repair/);
   });
 });
+
+describe('numbers that are true', () => {
+  const store = (n: number, provider: string, perHour?: string) => ({ storeId: `sto_${n}`, location: `Local ${n}`, brand: 'Açaí Bom', provider, ...(perHour ? { estimatedLostRevenue: `€0 (${perHour} per hour)` } : {}) });
+  // 4 stores, two of them on both providers; the connections' figures are the sums of their stores'.
+  const both: AlertData = {
+    ...base,
+    repairs: [
+      { ...reconnectRepair, estimatedLostRevenue: '€0 (€200 per hour)', stores: [store(1, 'Uber Eats', '€20'), store(2, 'Uber Eats', '€40'), store(3, 'Uber Eats', '€60'), store(4, 'Uber Eats', '€80')] },
+      { ...portalRepair, estimatedLostRevenue: '€0 (€60 per hour)', stores: [store(1, 'Deliveroo', '€30'), store(2, 'Deliveroo', '€30')] },
+    ],
+  };
+
+  it('counts a store once however many providers it is on, and says how many per provider', () => {
+    const email = renderAlert('action_needed_grouped', 'email', 'en', both);
+    expect(email.subject).toBe('Action needed: 4 stores disconnected');
+    expect(email.text).toContain('2 delivery apps are affected: Uber Eats (4 stores) and Deliveroo (2 stores).');
+    expect(renderAlert('action_needed_grouped', 'sms', 'en', both).text).toContain('4 stores');
+  });
+
+  it('puts each store’s own lost sales on its line, never the connection’s on every line', () => {
+    const email = renderAlert('action_needed_grouped', 'email', 'en', both);
+    for (const body of [email.text, email.html!]) {
+      expect(body).not.toContain('€200 per hour');
+      for (const perHour of ['€20', '€40', '€60', '€80']) expect(body.split(`(${perHour} per hour)`).length - 1).toBe(1);
+    }
+    // Without each store's share, the connection's figure is said once, for its stores together.
+    const unsplit = renderAlert('action_needed_grouped', 'email', 'en', { ...base, repairs: [portalRepair, reconnectRepair] });
+    expect(unsplit.text.split('1.240 €').length - 1).toBe(1);
+    expect(unsplit.text).toContain('Estimated lost sales of 2 stores on one account, together: 1.240 €');
+  });
+
+  it('announces a store fixed in the portal as back, and a reconnected account as connected', () => {
+    const fixed = renderAlert('reconnected', 'email', 'es', { ...base, repairs: [{ ...portalRepair, stores: [portalRepair.stores[0]!] }] });
+    expect(fixed.subject).toBe('São João · Pão Quente vuelve a estar en Deliveroo');
+    expect(renderAlert('reconnected', 'sms', 'fr', { ...base, repairs: [portalRepair] }).text).toContain('2 magasins sont de retour sur Deliveroo');
+    expect(renderAlert('reconnected', 'email', 'en', oneStore).subject).toBe('Uber Eats is connected again');
+  });
+});
