@@ -14,9 +14,9 @@ export const ASSISTANT_REPLIES: Readonly<Record<Locale, AssistantReplies>> = {
     unknown: 'I do not know the answer to that one. You can open a ticket and our team will reply within 24 to 48 business hours.',
   },
   es: {
-    answered: (title) => `Este artículo debería ayudarle: «${title}». Estos son los pasos.`,
-    unsure: (title) => `No estoy del todo seguro, pero «${title}» parece lo más cercano. Si no es su caso, nuestro equipo puede ayudarle.`,
-    unknown: 'No sé responder a eso. Puede abrir un ticket y nuestro equipo le contestará en 24 a 48 horas laborables.',
+    answered: (title) => `Este artículo debería ayudarte: «${title}». Estos son los pasos.`,
+    unsure: (title) => `No estoy del todo seguro, pero «${title}» parece lo más cercano. Si no es tu caso, nuestro equipo puede ayudarte.`,
+    unknown: 'No sé responder a eso. Puedes abrir un ticket y nuestro equipo te contestará en 24 a 48 horas laborables.',
   },
   fr: {
     answered: (title) => `Cet article devrait vous aider : « ${title} ». Voici les étapes.`,

@@ -5,9 +5,9 @@ export const fr: ProviderTexts = {
     invalid_credentials: 'Les identifiants ne fonctionnent plus',
     two_factor_required: 'Un code de vérification est nécessaire',
     mfa_required: 'Une vérification en plusieurs étapes est nécessaire',
-    third_party_blocked: 'Le fournisseur a bloqué notre connexion',
-    invalid_store_config: 'Le magasin doit être corrigé chez le fournisseur',
-    provider_unavailable: 'Le fournisseur rencontre des difficultés',
+    third_party_blocked: 'La plateforme a bloqué notre connexion',
+    invalid_store_config: 'Le magasin doit être corrigé sur la plateforme',
+    provider_unavailable: 'La plateforme rencontre des difficultés',
     unknown: 'Un problème non reconnu',
   },
   causes: {
@@ -19,7 +19,7 @@ export const fr: ProviderTexts = {
   },
   resolutions: {
     reconnect: 'Reconnecter le compte',
-    merchant_portal: 'Suivre les étapes dans le portail du fournisseur',
+    merchant_portal: 'Suivre les étapes dans le portail de la plateforme',
     retry: 'Rien à faire : nous réessayons automatiquement',
     support: 'Notre équipe support prend le relais',
   },
