@@ -19,9 +19,9 @@ export const ASSISTANT_REPLIES: Readonly<Record<Locale, AssistantReplies>> = {
     unknown: 'No sé responder a eso. Puedes abrir un ticket y nuestro equipo te contestará en 24 a 48 horas laborables.',
   },
   fr: {
-    answered: (title) => `Cet article devrait vous aider : « ${title} ». Voici les étapes.`,
-    unsure: (title) => `Je n'en suis pas certain, mais « ${title} » semble le plus proche. Si ce n'est pas votre cas, notre équipe peut vous aider.`,
-    unknown: 'Je ne connais pas la réponse. Vous pouvez ouvrir un ticket : notre équipe répond sous 24 à 48 heures ouvrées.',
+    answered: (title) => `Cet article devrait vous aider : « ${title} ». Voici les étapes.`,
+    unsure: (title) => `Je n’en suis pas certain, mais « ${title} » semble le plus proche. Si ce n’est pas votre cas, notre équipe peut vous aider.`,
+    unknown: 'Je ne connais pas la réponse. Vous pouvez ouvrir un ticket : notre équipe répond sous 24 à 48 heures ouvrées.',
   },
   it: {
     answered: (title) => `Questo articolo dovrebbe aiutarti: «${title}». Ecco i passaggi.`,
