@@ -75,7 +75,7 @@ export const pt: ProviderTexts = {
         'Abra {portal}{portalLink} e depois {stores}.',
         'Encontre a loja afetada e veja {storeStatus}: uma loja marcada como inativa não recebe encomendas.',
         'Se foi a sua equipa que a fechou, volte a abri-la para o horário de hoje.',
-        'Se foi a Deliveroo que a desativou, por exemplo à espera de um documento ou depois de uma verificação do tablet, escreva-lhes usando {support} e pergunte o que falta para a reativar.',
+        'Se foi o Deliveroo que a desativou, por exemplo à espera de um documento ou depois de uma verificação do tablet, escreva-lhes usando {support} e pergunte o que falta para a reativar.',
         'Quando a loja aparecer como ativa, regresse à página de reparação e escolha {done}.',
       ],
     },
@@ -83,7 +83,7 @@ export const pt: ProviderTexts = {
       store_inactive: [
         'Abra {portal}{portalLink}, depois {stores}, e selecione a loja afetada.',
         'Abra {storeStatus}: se a loja estiver em pausa, termine a pausa.',
-        'Se aparecer como desativada, só a DoorDash a pode voltar a ativar: contacte-os usando {support}.',
+        'Se aparecer como desativada, só o DoorDash a pode voltar a ativar: contacte-os usando {support}.',
         'Quando a loja voltar a aceitar encomendas, regresse à página de reparação e escolha {done}.',
       ],
     },
