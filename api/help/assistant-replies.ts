@@ -15,14 +15,14 @@ export const ASSISTANT_REPLIES: Readonly<Record<Locale, AssistantReplies>> = {
     unknown: 'I do not know the answer to that one. You can open a ticket and our team will reply within {firstResponseHours} business hours.',
   },
   es: {
-    answered: (title) => `Este artículo debería ayudarle: «${title}». Estos son los pasos.`,
-    unsure: (title) => `No estoy del todo seguro, pero «${title}» parece lo más cercano. Si no es su caso, nuestro equipo puede ayudarle.`,
-    unknown: 'No sé responder a eso. Puede abrir un ticket y nuestro equipo le contestará en un plazo de {firstResponseHours} horas laborables.',
+    answered: (title) => `Este artículo debería ayudarte: «${title}». Estos son los pasos.`,
+    unsure: (title) => `No estoy del todo seguro, pero «${title}» parece lo más cercano. Si no es tu caso, nuestro equipo puede ayudarte.`,
+    unknown: 'No sé responder a eso. Puedes abrir un ticket y nuestro equipo te contestará en un plazo de {firstResponseHours} horas laborables.',
   },
   fr: {
-    answered: (title) => `Cet article devrait vous aider : « ${title} ». Voici les étapes.`,
-    unsure: (title) => `Je n'en suis pas certain, mais « ${title} » semble le plus proche. Si ce n'est pas votre cas, notre équipe peut vous aider.`,
-    unknown: 'Je ne connais pas la réponse. Vous pouvez ouvrir un ticket : notre équipe répond sous {firstResponseHours} heures ouvrées.',
+    answered: (title) => `Cet article devrait vous aider : « ${title} ». Voici les étapes.`,
+    unsure: (title) => `Je n’en suis pas certain, mais « ${title} » semble le plus proche. Si ce n’est pas votre cas, notre équipe peut vous aider.`,
+    unknown: 'Je ne connais pas la réponse. Vous pouvez ouvrir un ticket : notre équipe répond sous {firstResponseHours} heures ouvrées.',
   },
   it: {
     answered: (title) => `Questo articolo dovrebbe aiutarti: «${title}». Ecco i passaggi.`,

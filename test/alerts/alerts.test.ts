@@ -36,7 +36,7 @@ describe('alerts', () => {
 
     const mail = await eventually(sinks.mails, (all) => all.some((x) => x.to.some((t) => t.address === 'elodie@example.com')));
     const mine = mail.find((x) => x.to.some((t) => t.address === 'elodie@example.com'))!;
-    expect(mine.subject).toBe('Action requise : Deliveroo est déconnecté');
+    expect(mine.subject).toBe('Action requise\u00a0: Deliveroo est déconnecté');
     expect(mine.html).toContain('<html lang="fr">');
     expect(mine.html).toContain('Local 01');
     expect(mine.text).toContain('/r/');

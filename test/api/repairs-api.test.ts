@@ -52,6 +52,6 @@ describe('GET /v1/providers', () => {
     const body = res.json() as { providers: { id: string; errors: { code: string; resolution: string; errorTypeLabel: string }[] }[] };
     expect(body.providers).toHaveLength(15);
     const deliveroo = body.providers.find((p) => p.id === 'deliveroo')!;
-    expect(deliveroo.errors.find((e) => e.code === 'RESTAURANT_INACTIVE')).toMatchObject({ resolution: 'merchant_portal', errorTypeLabel: 'La tienda necesita un ajuste en el proveedor' });
+    expect(deliveroo.errors.find((e) => e.code === 'RESTAURANT_INACTIVE')).toMatchObject({ resolution: 'merchant_portal', errorTypeLabel: 'La tienda necesita un ajuste en la plataforma' });
   });
 });

@@ -137,7 +137,7 @@ describe('details', () => {
 
   it('shows the estimated lost sales when known', () => {
     const email = renderAlert('reminder', 'email', 'fr', { ...base, repairs: [portalRepair] });
-    expect(email.text).toContain('Ventes perdues estimées à ce jour : 1.240 €');
+    expect(email.text).toContain('Ventes perdues estimées à ce jour\u00a0: 1.240 €');
   });
 
   it('shows the loss as the alert activities word it (label.loss)', () => {

@@ -11,11 +11,11 @@ describe('templates', () => {
   });
 
   it('throw when a helper is given a missing value', () => {
-    expect(() => template('sms/reminder.hbs')({ ...root, orgName: 'Org', provider: null, link: 'https://x' })).toThrow(/value "provider" is null/);
+    expect(() => template('sms/reminder.hbs')({ ...root, orgName: 'Org', provider: null, providerCount: 1, link: 'https://x' })).toThrow(/value "provider" is null/);
   });
 
   it('render when everything is there', () => {
-    expect(template('sms/reminder.hbs')({ ...root, orgName: 'Org', provider: 'Glovo', link: 'https://x' })).toBe('Reminder for Org: Glovo is still disconnected. Repair now: https://x\n');
+    expect(template('sms/reminder.hbs')({ ...root, orgName: 'Org', provider: 'Glovo', providerCount: 1, link: 'https://x' })).toBe('Reminder for Org: Glovo is still disconnected. Repair now: https://x\n');
   });
 });
 

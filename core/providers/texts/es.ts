@@ -5,9 +5,9 @@ export const es: ProviderTexts = {
     invalid_credentials: 'Los datos de acceso ya no funcionan',
     two_factor_required: 'Hace falta un código de verificación',
     mfa_required: 'Hace falta una verificación en varios pasos',
-    third_party_blocked: 'El proveedor bloqueó nuestro acceso',
-    invalid_store_config: 'La tienda necesita un ajuste en el proveedor',
-    provider_unavailable: 'El proveedor tiene problemas',
+    third_party_blocked: 'La plataforma bloqueó nuestro acceso',
+    invalid_store_config: 'La tienda necesita un ajuste en la plataforma',
+    provider_unavailable: 'La plataforma tiene problemas',
     unknown: 'Un problema no reconocido',
   },
   causes: {
@@ -18,13 +18,13 @@ export const es: ProviderTexts = {
     hours_misconfigured: 'Faltan horarios o no son válidos',
   },
   resolutions: {
-    reconnect: 'Volver a conectar la cuenta',
-    merchant_portal: 'Seguir los pasos en el portal del proveedor',
+    reconnect: 'Reconectar la cuenta',
+    merchant_portal: 'Seguir los pasos en el portal de la plataforma',
     retry: 'No hace falta hacer nada: reintentamos solos',
     support: 'Nuestro equipo de soporte se encarga',
   },
   quotes: ['«', '»'],
-  done: 'He completado estos pasos',
+  done: 'Ya he hecho estos pasos',
   generic: {
     portal: 'el portal para comercios de {provider}',
     stores: 'la lista de tiendas',
@@ -46,7 +46,7 @@ export const es: ProviderTexts = {
       'Abre {portal}{portalLink} y entra como lo haces siempre (Google, Apple u otro inicio de sesión único).',
       'Abre {account} y selecciona el usuario que está conectado con nosotros.',
       'Dale a ese usuario un acceso con contraseña (un correo y una contraseña), o invita a un usuario nuevo que entre con contraseña.',
-      'Regresa a la página de reparación, pulsa {done} y vuelve a conectar con ese correo y esa contraseña.',
+      'Regresa a la página de reparación, pulsa {done} y reconecta con ese correo y esa contraseña.',
     ],
     store_not_found: [
       'Abre {portal}{portalLink} y entra con la cuenta que está conectada con nosotros.',
@@ -73,10 +73,10 @@ export const es: ProviderTexts = {
     deliveroo: {
       store_inactive: [
         'Abre {portal}{portalLink} y ve a {stores}.',
-        'Busca el local afectado y mira {storeStatus}: un local marcado como inactivo no recibe pedidos.',
-        'Si lo cerraste tú, vuelve a abrirlo para el horario de hoy.',
-        'Si lo desactivó Deliveroo, por ejemplo mientras falta un documento o tras una revisión de la tableta, escríbeles desde {support} y pregunta qué necesitan para reactivarlo.',
-        'Cuando el local aparezca como activo, regresa a la página de reparación y pulsa {done}.',
+        'Busca la tienda afectada y mira {storeStatus}: una tienda marcada como inactiva no recibe pedidos.',
+        'Si la cerraste tú, vuelve a abrirla para el horario de hoy.',
+        'Si la desactivó Deliveroo, por ejemplo mientras falta un documento o tras una revisión de la tableta, escríbeles desde {support} y pregunta qué necesitan para reactivarla.',
+        'Cuando la tienda aparezca como activa, regresa a la página de reparación y pulsa {done}.',
       ],
     },
     doordash: {

@@ -5,9 +5,9 @@ export const fr: ProviderTexts = {
     invalid_credentials: 'Les identifiants ne fonctionnent plus',
     two_factor_required: 'Un code de vérification est nécessaire',
     mfa_required: 'Une vérification en plusieurs étapes est nécessaire',
-    third_party_blocked: 'Le fournisseur a bloqué notre connexion',
-    invalid_store_config: 'Le magasin doit être corrigé chez le fournisseur',
-    provider_unavailable: 'Le fournisseur rencontre des difficultés',
+    third_party_blocked: 'La plateforme a bloqué notre connexion',
+    invalid_store_config: 'Le magasin doit être corrigé sur la plateforme',
+    provider_unavailable: 'La plateforme rencontre des difficultés',
     unknown: 'Un problème non reconnu',
   },
   causes: {
@@ -19,11 +19,11 @@ export const fr: ProviderTexts = {
   },
   resolutions: {
     reconnect: 'Reconnecter le compte',
-    merchant_portal: 'Suivre les étapes dans le portail du fournisseur',
-    retry: 'Rien à faire : nous réessayons automatiquement',
+    merchant_portal: 'Suivre les étapes dans le portail de la plateforme',
+    retry: 'Rien à faire : nous réessayons automatiquement',
     support: 'Notre équipe support prend le relais',
   },
-  quotes: ['« ', ' »'],
+  quotes: ['« ', ' »'],
   done: 'J’ai terminé ces étapes',
   generic: {
     portal: 'le portail marchand de {provider}',
@@ -38,8 +38,8 @@ export const fr: ProviderTexts = {
     store_inactive: [
       'Ouvrez {portal}{portalLink} et connectez-vous avec un compte administrateur.',
       'Ouvrez {stores} et sélectionnez le magasin concerné.',
-      'Vérifiez {storeStatus} : si le magasin est en pause, fermé ou inactif, rouvrez-le.',
-      'Si le portail ne vous permet pas de le rouvrir, c’est {provider} qui l’a fermé : demandez sa réactivation via {support}.',
+      'Vérifiez {storeStatus} : si le magasin est en pause, fermé ou inactif, rouvrez-le.',
+      'Si le portail ne vous permet pas de le rouvrir, c’est {provider} qui l’a fermé : demandez sa réactivation via {support}.',
       'Dès que le magasin accepte de nouveau des commandes, revenez sur la page de réparation et choisissez {done}.',
     ],
     non_traditional_login: [
@@ -51,13 +51,13 @@ export const fr: ProviderTexts = {
     store_not_found: [
       'Ouvrez {portal}{portalLink} et connectez-vous avec le compte relié à notre service.',
       'Ouvrez {stores} et vérifiez que chaque magasin concerné figure dans la liste.',
-      'S’il en manque un, il est rattaché à un autre compte chez {provider} : reliez plutôt ce compte, ou demandez le transfert du magasin via {support}.',
+      'S’il en manque un, il est rattaché à un autre compte chez {provider} : reliez plutôt ce compte, ou demandez le transfert du magasin via {support}.',
       'Revenez sur la page de réparation et choisissez {done}.',
     ],
     menu_misconfigured: [
       'Ouvrez {portal}{portalLink} et connectez-vous.',
       'Ouvrez {menu} pour le magasin concerné.',
-      'Corrigez chaque élément signalé par le portail : prix manquant, catégorie ou groupe d’options vide, photo absente.',
+      'Corrigez chaque élément signalé par le portail : prix manquant, catégorie ou groupe d’options vide, photo absente.',
       'Publiez la carte et attendez que {provider} l’affiche comme en ligne.',
       'Revenez sur la page de réparation et choisissez {done}.',
     ],
@@ -73,7 +73,7 @@ export const fr: ProviderTexts = {
     deliveroo: {
       store_inactive: [
         'Ouvrez {portal}{portalLink}, puis {stores}.',
-        'Repérez le site concerné et regardez {storeStatus} : un site marqué inactif ne reçoit aucune commande.',
+        'Repérez le site concerné et regardez {storeStatus} : un site marqué inactif ne reçoit aucune commande.',
         'Si vous l’avez fermé vous-même, rouvrez-le pour les horaires d’aujourd’hui.',
         'Si Deliveroo l’a rendu inactif, par exemple dans l’attente d’un document ou après un contrôle de la tablette, écrivez-leur via {support} pour savoir ce qu’il faut pour le réactiver.',
         'Quand le site apparaît actif, revenez sur la page de réparation et choisissez {done}.',
@@ -82,8 +82,8 @@ export const fr: ProviderTexts = {
     doordash: {
       store_inactive: [
         'Ouvrez {portal}{portalLink}, puis {stores}, et sélectionnez le magasin concerné.',
-        'Ouvrez {storeStatus} : si le magasin est en pause, levez la pause.',
-        'S’il est indiqué comme désactivé, seul DoorDash peut le réactiver : contactez-les via {support}.',
+        'Ouvrez {storeStatus} : si le magasin est en pause, levez la pause.',
+        'S’il est indiqué comme désactivé, seul DoorDash peut le réactiver : contactez-les via {support}.',
         'Dès que le magasin accepte de nouveau des commandes, revenez sur la page de réparation et choisissez {done}.',
       ],
     },

@@ -5,9 +5,9 @@ export const pt: ProviderTexts = {
     invalid_credentials: 'Os dados de acesso já não funcionam',
     two_factor_required: 'É preciso um código de verificação',
     mfa_required: 'É preciso uma verificação em várias etapas',
-    third_party_blocked: 'O fornecedor bloqueou o nosso acesso',
-    invalid_store_config: 'A loja precisa de um ajuste no fornecedor',
-    provider_unavailable: 'O fornecedor está com problemas',
+    third_party_blocked: 'A plataforma bloqueou o nosso acesso',
+    invalid_store_config: 'A loja precisa de um ajuste na plataforma',
+    provider_unavailable: 'A plataforma está com problemas',
     unknown: 'Um problema não reconhecido',
   },
   causes: {
@@ -19,7 +19,7 @@ export const pt: ProviderTexts = {
   },
   resolutions: {
     reconnect: 'Voltar a ligar a conta',
-    merchant_portal: 'Seguir os passos no portal do fornecedor',
+    merchant_portal: 'Seguir os passos no portal da plataforma',
     retry: 'Nada a fazer: tentamos de novo automaticamente',
     support: 'A nossa equipa de suporte trata disto',
   },
@@ -40,7 +40,7 @@ export const pt: ProviderTexts = {
       'Abra {stores} e selecione a loja afetada.',
       'Verifique {storeStatus}: se a loja estiver em pausa, fechada ou inativa, volte a abri-la.',
       'Se o portal não deixar reabri-la, foi {provider} que a fechou: peça a reativação usando {support}.',
-      'Quando a loja voltar a aceitar pedidos, regresse à página de reparação e escolha {done}.',
+      'Quando a loja voltar a aceitar encomendas, regresse à página de reparação e escolha {done}.',
     ],
     non_traditional_login: [
       'Abra {portal}{portalLink} e entre como costuma fazer (Google, Apple ou outro início de sessão único).',
@@ -64,7 +64,7 @@ export const pt: ProviderTexts = {
     hours_misconfigured: [
       'Abra {portal}{portalLink} e entre.',
       'Abra {hours} da loja afetada.',
-      'Defina o horário de cada dia em que a loja aceita pedidos e apague os períodos que se sobrepõem.',
+      'Defina o horário de cada dia em que a loja aceita encomendas e apague os períodos que se sobrepõem.',
       'Guarde e confirme que a loja aparece aberta a esta hora do dia.',
       'Regresse à página de reparação e escolha {done}.',
     ],
@@ -73,18 +73,18 @@ export const pt: ProviderTexts = {
     deliveroo: {
       store_inactive: [
         'Abra {portal}{portalLink} e depois {stores}.',
-        'Encontre o local afetado e veja {storeStatus}: um local marcado como inativo não recebe pedidos.',
-        'Se foi a sua equipa que o fechou, volte a abri-lo para o horário de hoje.',
-        'Se foi a Deliveroo que o desativou, por exemplo à espera de um documento ou depois de uma verificação do tablet, escreva-lhes usando {support} e pergunte o que falta para o reativar.',
-        'Quando o local aparecer como ativo, regresse à página de reparação e escolha {done}.',
+        'Encontre a loja afetada e veja {storeStatus}: uma loja marcada como inativa não recebe encomendas.',
+        'Se foi a sua equipa que a fechou, volte a abri-la para o horário de hoje.',
+        'Se foi o Deliveroo que a desativou, por exemplo à espera de um documento ou depois de uma verificação do tablet, escreva-lhes usando {support} e pergunte o que falta para a reativar.',
+        'Quando a loja aparecer como ativa, regresse à página de reparação e escolha {done}.',
       ],
     },
     doordash: {
       store_inactive: [
         'Abra {portal}{portalLink}, depois {stores}, e selecione a loja afetada.',
         'Abra {storeStatus}: se a loja estiver em pausa, termine a pausa.',
-        'Se aparecer como desativada, só a DoorDash a pode voltar a ativar: contacte-os usando {support}.',
-        'Quando a loja voltar a aceitar pedidos, regresse à página de reparação e escolha {done}.',
+        'Se aparecer como desativada, só o DoorDash a pode voltar a ativar: contacte-os usando {support}.',
+        'Quando a loja voltar a aceitar encomendas, regresse à página de reparação e escolha {done}.',
       ],
     },
   },
