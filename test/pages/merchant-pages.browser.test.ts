@@ -308,7 +308,7 @@ describe('contact details', () => {
       ['Emergency technical contacts 1', 'oncall'],
       ['Non-emergency technical contacts 1', 'tech'],
       ['Operations contact for merchant issues 1', 'ops'],
-      ['Operations contact for the platform 1', 'platform'],
+      ['Operations contact for our team 1', 'platform'],
     ] as const) {
       await group(section).getByLabel('Name').fill(`Casa ${person}`);
       await group(section).getByLabel('E-mail').fill(`${person}@casa.example`);
