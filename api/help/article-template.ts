@@ -1,5 +1,5 @@
 // Filling a per-locale article template with one provider's names, menus and portal steps.
-import { portalSteps, type Locale, type ProviderEntry } from '../../core/providers/index.js';
+import { portalMenusFor, portalSteps, type Locale, type ProviderEntry } from '../../core/providers/index.js';
 import { articleSlug, type ArticleKind } from './article-kinds.js';
 import type { ArticleSource } from './article-front-matter.js';
 import type { HelpArticle } from './article.types.js';
@@ -13,14 +13,15 @@ export function expandTemplate(template: ArticleSource, locale: Locale, provider
   const { fields, body } = template;
   // Store-config articles quote the catalogue's own steps, so the article and the repair page agree.
   const steps = kind.cause ? portalSteps(provider.id, kind.cause, locale) : [];
+  const menus = portalMenusFor(provider, locale);
   const values: Record<string, string> = {
     provider: provider.name,
     portal: provider.portalName,
     portalUrl: provider.portalUrl,
     helpUrl: provider.helpUrl,
-    account: provider.portalMenus.account,
-    support: provider.portalMenus.support,
-    stores: provider.portalMenus.stores,
+    account: menus.account,
+    support: menus.support,
+    stores: menus.stores,
     steps: numbered(steps),
   };
   const filledBody = fill(body, values);

@@ -68,7 +68,13 @@ export interface ProviderEntry {
   portalName: string;
   portalUrl: string;
   helpUrl: string;
+  /** The portal's menu labels as it shows them in English. */
   portalMenus: PortalMenus;
+  /**
+   * The same labels where the portal itself is localized (the merchant sees these words on screen,
+   * so translated steps quote them); languages without an entry quote the English labels.
+   */
+  localizedPortalMenus?: Partial<Record<Locale, PortalMenus>>;
   /** The provider asks for an operations contact for merchant issues (contacts page checks it). */
   requiresMerchantOperationsContact: boolean;
   errorEnvelope: ErrorEnvelope;

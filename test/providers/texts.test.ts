@@ -1,7 +1,7 @@
 // Every text a person reads about provider errors exists in every language, filled with real names.
 import { describe, expect, it } from 'vitest';
 import {
-  causeLabel, causesOf, ERROR_TYPES, errorTypeLabel, LOCALES, PROVIDER_TEXTS, PROVIDERS, portalSteps, resolutionLabel, RESOLUTIONS, STORE_CONFIG_CAUSES,
+  causeLabel, causesOf, ERROR_TYPES, errorTypeLabel, LOCALES, PROVIDER_TEXTS, PROVIDERS, portalMenusFor, portalSteps, resolutionLabel, RESOLUTIONS, STORE_CONFIG_CAUSES,
 } from '../../core/providers/index.js';
 
 const combos = PROVIDERS.flatMap((p) => causesOf(p.id).flatMap((cause) => LOCALES.map((locale) => [p.id, cause, locale] as const)));
@@ -36,12 +36,21 @@ describe('merchant-portal steps', () => {
     const text = steps.join('\n');
     expect(text).not.toMatch(/\{\w+\}/);
     expect(text).toContain(entry.portalName);
-    expect(Object.values(entry.portalMenus).some((menu) => text.includes(menu))).toBe(true);
+    expect(Object.values(portalMenusFor(entry, locale)).some((menu) => text.includes(menu))).toBe(true);
     expect(text).toContain(PROVIDER_TEXTS[locale].done);
   });
 
   it.each(LOCALES.filter((l) => l !== 'en'))('are written in %s, not English', (locale) => {
     for (const p of PROVIDERS) for (const cause of causesOf(p.id)) expect(portalSteps(p.id, cause, locale)).not.toEqual(portalSteps(p.id, cause, 'en'));
+  });
+
+  it('quote the portal’s labels in the reader’s language where the portal is localized, else its English ones', () => {
+    const uberEs = portalSteps('uber_eats', 'store_inactive', 'es').join('\n');
+    expect(uberEs).toContain('«Disponibilidad de la tienda»');
+    expect(uberEs).not.toContain('Store availability');
+    expect(portalSteps('glovo', 'store_inactive', 'pt').join('\n')).toContain('Estado da loja');
+    // DoorDash's merchant portal has no Spanish version: the merchant sees, and reads, its English labels.
+    expect(portalSteps('doordash', 'store_inactive', 'es').join('\n')).toContain('«Store Availability»');
   });
 
   it('use a provider’s own process where it has one', () => {

@@ -17,6 +17,11 @@ export const deliveroo: ProviderEntry = {
     account: 'Account › Team',
     support: 'Help › Message us',
   },
+  // The labels the portal shows in the languages it is offered in; other languages quote the English ones.
+  localizedPortalMenus: {
+    fr: { stores: 'Établissements', storeStatus: 'Statut de l’établissement', menu: 'Menus', hours: 'Horaires d’ouverture', account: 'Compte › Équipe', support: 'Aide › Nous contacter' },
+    it: { stores: 'Sedi', storeStatus: 'Stato della sede', menu: 'Menu', hours: 'Orari di apertura', account: 'Account › Team', support: 'Aiuto › Scrivici' },
+  },
   requiresMerchantOperationsContact: true,
   errorEnvelope: 'list',
   errors: [

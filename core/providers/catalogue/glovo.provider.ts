@@ -17,6 +17,12 @@ export const glovo: ProviderEntry = {
     account: 'Account settings',
     support: 'Help › Contact Partner Support',
   },
+  // The labels the portal shows in the languages it is offered in; other languages quote the English ones.
+  localizedPortalMenus: {
+    es: { stores: 'Tiendas', storeStatus: 'Estado de la tienda', menu: 'Menú', hours: 'Horario', account: 'Ajustes de la cuenta', support: 'Ayuda › Contactar con Partner Support' },
+    it: { stores: 'Negozi', storeStatus: 'Stato del negozio', menu: 'Menu', hours: 'Orari', account: 'Impostazioni account', support: 'Aiuto › Contatta il Partner Support' },
+    pt: { stores: 'Lojas', storeStatus: 'Estado da loja', menu: 'Menu', hours: 'Horário', account: 'Definições da conta', support: 'Ajuda › Contactar o Partner Support' },
+  },
   requiresMerchantOperationsContact: true,
   errorEnvelope: 'nested',
   errors: [

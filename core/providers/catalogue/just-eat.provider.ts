@@ -17,6 +17,11 @@ export const justEat: ProviderEntry = {
     account: 'Users & access',
     support: 'Help › Contact us',
   },
+  // The labels the portal shows in the languages it is offered in; other languages quote the English ones.
+  localizedPortalMenus: {
+    es: { stores: 'Datos del restaurante', storeStatus: 'Estado abierto/cerrado', menu: 'Carta', hours: 'Horario de apertura', account: 'Usuarios y accesos', support: 'Ayuda › Contacto' },
+    it: { stores: 'Dati del ristorante', storeStatus: 'Stato aperto/chiuso', menu: 'Menu', hours: 'Orari di apertura', account: 'Utenti e accessi', support: 'Aiuto › Contattaci' },
+  },
   requiresMerchantOperationsContact: false,
   errorEnvelope: 'status',
   errors: [

@@ -17,6 +17,10 @@ export const skipTheDishes: ProviderEntry = {
     account: 'My Profile',
     support: 'Help Centre › Contact us',
   },
+  // The labels the portal shows in the languages it is offered in; other languages quote the English ones.
+  localizedPortalMenus: {
+    fr: { stores: 'Paramètres du restaurant', storeStatus: 'Statut du restaurant', menu: 'Gestion du menu', hours: 'Heures d’ouverture', account: 'Mon profil', support: 'Centre d’aide › Nous joindre' },
+  },
   requiresMerchantOperationsContact: false,
   errorEnvelope: 'nested',
   errors: [

@@ -18,6 +18,10 @@ export const takeawayWeb: ProviderEntry = {
     account: 'Login details',
     support: 'Help › Contact form',
   },
+  // The labels the portal shows in the languages it is offered in; other languages quote the English ones.
+  localizedPortalMenus: {
+    fr: { stores: 'Profil du restaurant', storeStatus: 'Statut du restaurant', menu: 'Menu', hours: 'Horaires de livraison', account: 'Identifiants de connexion', support: 'Aide › Formulaire de contact' },
+  },
   requiresMerchantOperationsContact: false,
   errorEnvelope: 'status',
   errors: [

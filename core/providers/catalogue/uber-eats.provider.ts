@@ -17,6 +17,13 @@ export const uberEats: ProviderEntry = {
     account: 'Settings › Users',
     support: 'Help › Contact support',
   },
+  // The labels the portal shows in the languages it is offered in; other languages quote the English ones.
+  localizedPortalMenus: {
+    es: { stores: 'Tiendas', storeStatus: 'Disponibilidad de la tienda', menu: 'Editor de menús', hours: 'Editor de menús › Horario del menú', account: 'Configuración › Usuarios', support: 'Ayuda › Contactar con soporte' },
+    fr: { stores: 'Établissements', storeStatus: 'Disponibilité de l’établissement', menu: 'Éditeur de menus', hours: 'Éditeur de menus › Horaires du menu', account: 'Paramètres › Utilisateurs', support: 'Aide › Contacter l’assistance' },
+    it: { stores: 'Negozi', storeStatus: 'Disponibilità del negozio', menu: 'Editor menu', hours: 'Editor menu › Orari del menu', account: 'Impostazioni › Utenti', support: 'Aiuto › Contatta l’assistenza' },
+    pt: { stores: 'Lojas', storeStatus: 'Disponibilidade da loja', menu: 'Editor de menus', hours: 'Editor de menus › Horário do menu', account: 'Definições › Utilizadores', support: 'Ajuda › Contactar o suporte' },
+  },
   requiresMerchantOperationsContact: true,
   errorEnvelope: 'nested',
   errors: [

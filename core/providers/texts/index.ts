@@ -22,13 +22,18 @@ export const errorTypeLabel = (type: ErrorType, locale: string): string => own(t
 export const causeLabel = (cause: StoreConfigCause, locale: string): string => own(textsFor(locale).causes, cause) ?? own(en.causes, cause) ?? String(cause);
 export const resolutionLabel = (resolution: Resolution, locale: string): string => own(textsFor(locale).resolutions, resolution) ?? own(en.resolutions, resolution) ?? String(resolution);
 
+/** The portal's labels as a merchant reading `locale` sees them: localized where the portal is. */
+export const portalMenusFor = (provider: ProviderEntry, locale: string): PortalMenus =>
+  (Object.hasOwn(provider.localizedPortalMenus ?? {}, locale) ? provider.localizedPortalMenus![locale as Locale] : undefined) ?? provider.portalMenus;
+
 const MENU_KEYS = ['stores', 'storeStatus', 'menu', 'hours', 'account', 'support'] as const satisfies readonly (keyof PortalMenus)[];
 
 /** The placeholder values: the provider's own labels (quoted), or generic words outside the catalogue. */
-function placeholders(texts: ProviderTexts, providerId: string, provider: ProviderEntry | undefined): Record<string, string> {
+function placeholders(texts: ProviderTexts, providerId: string, provider: ProviderEntry | undefined, locale: string): Record<string, string> {
   const [open, close] = texts.quotes;
   const name = provider?.name ?? providerId;
-  const menus = Object.fromEntries(MENU_KEYS.map((key) => [key, provider ? `${open}${provider.portalMenus[key]}${close}` : texts.generic[key]]));
+  const labels = provider ? portalMenusFor(provider, locale) : undefined;
+  const menus = Object.fromEntries(MENU_KEYS.map((key) => [key, labels ? `${open}${labels[key]}${close}` : texts.generic[key]]));
   return {
     ...menus,
     provider: name,
@@ -53,6 +58,6 @@ export function portalSteps(providerId: string, cause: StoreConfigCause, locale:
   const localized = textsFor(locale);
   const texts = templatesFor(localized, providerId, cause) ? localized : en;
   const templates = templatesFor(texts, providerId, cause) ?? [];
-  const values = placeholders(texts, String(providerId), provider);
+  const values = placeholders(texts, String(providerId), provider, texts === en ? 'en' : locale);
   return templates.map((step) => step.replace(/\{(\w+)\}/g, (match, key: string) => values[key] ?? match));
 }
