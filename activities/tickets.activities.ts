@@ -7,7 +7,8 @@ import type { AlertChannels } from './alerts/alert-channels.js';
 import type { Client } from '@temporalio/client';
 import type { createWebhookActivities } from './webhooks.activities.js';
 import { openTicket } from '../core/services/tickets/ticket-service.js';
-import { Repair } from '../core/db/entities/index.js';
+import { Org, Repair } from '../core/db/entities/index.js';
+import { escalationSubject } from '../core/services/tickets/ticket-subjects.js';
 import type { WorkerCounters } from '../core/metrics/worker-counters.js';
 
 export interface TicketDependencies {
@@ -27,9 +28,10 @@ export function createTicketActivities(d: TicketDependencies, webhooks: ReturnTy
     async openTicketForRepair({ repairId }: { repairId: string }): Promise<{ ticketId: string }> {
       const em = d.orm.em.fork();
       const repair = await em.findOneOrFail(Repair, { id: repairId });
+      const org = await em.findOneOrFail(Org, { id: repair.org });
       const ticket = await openTicket(em, d, {
         orgId: repair.org,
-        subject: `Escalated repair: ${repair.provider} ${repair.errorType ?? ''}`.trim(),
+        subject: escalationSubject(org.locale, repair),
         message: 'This repair is still open after the escalation delay; support has taken it over.',
         repairId,
         author: 'system',

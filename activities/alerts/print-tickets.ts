@@ -24,7 +24,7 @@ export async function printTickets(d: AlertDependencies, em: EntityManager, load
       // The ticket names this location's stores only, so its lost sales are theirs, not the connection's.
       const here = repair.storeIds.flatMap((id) => loaded.stores.get(id) ?? []).filter((s) => s.location === store.location);
       const stores = line.stores.filter((s) => s.location === loaded.names.locations.get(store.location));
-      const data: AlertData = { orgName: loaded.org.name, repairs: [{ ...line, stores, ...estimatedLoss(repair, here, locale) }], generatedAt: DateTime.now().toISO() ?? '', timezone: loaded.org.timezone };
+      const data: AlertData = { orgName: loaded.org.name, repairs: [{ ...line, stores, ...estimatedLoss(repair, here, locale, loaded.org.timezone) }], generatedAt: DateTime.now().toISO() ?? '', timezone: loaded.org.timezone };
       const content = d.channels.render(kind, 'ticket', locale, data);
       const key = `${activityKey()}/${kind}/ticket/${store.id}/${repair.id}`;
       const address = store.printerAddress;

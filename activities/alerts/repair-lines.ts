@@ -4,7 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ALERT_LINK_TTL_SECONDS, signLink } from '../../core/secrets/repair-links.js';
 import { createShortLink } from '../../core/secrets/short-links.js';
 import { errorTypeLabel, findProvider, portalSteps, resolutionLabel, type ErrorType, type Locale, type StoreConfigCause } from '../../core/providers/index.js';
-import { translate } from '../../core/i18n/index.js';
+import { formatMoney, translate } from '../../core/i18n/index.js';
 import { lostSales } from '../../core/services/repairs/lost-sales.js';
 import type { RepairRow, StoreRow } from '../../core/db/entities/index.js';
 import type { AlertDependencies } from './alert-dependencies.js';
@@ -31,10 +31,10 @@ export function repairLine(d: LinkSigning, loaded: LoadedOrg, repair: RepairRow,
       const store = loaded.stores.get(id);
       if (!store) return [];
       // Each store's own share, so a list of stores never repeats the connection's whole figure.
-      return [{ storeId: id, location: loaded.names.locations.get(store.location) ?? '', brand: loaded.names.brands.get(store.brand) ?? '', provider, ...estimatedLoss(repair, [store], locale) }];
+      return [{ storeId: id, location: loaded.names.locations.get(store.location) ?? '', brand: loaded.names.brands.get(store.brand) ?? '', provider, ...estimatedLoss(repair, [store], locale, loaded.org.timezone) }];
     }),
     ...(resolution === 'merchant_portal' && cause ? { steps: portalSteps(repair.provider, cause, locale) } : {}),
-    ...estimatedLoss(repair, repair.storeIds.flatMap((id) => loaded.stores.get(id) ?? []), locale),
+    ...estimatedLoss(repair, repair.storeIds.flatMap((id) => loaded.stores.get(id) ?? []), locale, loaded.org.timezone),
   };
 }
 
@@ -51,9 +51,10 @@ export async function withShortLink(d: LinkSigning, em: EntityManager, lines: Al
 }
 
 /** What the repair costs at these of its stores, formatted for the reader (nothing when unknown). */
-export function estimatedLoss(repair: RepairRow, stores: StoreRow[], locale: Locale): { estimatedLostRevenue?: string } {
+export function estimatedLoss(repair: RepairRow, stores: StoreRow[], locale: Locale, timeZone: string): { estimatedLostRevenue?: string } {
   const loss = lostSales(repair, stores);
-  if (!loss || !loss.currency) return {};
-  const money = new Intl.NumberFormat(locale, { style: 'currency', currency: loss.currency, maximumFractionDigits: 0 });
-  return { estimatedLostRevenue: translate(locale, 'label.loss', { lost: money.format(loss.revenueLost), perHour: money.format(loss.revenuePerHour) }) };
+  const currency = loss?.currency;
+  if (!loss || !currency) return {};
+  const money = (amount: number) => formatMoney(amount, currency, locale, timeZone);
+  return { estimatedLostRevenue: translate(locale, 'label.loss', { lost: money(loss.revenueLost), perHour: money(loss.revenuePerHour) }) };
 }

@@ -8,24 +8,24 @@ import { pageLocale, renderFragment, renderPage } from './page-layout.js';
 import { lostPerHour, problemLabel } from './repair-labels.js';
 import { requirePagePermission } from './page-permissions.js';
 
-export async function widgetModel(em: EntityManager, orgId: string, locale: Locale) {
-  const open = await openRepairsOf(em, orgId);
+export async function widgetModel(em: EntityManager, org: { id: string; timezone: string }, locale: Locale) {
+  const open = await openRepairsOf(em, org.id);
   return {
     key: open.map((r) => `${r.id}:${r.state}`).join(',') || 'none',
     repairCount: open.length,
     storeCount: new Set(open.flatMap((r) => r.stores.map((s) => s.id))).size,
     items: open.map((r) => ({ providerName: r.providerName, problemLabel: problemLabel(r, locale), storeCount: r.storeCount })),
-    lostPerHour: lostPerHour(open, locale),
+    lostPerHour: lostPerHour(open, locale, org.timezone),
   };
 }
 
 export const homePages: FastifyPluginAsync = async (app) => {
   app.get('/', { schema: { hide: true }, onRequest: [requireMerchant, requirePagePermission('integrations:view')] }, async (request, reply) => {
-    const widget = await widgetModel(request.em, merchantOf(request).org.id, pageLocale(request));
+    const widget = await widgetModel(request.em, merchantOf(request).org, pageLocale(request));
     return renderPage(request, reply, 'home', { widget }, { titleKey: 'page.home.pageTitle', nav: 'home' });
   });
 
   app.get('/widgets/disconnected-channels', { schema: { hide: true }, onRequest: [requireMerchant, requirePagePermission('integrations:view')] }, async (request, reply) =>
-    renderFragment(request, reply, 'disconnected-channels', await widgetModel(request.em, merchantOf(request).org.id, pageLocale(request))),
+    renderFragment(request, reply, 'disconnected-channels', await widgetModel(request.em, merchantOf(request).org, pageLocale(request))),
   );
 };

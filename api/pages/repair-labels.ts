@@ -1,4 +1,5 @@
 // How a repair's problem and cost read on the pages, in the reader's language.
+import { formatMoney } from '../../core/i18n/index.js';
 import { causeLabel, errorTypeLabel, type ErrorType, type Locale, type StoreConfigCause } from '../../core/providers/index.js';
 
 /** The cause when we know it ("Store inactive"), else the error type ("Password changed or wrong"). */
@@ -6,16 +7,12 @@ export function problemLabel(repair: { errorType?: string | null; cause?: string
   return repair.cause ? causeLabel(repair.cause as StoreConfigCause, locale) : errorTypeLabel((repair.errorType ?? 'unknown') as ErrorType, locale);
 }
 
-export function formatMoney(amount: number, currency: string, locale: Locale): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
-}
-
-/** The lost revenue per hour of several repairs, when they share one currency. */
-export function lostPerHour(repairs: { lostSales: { revenuePerHour: number; currency: string | null } | null }[], locale: Locale): string | null {
+/** The lost revenue per hour of several repairs, when they share one currency, in the organization's formats. */
+export function lostPerHour(repairs: { lostSales: { revenuePerHour: number; currency: string | null } | null }[], locale: Locale, timeZone: string): string | null {
   const losses = repairs.map((r) => r.lostSales).filter((l): l is { revenuePerHour: number; currency: string } => l !== null && l.currency !== null);
   const currencies = new Set(losses.map((l) => l.currency));
   if (losses.length === 0 || currencies.size !== 1) return null;
-  return formatMoney(losses.reduce((n, l) => n + l.revenuePerHour, 0), losses[0]!.currency, locale);
+  return formatMoney(losses.reduce((n, l) => n + l.revenuePerHour, 0), losses[0]!.currency, locale, timeZone);
 }
 
 /** A repair's button in lists: it names what the page holds (portal steps are not a reconnection),

@@ -2,15 +2,11 @@
 import type { Ajv } from 'ajv';
 import { isCleanLine, isCleanMessage, isCleanName, isCleanSecret, normalizeName } from '../../templates/text-hygiene.js';
 import { NORMALIZE_KEYWORD } from './text.schemas.js';
+import { isKnownTimeZone } from '../../core/i18n/index.js';
 
 export function isIanaTimezone(value: string): boolean {
   if (!value || value.length > 64) return false;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
+  return isKnownTimeZone(value);
 }
 
 /** E.164: a plus sign, a country code, at most 15 digits in all. */

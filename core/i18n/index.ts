@@ -1,4 +1,4 @@
 export { LOCALES, pickLocale, SUPPORTED_LOCALES, type Locale } from './locales.js';
 export { translationsOf } from './translation-catalogue.js';
 export { formatList, MissingMessageError, translate, type MessageValues } from './translate.js';
-export { formatDateTime } from './format-date.js';
+export { formatDateTime, formatMoney, formattingLocale, isKnownTimeZone } from './formatting-locale.js';

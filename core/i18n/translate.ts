@@ -3,6 +3,7 @@
 import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
 import { translationsOf } from './translation-catalogue.js';
 import { pickLocale, type Locale } from './locales.js';
+import { formattingLocale } from './formatting-locale.js';
 
 export type MessageValues = Record<string, string | number>;
 
@@ -24,7 +25,8 @@ function intlFor(locale: Locale): IntlShape<string> {
   if (!intl) {
     intl = createIntl(
       {
-        locale,
+        // pt-PT's plurals differ from Brazil's ("0 lojas"); English has no zone here and stays plain.
+        locale: formattingLocale(locale),
         defaultLocale: 'en',
         messages: { ...translationsOf(locale) },
         // formatjs only logs by default; a bad message or a missing value must fail loudly.

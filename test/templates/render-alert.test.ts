@@ -131,7 +131,8 @@ describe('details', () => {
   it('tells technical contacts the repair reference and since when it is broken, in the org time zone', () => {
     const email = renderAlert('escalated_emergency', 'email', 'en', oneStore);
     expect(email.text).toContain('Repair reference: rep_ubereats');
-    expect(email.text).toMatch(/Broken since: Nov 22, 2026, 6:45\s?AM (GMT|UTC|WET)/);
+    // English in Lisbon reads dates the European way (en-GB), not the American one.
+    expect(email.text).toMatch(/Broken since: 22 Nov 2026, 06:45 (GMT|UTC|WET)/);
     expect(email.text).toContain('technical contact for Pâtisserie Élodie & Cia');
   });
 
