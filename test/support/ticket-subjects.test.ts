@@ -16,7 +16,7 @@ describe('ticket subjects', () => {
     ['en', 'uber_eats', 'invalid_credentials', 'Uber Eats: the sign-in details are no longer accepted'],
     ['es', 'uber_eats', 'invalid_credentials', 'Uber Eats: los datos de acceso ya no se aceptan'],
     ['pt', 'glovo', 'invalid_store_config', 'Glovo: a loja precisa de um ajuste no portal de parceiros'],
-    ['fr', 'deliveroo', 'unknown', 'Deliveroo : la connexion ne fonctionne plus'],
+    ['fr', 'deliveroo', 'unknown', 'Deliveroo\u00a0: la connexion ne fonctionne plus'],
     ['it', 'glovo', null, 'Glovo: la connessione ha smesso di funzionare'],
   ])('asking for help in %s names %s and the problem', (locale, provider, errorType, expected) => {
     expect(helpSubject(locale, { provider, errorType })).toBe(expected);
@@ -26,7 +26,7 @@ describe('ticket subjects', () => {
     ['es', 50, 'Reparación escalada: Uber Eats lleva 2 días desconectado'],
     ['en', 50, 'Repair handed to support: Uber Eats has been disconnected for 2 days'],
     ['pt', 5, 'Reparação entregue ao suporte: Uber Eats está desligado há 5 horas'],
-    ['fr', 1, 'Réparation confiée au support : Uber Eats est déconnecté depuis 1 heure'],
+    ['fr', 1, 'Réparation confiée au support\u00a0: Uber Eats est déconnecté depuis 1 heure'],
     ['it', 24, 'Riparazione passata all’assistenza: Uber Eats è disconnesso da 24 ore'],
   ])('an escalation in %s after %i hours says how long the provider has been down', (locale, hours, expected) => {
     const now = new Date('2026-11-23T09:30:00Z');
