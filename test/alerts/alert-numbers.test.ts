@@ -73,7 +73,7 @@ describe('numbers on a printed ticket', () => {
 describe('the closing message', () => {
   it('says a store fixed through the portal is back, not that the account was reconnected', async () => {
     const m = await createAlertingMerchant(stack, { name: 'Tienda Pausada', phone: '+34600000505', email: 'pausada@example.com', connections: [{ provider: 'deliveroo', stores: [0] }] });
-    await sandboxAccount(stack, 'deliveroo', `deliveroo-${m.orgId}-0`, { password: 'correct-horse', storeStatus: 'active' });
+    await sandboxAccount(stack, 'deliveroo', m.accountRefs[0]!, { password: 'correct-horse', storeStatus: 'active' });
     const { repairId } = await report(stack, m.connections[0]!, errorCode('deliveroo', 'invalid_store_config', 'store_inactive'));
     await eventually(() => mailsTo('pausada@example.com'), (all) => all.length === 1, 30_000);
     expect((await act(stack, repairId, 'steps-completed', { actingUserId: m.userId })).body.outcome).toBe('healthy');

@@ -26,6 +26,8 @@ export interface AlertingMerchant {
   orgId: string;
   userId: string;
   connections: string[];
+  /** Each connection's provider login, in the order of `connections`: what a test sets up in the sandbox. */
+  accountRefs: string[];
 }
 
 export async function createAlertingMerchant(stack: RepairStack, options: AlertingMerchantOptions): Promise<AlertingMerchant> {
@@ -52,8 +54,9 @@ export async function createAlertingMerchant(stack: RepairStack, options: Alerti
     storeIds.push(store.id);
   }
   const wanted = options.connections ?? storeIds.map((_, i) => ({ provider: 'deliveroo', stores: [i] }));
+  const accountRefs = wanted.map((c, n) => `${c.provider}-${org.id}-${n}`);
   for (const [n, c] of wanted.entries()) {
-    connections.push((await post('/v1/connections', { orgId: org.id, provider: c.provider, accountRef: `${c.provider}-${org.id}-${n}`, storeIds: c.stores.map((i) => storeIds[i]) })).id);
+    connections.push((await post('/v1/connections', { orgId: org.id, provider: c.provider, accountRef: accountRefs[n], storeIds: c.stores.map((i) => storeIds[i]) })).id);
   }
   if (options.contacts !== 'none') {
     const res = await stack.app.inject({
@@ -72,5 +75,5 @@ export async function createAlertingMerchant(stack: RepairStack, options: Alerti
     });
     expect(res.statusCode).toBe(200);
   }
-  return { orgId: org.id, userId: user.id, connections };
+  return { orgId: org.id, userId: user.id, connections, accountRefs };
 }

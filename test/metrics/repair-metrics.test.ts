@@ -55,7 +55,7 @@ async function repairOneConnection(): Promise<void> {
   const users = (await stack.app.inject({ method: 'GET', url: `/v1/orgs/${m.orgId}/users`, headers: auth() })).json() as { items: { id: string }[] };
   const subscribed = await post('/v1/webhooks', { url: receivers.url('/metrics'), events: ['repair.opened', 'repair.resolved'], orgId: m.orgId });
   expect(subscribed.status).toBe(201);
-  const accountRef = `roo-${m.orgId}-0`;
+  const accountRef = m.accountRefs[0]!;
   await sandboxAccount(stack, 'deliveroo', accountRef, { password: 'new-pw-after-reset' });
   const reported = await post('/v1/disconnections', { connectionId: m.connections[0], errorCode: ruleFor('deliveroo', 'invalid_credentials')!.code });
   expect(reported.status).toBe(202);
