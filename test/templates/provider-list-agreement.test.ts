@@ -24,4 +24,19 @@ describe('provider lists', () => {
     expect(sms).toContain('Deliveroo y Uber Eats vuelven a estar conectados');
     expect(renderAlert('provider_issue', 'email', 'it', two).subject).toBe('Deliveroo e Uber Eats hanno problemi dal loro lato');
   });
+
+  it.each([
+    ['en', '[Urgent] Deliveroo and Uber Eats integrations down for', 'The Deliveroo and Uber Eats connections of', 'the Deliveroo and Uber Eats integrations have been down'],
+    ['es', '[Urgente] Integraciones con Deliveroo y Uber Eats caídas en', 'Las conexiones de Deliveroo y Uber Eats de', 'Deliveroo y Uber Eats llevan demasiado tiempo desconectados'],
+    ['fr', '[Urgent] Intégrations Deliveroo et Uber Eats coupées chez', 'Les connexions Deliveroo et Uber Eats de', 'les intégrations Deliveroo et Uber Eats sont coupées'],
+    ['it', '[Urgente] Integrazioni Deliveroo e Uber Eats ferme per', 'Le connessioni Deliveroo e Uber Eats di', 'le integrazioni Deliveroo e Uber Eats sono ferme'],
+    ['pt', '[Urgente] Integrações com Deliveroo e Uber Eats em baixo em', 'As ligações Deliveroo e Uber Eats de', 'Deliveroo e Uber Eats estão em baixo'],
+  ])('%s escalation to the emergency contact agrees with a list of providers', (locale, subject, intro, sms) => {
+    const email = renderAlert('escalated_emergency', 'email', locale, two);
+    expect(email.subject).toContain(subject);
+    expect(email.text).toContain(intro);
+    expect(renderAlert('escalated_emergency', 'sms', locale, two).text).toContain(sms);
+    // One provider keeps the singular.
+    expect(renderAlert('escalated_emergency', 'sms', locale, one).text).not.toContain(sms);
+  });
 });
