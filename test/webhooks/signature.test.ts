@@ -50,4 +50,14 @@ describe('webhook signatures', () => {
     expect(() => new Webhook(previous).verify(body, headers)).not.toThrow();
     expect(() => new Webhook(newWebhookSecret()).verify(body, headers)).toThrow(WebhookVerificationError);
   });
+
+  it('reads a secret made before the convention (base64url) as the same key, and skips one it cannot read', () => {
+    const bytes = Buffer.from('0123456789abcdef>>>>????', 'latin1');
+    const older = `whsec_${bytes.toString('base64url')}`;
+    expect(older).toMatch(/[-_]/);
+    const headers = signed(['whsec_!!this is not base64!!', older]);
+    expect(headers['webhook-signature'].split(' ')).toHaveLength(1);
+    expect(() => new Webhook(`whsec_${bytes.toString('base64')}`).verify(body, headers)).not.toThrow();
+    expect(() => signed(['whsec_!!this is not base64!!'])).toThrow('no readable subscription secret');
+  });
 });

@@ -1,5 +1,5 @@
-// A stored subscription secret the Standard Webhooks convention cannot read (a base64url secret
-// from before the convention) fails its delivery once, with a reason an operator can act on,
+// A stored subscription secret the Standard Webhooks convention cannot read (free text that is no
+// base64 at all) fails its delivery once, with a reason an operator can act on,
 // instead of retrying until the retry window ends.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -34,7 +34,7 @@ it('fails the delivery once, naming the secret, and posts nothing', async () => 
   const box = new SecretBox(stack.config.secretKeys.keys, stack.config.secretKeys.current);
   const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
   const em = stack.db.orm.em.fork();
-  em.create(WebhookSubscription, { id, url, events: ['repair.opened'], orgId: merchant.orgId, secrets: [{ sealed: box.seal('whsec_l5KdbK3G7PzlDWUZ76o-Y26FJ7BuCla9', id), expiresAt: null }], active: true, createdAt: new Date() });
+  em.create(WebhookSubscription, { id, url, events: ['repair.opened'], orgId: merchant.orgId, secrets: [{ sealed: box.seal('whsec_!!this is not base64!!', id), expiresAt: null }], active: true, createdAt: new Date() });
   await em.flush();
 
   await report(stack, merchant.connectionId, ruleFor('uber_eats', 'invalid_credentials')!.code);

@@ -18,6 +18,22 @@ export function signedHeaders({ messageId, body, secrets, at = new Date() }: { m
   return {
     'webhook-id': messageId,
     'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
-    'webhook-signature': secrets.map((secret) => new Webhook(secret).sign(messageId, at, body)).join(' '),
+    'webhook-signature': signatures(secrets, messageId, at, body).join(' '),
   };
+}
+
+/** The convention's secret for the same key bytes: secrets made before it used base64url (- and _). */
+const conventional = (secret: string) => `whsec_${secret.replace(/^whsec_/, '').replaceAll('-', '+').replaceAll('_', '/')}`;
+
+/** One signature per readable secret; a secret that cannot be read is skipped, so it never blocks a good one. */
+function signatures(secrets: string[], messageId: string, at: Date, body: string): string[] {
+  const signed = secrets.flatMap((secret) => {
+    try {
+      return [new Webhook(conventional(secret)).sign(messageId, at, body)];
+    } catch {
+      return [];
+    }
+  });
+  if (signed.length === 0) throw new Error('no readable subscription secret');
+  return signed;
 }
