@@ -12,7 +12,7 @@ const OPEN_STATES = REPAIR_STATES.filter((s) => !CLOSED_STATES.includes(s));
  * The predicate is the one of the partial index repairs_open_org_id_opened_at_id_index, so only
  * open repairs are read, however many closed ones the table keeps.
  */
-const OPEN_REPAIRS_SQL = `select provider, state, count(*)::int as n from repairs where state not in ('healthy', 'repaired_elsewhere') group by provider, state`;
+const OPEN_REPAIRS_SQL = `select provider, state, count(*)::int as n from repairs where state not in (${CLOSED_STATES.map((s) => `'${s}'`).join(', ')}) group by provider, state`;
 const OPEN_TICKETS_SQL = `select count(*)::int as n from support_tickets where state <> 'closed'`;
 /** One row per provider ever judged (the health workflow's decision). */
 const PROVIDER_STATUS_SQL = 'select provider, degraded from provider_status';

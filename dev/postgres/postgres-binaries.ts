@@ -39,8 +39,9 @@ async function openFolders(dir: string): Promise<void> {
 async function reachableCopy(nativeDir: string, version: string): Promise<string> {
   const target = join(SHARED_ROOT, `binaries-${version}`);
   const marker = join(target, '.complete');
-  if (await stat(marker).then(() => true, () => false)) return target;
   await mkdir(SHARED_ROOT, { recursive: true, mode: 0o755 });
+  await assertOurs(SHARED_ROOT);
+  if (await stat(marker).then(() => true, () => false)) return assertOurs(target).then(() => target);
   // Copied beside the target and renamed into place, so a half-done copy is never used.
   const partial = `${target}.partial-${process.pid}`;
   await rm(partial, { recursive: true, force: true });
@@ -53,6 +54,12 @@ async function reachableCopy(nativeDir: string, version: string): Promise<string
     if (!(await stat(marker).then(() => true, () => false))) throw error;
   });
   return target;
+}
+
+/** Binaries we run as root must sit in folders only we could have written: another local user may not plant them. */
+async function assertOurs(dir: string): Promise<void> {
+  const { uid, mode } = await stat(dir);
+  if (uid !== process.getuid?.() || (mode & 0o022) !== 0) throw new EmbeddedPostgresUnavailable(`${dir} belongs to another user or others may write to it; remove it`);
 }
 
 /** The binaries to run, from a place `runAs` (the `postgres` user when root) can reach. */
