@@ -15,15 +15,16 @@ import { sendLogged } from './send-logged.js';
 /** Prints and logs the tickets (appending them to `logged`); answers how many were printed. */
 export async function printTickets(d: AlertDependencies, em: EntityManager, loaded: LoadedOrg, repairs: RepairRow[], kind: AlertKind, logged: NotificationRow[]): Promise<number> {
   let printed = 0;
+  const locale = pickLocale([loaded.org.locale]);
   for (const repair of repairs) {
     for (const storeId of repair.storeIds) {
       const store = loaded.stores.get(storeId);
       if (!store?.printerAddress) continue;
-      const locale = pickLocale([loaded.org.locale]);
       const { estimatedLostRevenue: _wholeConnection, ...line } = repairLine(d, loaded, repair, locale);
       // The ticket names this location's stores only, so its lost sales are theirs, not the connection's.
       const here = repair.storeIds.flatMap((id) => loaded.stores.get(id) ?? []).filter((s) => s.location === store.location);
-      const stores = line.stores.filter((s) => s.location === loaded.names.locations.get(store.location));
+      // By id: two locations may share a name.
+      const stores = line.stores.filter((s) => here.some((h) => h.id === s.storeId));
       const data: AlertData = { orgName: loaded.org.name, repairs: [{ ...line, stores, ...estimatedLoss(repair, here, locale, loaded.org.timezone) }], generatedAt: DateTime.now().toISO() ?? '', timezone: loaded.org.timezone };
       const content = d.channels.render(kind, 'ticket', locale, data);
       const key = `${activityKey()}/${kind}/ticket/${store.id}/${repair.id}`;
