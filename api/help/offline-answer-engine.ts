@@ -1,7 +1,7 @@
 // The assistant without a language model: search the articles, boost the repair's own article,
 // and answer only when the best article covers enough of the question.
 import { articleUrl, getArticle } from './article-library.js';
-import { slugForRepair } from './article-kinds.js';
+import { GENERAL_STAND_INS, slugForRepair } from './article-kinds.js';
 import type { HelpArticle } from './article.types.js';
 import type { AnswerEngine, AskInput, AssistantAnswer, RankedCandidates } from './answer-engine.js';
 import { ASSISTANT_REPLIES } from './assistant-replies.js';
@@ -49,7 +49,8 @@ async function rank(input: AskInput): Promise<Ranked> {
   const providerId = named ?? input.repair?.provider;
   const repairSlug = input.repair ? slugForRepair(input.repair.provider, input.repair.errorType, input.repair.cause) : undefined;
   const query = withoutProviderNames(input.question);
-  const general = await searchArticles({ q: query, locale, generalOnly: true, limit: 5 });
+  const found = await searchArticles({ q: query, locale, generalOnly: true, limit: 5 });
+  const general = named ? found.filter((h) => !GENERAL_STAND_INS.has(h.article.slug)) : found;
   const specific = providerId ? await searchArticles({ q: query, locale, provider: providerId, limit: 5 }) : [];
   // A named provider makes its articles the likelier answer; general ones still compete.
   const weighted = [...specific.map((h) => ({ ...h, score: h.score * (named ? NAMED_BOOST : 1) })), ...general].map((h) =>
