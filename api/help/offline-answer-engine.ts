@@ -22,6 +22,11 @@ const SURE_THRESHOLD = 0.7;
 const REPAIR_BOOST = 1.6;
 /** A provider named in the question makes its own articles the likelier answer. */
 const NAMED_BOOST = 3;
+/**
+ * The engine reads at most this much of a question (the API refuses longer ones): a pasted
+ * page says no more than its start, and every word costs a typo lookup.
+ */
+export const MAX_QUESTION_CHARS = 1000;
 
 interface Ranked {
   locale: Locale;
@@ -43,7 +48,8 @@ function problemTerms(question: string, locale: Locale, providerId: string | und
   return [...groups.values()];
 }
 
-async function rank(input: AskInput): Promise<Ranked> {
+async function rank(asked: AskInput): Promise<Ranked> {
+  const input = { ...asked, question: asked.question.slice(0, MAX_QUESTION_CHARS) };
   const locale = questionLanguage(input.question, input.locale);
   const named = mentionedProvider(input.question);
   const providerId = named ?? input.repair?.provider;
@@ -87,7 +93,7 @@ export const offlineAnswerEngine: AnswerEngine = {
     const confidence = top ? confidenceOf(questionTerms, hits, locale, repairSlug) : 0;
     if (top && confidence >= ANSWER_THRESHOLD) return answerWith(top.article, locale, confidence);
     // A vague question about a known repair ("what now?") is still best answered by its article.
-    const repairArticle = repairSlug && wordsOf(input.question).length <= 6 ? getArticle(repairSlug, locale) : undefined;
+    const repairArticle = repairSlug && wordsOf(input.question.slice(0, MAX_QUESTION_CHARS)).length <= 6 ? getArticle(repairSlug, locale) : undefined;
     if (repairArticle) return answerWith(repairArticle, locale, ANSWER_THRESHOLD);
     return { answered: false, locale, confidence: Math.round(confidence * 100) / 100, steps: [], offerTicket: true, message: fillPolicy(ASSISTANT_REPLIES[locale].unknown) };
   },
