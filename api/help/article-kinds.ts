@@ -43,3 +43,15 @@ export function slugForRepair(providerId: string, errorType: string | null | und
   const kind = articleKindsOf(provider).find((k) => k.errorType === errorType && (k.cause === undefined || k.cause === cause));
   return kind ? articleSlug(provider.id, kind) : undefined;
 }
+
+/**
+ * General articles that tell, for no provider in particular, what a provider article tells for
+ * one. When the merchant names the provider, its own article is the better answer, so these
+ * step aside; the account articles (contacts, support hours, alerts, reminders) do not.
+ */
+export const GENERAL_STAND_INS: ReadonlySet<string> = new Set([
+  'sign-in-details-changed',
+  'reconnect-with-verification-code',
+  'store-needs-fix-at-provider',
+  'provider-outage',
+]);

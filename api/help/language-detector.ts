@@ -16,17 +16,24 @@ function ngramScores(text: string): Record<Locale, number> {
   return Object.fromEntries(LOCALES.map((locale) => [locale, share(locale)])) as Record<Locale, number>;
 }
 
-export function detectLanguage(text: string, fallback: Locale = 'en'): Locale {
+export interface LanguageGuess {
+  locale: Locale;
+  score: number;
+}
+
+/** Our locales the text may be in, likeliest first, with their scores (n-gram share + stop-word share). */
+export function rankLanguages(text: string): LanguageGuess[] {
   // Brand names ("Uber Eats", "Just Eat") read as English but say nothing about the merchant's language.
   const question = withoutProviderNames(text);
   const ngrams = ngramScores(question);
   const words = wordsOf(question);
-  let best: Locale = fallback;
-  let bestScore = 0;
-  for (const locale of LOCALES) {
+  const scored = LOCALES.map((locale) => {
     const stopShare = words.filter((w) => STOP_WORDS[locale].has(w)).length / Math.max(1, words.length);
-    const score = ngrams[locale] + stopShare;
-    if (score > bestScore) [best, bestScore] = [locale, score];
-  }
-  return best;
+    return { locale, score: ngrams[locale] + stopShare };
+  });
+  return scored.filter((s) => s.score > 0).sort((a, b) => b.score - a.score);
+}
+
+export function detectLanguage(text: string, fallback: Locale = 'en'): Locale {
+  return rankLanguages(text)[0]?.locale ?? fallback;
 }

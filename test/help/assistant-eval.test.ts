@@ -1,21 +1,36 @@
 import { describe, expect, it } from 'vitest';
-import { BAR, evaluateAssistant, loadQuestions } from '../../api/help/eval/evaluate-assistant.js';
-import { getArticle } from '../../api/help/article-library.js';
+import { questionSetProblems } from '../../api/help/eval/eval-set-format.js';
+import { BAR, evaluateAssistant, loadQuestionSet } from '../../api/help/eval/evaluate-assistant.js';
 import { LOCALES } from '../../core/providers/index.js';
 
-describe('assistant evaluation set', () => {
-  it('has at least 60 questions, 10 per language, each pointing at a real article', () => {
-    const questions = loadQuestions();
-    expect(questions.length).toBeGreaterThanOrEqual(60);
-    for (const locale of LOCALES) expect(questions.filter((q) => q.locale === locale).length, locale).toBeGreaterThanOrEqual(10);
-    for (const q of questions) expect(getArticle(q.expected, q.locale)?.locale, q.expected).toBe(q.locale);
+// The tuning set holds the bar. The held-out set (written by someone else, never used to tune)
+// is checked for its format and its score is reported, not asserted, so nobody tunes to it.
+describe('assistant evaluation', () => {
+  it('the tuning set has at least 24 questions per language, each pointing at a real article', () => {
+    const tuning = loadQuestionSet('tuning');
+    expect(questionSetProblems(tuning, 24)).toEqual([]);
+    expect(tuning?.length).toBeGreaterThanOrEqual(120);
   });
 
-  it('meets the bar: top-1 ≥ 80 %, top-3 ≥ 95 %', async () => {
-    const report = await evaluateAssistant();
-    expect(report.top1).toBeGreaterThanOrEqual(BAR.top1);
-    expect(report.top3).toBeGreaterThanOrEqual(BAR.top3);
-    // The set is made of answerable questions: refusing most of them would be a regression too.
-    expect(report.answered).toBeGreaterThanOrEqual(0.85);
+  it('meets the bar on the tuning set in every language: top-1 ≥ 90 %, top-3 ≥ 95 %', async () => {
+    const report = await evaluateAssistant(loadQuestionSet('tuning'));
+    for (const locale of LOCALES) {
+      const score = report.byLocale[locale];
+      expect(score.top1, `${locale} top-1`).toBeGreaterThanOrEqual(BAR.top1);
+      expect(score.top3, `${locale} top-3`).toBeGreaterThanOrEqual(BAR.top3);
+    }
+  });
+
+  const heldOut = loadQuestionSet('held-out');
+  it(`the held-out set, when present, is well formed and reported (${heldOut ? 'present' : 'absent'})`, async () => {
+    if (!heldOut) {
+      console.info('held-out.json is absent: no held-out score');
+      return;
+    }
+    expect(questionSetProblems(heldOut, 10)).toEqual([]);
+    expect((loadQuestionSet('tuning')?.length ?? 0) + heldOut.length).toBeGreaterThanOrEqual(150);
+    const report = await evaluateAssistant(heldOut);
+    const rows = LOCALES.map((l) => `${l} top-1 ${(report.byLocale[l].top1 * 100).toFixed(1)} % top-3 ${(report.byLocale[l].top3 * 100).toFixed(1)} %`);
+    console.info(`held-out (${heldOut.length} questions, goal top-1 ≥ 90 %): ${rows.join('; ')}`);
   });
 });

@@ -52,6 +52,30 @@ describe('askAssistant', () => {
     expect(answer.confidence).toBeLessThanOrEqual(1);
   });
 
+  it("answers the merchant's own words from the issue, in their language", async () => {
+    const code = await askAssistant({ question: 'Uber Eats keeps asking me for a code sent to my phone, where do I put it?' });
+    expect(code).toMatchObject({ answered: true, locale: 'en', article: { slug: 'uber-eats-two-factor' } });
+    const fr = await askAssistant({ question: "Je n'ai pas reçu le code de vérification" });
+    expect(fr).toMatchObject({ answered: true, locale: 'fr', article: { slug: 'reconnect-with-verification-code' } });
+  });
+
+  it('a named provider gets its own article rather than the general one for the same problem', async () => {
+    const answer = await askAssistant({ question: 'skipthedishes no funciona hoy, la web no carga' });
+    expect(answer.article?.slug).toBe('skipthedishes-provider-unavailable');
+    const general = await askAssistant({ question: 'la aplicacion de delivery no va para nadie' });
+    expect(general.article?.slug).toBe('provider-outage');
+  });
+
+  it.each([
+    'who won the football match yesterday',
+    'receta de tortilla de patatas',
+    'je cherche un plombier pour la cuisine',
+    'chi ha vinto la partita ieri sera',
+    'como faço bolo de chocolate',
+  ])('stays with "I don\'t know" for a question about something else: %s', async (question) => {
+    expect((await askAssistant({ question })).answered).toBe(false);
+  });
+
   it('uses the given locale over detection', async () => {
     const answer = await askAssistant({ question: 'verification code', locale: 'it' });
     expect(answer.locale).toBe('it');

@@ -1,12 +1,21 @@
-// Measures the assistant on the question set: is the expected article first, or in the top three?
-// Shared by the eval script and the test that holds the bar.
-import { readFileSync } from 'node:fs';
+// Measures the assistant on a question set, per locale: is the article it answers with the
+// expected one (top-1), and is the expected one among the first three it ranks (top-3)?
+// Shared by `npm run eval:assistant` and the test that holds the bar on the tuning set.
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Locale } from '../../../core/providers/index.js';
+import { LOCALES, type Locale } from '../../../core/providers/index.js';
 import { offlineAnswerEngine, rankArticles } from '../offline-answer-engine.js';
 
-export const BAR = { top1: 0.8, top3: 0.95 } as const;
+/** Held on the tuning set per locale; on the held-out set it is the goal, reported only. */
+export const BAR = { top1: 0.9, top3: 0.95 } as const;
+
+/**
+ * `tuning`: the questions the engine is tuned on. `held-out`: written by someone else and never
+ * read while tuning, so its score says how the engine does on questions nobody tuned it for.
+ */
+export const EVAL_SETS = { tuning: 'tuning.json', 'held-out': 'held-out.json' } as const;
+export type EvalSetName = keyof typeof EVAL_SETS;
 
 export interface EvalQuestion {
   locale: Locale;
@@ -16,42 +25,75 @@ export interface EvalQuestion {
 
 export interface EvalMiss extends EvalQuestion {
   detectedLocale: Locale;
+  answered: string | null;
   got: string[];
 }
 
-export interface EvalReport {
+export interface EvalScore {
   total: number;
   top1: number;
   top3: number;
-  /** Questions the assistant answers (rather than offering a ticket only). */
+  /** Share whose expected article the search ranks first, answered or not (top-1 minus refusals). */
+  rankedFirst: number;
+  /** Share the assistant answers at all (rather than only offering a ticket). */
   answered: number;
-  /** Questions whose language the detector got right (the eval asks without a locale). */
+  /** Share whose language the detector got right (the eval asks without a locale). */
   languageDetected: number;
+}
+
+export interface EvalReport extends EvalScore {
+  byLocale: Record<Locale, EvalScore>;
   misses: EvalMiss[];
+  /** Every locale at or above the bar. */
   passes: boolean;
 }
 
-export const loadQuestions = (): EvalQuestion[] =>
-  JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'questions.json'), 'utf8')) as EvalQuestion[];
+export const evalSetPath = (name: EvalSetName): string => join(dirname(fileURLToPath(import.meta.url)), EVAL_SETS[name]);
+
+/** The set's questions, or undefined when its file is absent (the held-out set may be). */
+export function loadQuestionSet(name: EvalSetName): EvalQuestion[] | undefined {
+  const path = evalSetPath(name);
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as EvalQuestion[]) : undefined;
+}
+
+export const loadQuestions = (): EvalQuestion[] => loadQuestionSet('tuning') ?? [];
+
+interface Outcome {
+  question: EvalQuestion;
+  detectedLocale: Locale;
+  answered: string | null;
+  got: string[];
+}
+
+async function ask(question: EvalQuestion): Promise<Outcome> {
+  // No locale given: finding the merchant's language is part of what is evaluated.
+  const ranked = await rankArticles({ question: question.question });
+  const answer = await offlineAnswerEngine.answer({ question: question.question });
+  return { question, detectedLocale: ranked.locale, answered: answer.answered ? (answer.article?.slug ?? null) : null, got: ranked.slugs.slice(0, 3) };
+}
+
+function scoreOf(outcomes: readonly Outcome[]): EvalScore {
+  const total = outcomes.length;
+  const share = (pass: (o: Outcome) => boolean) => (total === 0 ? 0 : outcomes.filter(pass).length / total);
+  return {
+    total,
+    // Top-1 is what the merchant sees: an answer, and the right one; a right guess behind "I don't know" does not count.
+    top1: share((o) => o.answered === o.question.expected),
+    top3: share((o) => o.got.includes(o.question.expected)),
+    rankedFirst: share((o) => o.got[0] === o.question.expected),
+    answered: share((o) => o.answered !== null),
+    languageDetected: share((o) => o.detectedLocale === o.question.locale),
+  };
+}
+
+const meetsBar = (score: EvalScore): boolean => score.top1 >= BAR.top1 && score.top3 >= BAR.top3;
 
 export async function evaluateAssistant(questions: EvalQuestion[] = loadQuestions()): Promise<EvalReport> {
-  let top1 = 0;
-  let top3 = 0;
-  let languageDetected = 0;
-  let answered = 0;
-  const misses: EvalMiss[] = [];
-  for (const q of questions) {
-    // No locale given: the merchant's language is part of what is evaluated.
-    const ranked = await rankArticles({ question: q.question });
-    const got = ranked.slugs.slice(0, 3);
-    if (ranked.locale === q.locale) languageDetected++;
-    if ((await offlineAnswerEngine.answer({ question: q.question })).answered) answered++;
-    if (got[0] === q.expected) top1++;
-    if (got.includes(q.expected)) top3++;
-    else misses.push({ ...q, detectedLocale: ranked.locale, got });
-    if (got[0] !== q.expected && got.includes(q.expected)) misses.push({ ...q, detectedLocale: ranked.locale, got });
-  }
-  const total = questions.length;
-  const report = { total, top1: top1 / total, top3: top3 / total, answered: answered / total, languageDetected: languageDetected / total, misses };
-  return { ...report, passes: report.top1 >= BAR.top1 && report.top3 >= BAR.top3 };
+  const outcomes: Outcome[] = [];
+  for (const question of questions) outcomes.push(await ask(question));
+  const byLocale = Object.fromEntries(LOCALES.map((locale) => [locale, scoreOf(outcomes.filter((o) => o.question.locale === locale))])) as Record<Locale, EvalScore>;
+  const misses = outcomes
+    .filter((o) => o.answered !== o.question.expected || !o.got.includes(o.question.expected))
+    .map((o) => ({ ...o.question, detectedLocale: o.detectedLocale, answered: o.answered, got: o.got }));
+  return { ...scoreOf(outcomes), byLocale, misses, passes: LOCALES.every((locale) => meetsBar(byLocale[locale])) };
 }

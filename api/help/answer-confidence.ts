@@ -1,0 +1,44 @@
+// How sure the engine is that the best-ranked article answers the question. Words no article
+// uses weigh nothing (term-weights.ts), so a question in the merchant's words ("it keeps asking
+// me for a code, where do I put it?") is judged on the words that matter, while a question made
+// mostly of words about something else ("the weather in Paris") stays below the threshold.
+import type { Locale } from '../../core/providers/index.js';
+import type { SearchHit } from './search-index.js';
+import { holdsTerm, termsOfArticle, termWeight } from './term-weights.js';
+
+/**
+ * One meaningful question word: its stem, and the stems of its synonyms, any of which an
+ * article may contain.
+ */
+export type QuestionTerm = string[];
+
+/** A one-word question matches well but says little: never fully sure of it. */
+const ONE_WORD_CAP = 0.6;
+/** Being the repair's own article adds this much. */
+const OWN_ARTICLE = 0.15;
+
+interface Weighed {
+  weight: number;
+  alternatives: string[];
+}
+
+const weigh = (terms: readonly QuestionTerm[], locale: Locale): Weighed[] =>
+  terms.map((alternatives) => ({ alternatives, weight: Math.max(0, ...alternatives.map((t) => termWeight(t, locale))) }));
+
+export function confidenceOf(questionTerms: readonly QuestionTerm[], hits: readonly SearchHit[], locale: Locale, repairSlug?: string): number {
+  const [top, next] = hits;
+  if (!top) return 0;
+  const weighed = weigh(questionTerms, locale);
+  const known = weighed.filter((w) => w.weight > 0);
+  const total = known.reduce((sum, w) => sum + w.weight, 0);
+  if (total === 0) return 0;
+  const articleTerms = termsOfArticle(top.article);
+  const covered = known.filter((w) => w.alternatives.some((t) => holdsTerm(articleTerms, t))).reduce((sum, w) => sum + w.weight, 0);
+  // Share of the question that is about our subject at all: a question mostly about something else is doubtful.
+  const onTopic = known.length / weighed.length;
+  const margin = next && top.score > 0 ? Math.max(0, (top.score - next.score) / top.score) : 1;
+  const own = top.article.slug === repairSlug ? OWN_ARTICLE : 0;
+  const raw = Math.min(1, Math.sqrt(covered / total) * (0.7 + 0.3 * margin) * (0.6 + 0.4 * onTopic) + own);
+  // One known word among others ("como faço bolo") is weaker still than a one-word question.
+  return known.length <= 1 ? Math.min(raw, ONE_WORD_CAP * onTopic) : raw;
+}
