@@ -59,6 +59,7 @@ const MATRIX: Record<string, Roles> = {
   'POST /v1/repairs/:repairId/support': SUPPORT,
   'POST /v1/orgs/:orgId/printers': SERVICE,
   'GET /v1/orgs/:orgId/printers': SUPPORT,
+  'POST /v1/orgs/:orgId/printers/:printerId/password': SERVICE,
 };
 
 /** Health and docs serve nothing private; Twilio signs its callbacks; printers send their own credentials; the pages check the merchant's session. */

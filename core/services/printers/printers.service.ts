@@ -6,7 +6,7 @@ import { newId } from '../../db/ids.js';
 import { conflict, unprocessable } from '../problem.js';
 import type { ServiceContext } from '../service-context.js';
 import { getOrg } from '../registry/orgs.service.js';
-import type { Page } from '../registry/lookup.js';
+import { findInOrg, type Page } from '../registry/lookup.js';
 import { normalizedMac } from './mac-address.js';
 import { newPrinterPassword, passwordHash } from './printer-credentials.js';
 import { startPrinterWatch } from './printer-watch-start.js';
@@ -36,4 +36,14 @@ export async function registerPrinter(em: EntityManager, ctx: Pick<ServiceContex
 export async function listPrinters(em: EntityManager, orgId: string, page: Page): Promise<PrinterRow[]> {
   await getOrg(em, orgId);
   return em.find(Printer, { org: orgId }, { orderBy: { createdAt: 'asc', id: 'asc' }, limit: page.limit, offset: page.offset });
+}
+
+/** A new password for a printer whose password was lost (or leaked): the old one stops working at once. */
+export async function rotatePrinterPassword(em: EntityManager, orgId: string, printerId: string): Promise<{ printer: PrinterRow; password: string }> {
+  await getOrg(em, orgId);
+  const printer = await findInOrg(em, Printer, orgId, printerId, 'printer');
+  const password = newPrinterPassword();
+  printer.passwordHash = passwordHash(password);
+  await em.flush();
+  return { printer, password };
 }

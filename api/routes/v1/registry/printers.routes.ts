@@ -4,7 +4,7 @@ import { Type, type Static } from '@fastify/type-provider-typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import type { PrinterRow } from '../../../../core/db/entities/index.js';
 import { MAC_PATTERN } from '../../../../core/services/printers/mac-address.js';
-import { listPrinters, registerPrinter } from '../../../../core/services/printers/printers.service.js';
+import { listPrinters, registerPrinter, rotatePrinterPassword } from '../../../../core/services/printers/printers.service.js';
 import { Id, ListOf, OrgIdParams, PageQuery, Timestamp, pageOf, problemResponses } from '../../../schemas/common.schemas.js';
 import { SERVICE_ONLY, SUPPORT_TOO } from '../../../plugins/route-access.js';
 
@@ -37,6 +37,8 @@ const RegisteredPrinter = Type.Intersect([
   }),
 ]);
 
+const PrinterParams = Type.Object({ orgId: Id('org'), printerId: Id('prn') }, { additionalProperties: false });
+
 const printerView = (p: PrinterRow): Static<typeof PrinterView> => ({
   id: p.id,
   orgId: p.org,
@@ -50,13 +52,23 @@ const printerView = (p: PrinterRow): Static<typeof PrinterView> => ({
 
 export const printersRoutes: FastifyPluginAsync<{ publicUrl: string }> = async (app, options) => {
   const tags = ['registry'];
+  const withCredentials = (printer: PrinterRow, password: string) => ({ ...printerView(printer), cloudprntUrl: `${options.publicUrl.replace(/\/$/, '')}/cloudprnt`, username: printer.id, password });
   app.post<{ Params: { orgId: string }; Body: Static<typeof PrinterBody> }>(
     '/v1/orgs/:orgId/printers',
     { config: SERVICE_ONLY, schema: { tags, summary: 'Register a cloud printer (Star CloudPRNT) to a store', params: OrgIdParams, body: PrinterBody, response: { 201: RegisteredPrinter, ...problemResponses(400, 401, 404, 409, 422) } } },
     async (request, reply) => {
       const { printer, password } = await registerPrinter(request.em, app.services, request.params.orgId, request.body);
       request.log.info({ printerId: printer.id, storeId: printer.store }, 'cloud printer registered');
-      return reply.code(201).send({ ...printerView(printer), cloudprntUrl: `${options.publicUrl.replace(/\/$/, '')}/cloudprnt`, username: printer.id, password });
+      return reply.code(201).send(withCredentials(printer, password));
+    },
+  );
+  app.post<{ Params: Static<typeof PrinterParams> }>(
+    '/v1/orgs/:orgId/printers/:printerId/password',
+    { config: SERVICE_ONLY, schema: { tags, summary: 'Give a cloud printer a new password (the old one stops working)', params: PrinterParams, response: { 200: RegisteredPrinter, ...problemResponses(400, 401, 404) } } },
+    async (request) => {
+      const { printer, password } = await rotatePrinterPassword(request.em, request.params.orgId, request.params.printerId);
+      request.log.info({ printerId: printer.id }, 'cloud printer password replaced');
+      return withCredentials(printer, password);
     },
   );
   app.get<{ Params: { orgId: string }; Querystring: { limit?: number; offset?: number } }>(
