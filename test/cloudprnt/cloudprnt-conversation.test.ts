@@ -102,6 +102,20 @@ describe('CloudPRNT', () => {
     expect([logged.status, logged.error]).toEqual(['failed', 'the printer reported "520 Job failed"']);
   });
 
+  it('a ticket not printed in time expires: no longer offered, and the log says why', async () => {
+    const { m, client } = await merchantWithPrinter('Bodega Tardía', 'tardia@example.com');
+    await report(stack, m.connections[0]!, inactive);
+    const token = (await pollUntilReady(client)).jobToken!;
+    // The printer was off for longer than PRINT_JOB_TTL_MS: its job's time is up.
+    await stack.db.orm.em.fork().nativeUpdate(PrintJob, { id: token }, { expiresAt: new Date(Date.now() - 1000) });
+    expect(await (await client.poll()).json()).toEqual({ jobReady: false });
+    expect((await client.fetchJob(token, 'text/plain')).status).toBe(404);
+    const em = stack.db.orm.em.fork();
+    expect((await em.findOneOrFail(PrintJob, { id: token })).state).toBe('expired');
+    const logged = await em.findOneOrFail(Notification, { providerId: `cloudprnt:${token}` });
+    expect([logged.status, logged.error]).toEqual(['failed', 'the printer did not print it in time']);
+  });
+
   it('an unknown printer, a wrong password and another store\'s MAC all get the same 401, and no job', async () => {
     const a = await merchantWithPrinter('Casa A', 'a@example.com');
     const b = await merchantWithPrinter('Casa B', 'b@example.com');
