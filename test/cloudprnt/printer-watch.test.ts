@@ -10,6 +10,8 @@ import { basic, registerPrinter, storesOf, type RegisteredPrinter } from '../hel
 import { startSinks, type Sinks } from '../helpers/sinks.js';
 import { eventually, type RepairStack } from '../helpers/repair-stack.js';
 import { startTimeSkippingStack, type TimeSkippingStack } from '../helpers/time-skipping-stack.js';
+import { recordHistory } from '../helpers/histories.js';
+import { printerWatchWorkflowId } from '../../workflows/printer-watch/messages.js';
 
 let sinks: Sinks;
 let running: TimeSkippingStack;
@@ -70,5 +72,6 @@ describe('a printer that stops polling', () => {
     expect(back.find((x) => x.subject.includes('di nuovo online'))!.to[0]!.address).toBe('zoe@example.com');
 
     expect(await printerMessages(never.m.orgId)).toEqual([]);
+    await recordHistory(stack.temporal, printerWatchWorkflowId(quiet.printer.id), 'printer-watch-offline-back');
   });
 });
