@@ -9,6 +9,7 @@ import { createAlertingMerchant } from '../helpers/alerting-merchant.js';
 import { printerClient, registerPrinter, storesOf, type RegisteredPrinter } from '../helpers/cloudprnt-printer.js';
 import { startSinks, type Sinks } from '../helpers/sinks.js';
 import { eventually, report, startRepairStack, type RepairStack } from '../helpers/repair-stack.js';
+import { auth } from '../helpers/api.js';
 
 let sinks: Sinks;
 let stack: RepairStack;
@@ -160,5 +161,23 @@ describe('CloudPRNT', () => {
       const problem = (await res.json()) as { errors?: { name: string }[] };
       if (field) expect(problem.errors?.map((e) => e.name).join(' ')).toContain(field);
     }
+  });
+
+  it('registers a printer once per MAC, only to a store of the organization, and shows its password only once', async () => {
+    const a = await merchantWithPrinter('Registro A', 'registro-a@example.com');
+    const b = await merchantWithPrinter('Registro B', 'registro-b@example.com');
+    const register = (orgId: string, payload: object) => stack.app.inject({ method: 'POST', url: `/v1/orgs/${orgId}/printers`, headers: auth(), payload });
+    const twice = await register(a.m.orgId, { storeId: a.storeId, mac: a.printer.mac.toUpperCase() });
+    expect(twice.statusCode).toBe(409);
+    const foreign = await register(a.m.orgId, { storeId: b.storeId, mac: '00:11:62:00:00:01' });
+    expect(foreign.statusCode).toBe(422);
+    expect(foreign.json().errors).toEqual([expect.objectContaining({ name: 'body.storeId' })]);
+    const list = await stack.app.inject({ method: 'GET', url: `/v1/orgs/${a.m.orgId}/printers`, headers: auth() });
+    expect(list.json().items.map((p: { id: string }) => p.id)).toEqual([a.printer.id]);
+    expect(list.body).not.toContain(a.printer.password);
+    expect(list.json().items[0]).not.toHaveProperty('password');
+    const row = await stack.db.orm.em.fork().findOneOrFail(Printer, { id: a.printer.id });
+    expect(row.passwordHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(row.passwordHash).not.toContain(a.printer.password);
   });
 });

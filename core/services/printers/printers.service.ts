@@ -38,12 +38,14 @@ export async function listPrinters(em: EntityManager, orgId: string, page: Page)
   return em.find(Printer, { org: orgId }, { orderBy: { createdAt: 'asc', id: 'asc' }, limit: page.limit, offset: page.offset });
 }
 
-/** A new password for a printer whose password was lost (or leaked): the old one stops working at once. */
-export async function rotatePrinterPassword(em: EntityManager, orgId: string, printerId: string): Promise<{ printer: PrinterRow; password: string }> {
+/** A new password for a printer whose password was lost (or leaked): the old one stops working at once.
+ * Its watch is (re)started too: a registration whose watch could not start (Temporal away) heals here. */
+export async function rotatePrinterPassword(em: EntityManager, ctx: Pick<ServiceContext, 'temporal' | 'taskQueue' | 'cloudPrinting'>, orgId: string, printerId: string): Promise<{ printer: PrinterRow; password: string }> {
   await getOrg(em, orgId);
   const printer = await findInOrg(em, Printer, orgId, printerId, 'printer');
   const password = newPrinterPassword();
   printer.passwordHash = passwordHash(password);
   await em.flush();
+  await startPrinterWatch(ctx, printer.id);
   return { printer, password };
 }

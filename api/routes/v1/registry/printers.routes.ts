@@ -66,7 +66,7 @@ export const printersRoutes: FastifyPluginAsync<{ publicUrl: string }> = async (
     '/v1/orgs/:orgId/printers/:printerId/password',
     { config: SERVICE_ONLY, schema: { tags, summary: 'Give a cloud printer a new password (the old one stops working)', params: PrinterParams, response: { 200: RegisteredPrinter, ...problemResponses(400, 401, 404) } } },
     async (request) => {
-      const { printer, password } = await rotatePrinterPassword(request.em, request.params.orgId, request.params.printerId);
+      const { printer, password } = await rotatePrinterPassword(request.em, app.services, request.params.orgId, request.params.printerId);
       request.log.info({ printerId: printer.id }, 'cloud printer password replaced');
       return withCredentials(printer, password);
     },
