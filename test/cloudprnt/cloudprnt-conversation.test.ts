@@ -180,4 +180,14 @@ describe('CloudPRNT', () => {
     expect(row.passwordHash).toMatch(/^[0-9a-f]{64}$/);
     expect(row.passwordHash).not.toContain(a.printer.password);
   });
+
+  it('the OpenAPI document says the three routes take the printer\'s Basic credentials, not an API key', async () => {
+    const doc = (await stack.app.inject({ method: 'GET', url: '/docs/json' })).json() as { paths: Record<string, Record<string, { security?: unknown; responses: Record<string, unknown> }>>; components: { securitySchemes: Record<string, { scheme: string }> } };
+    expect(doc.components.securitySchemes.printerBasic?.scheme).toBe('basic');
+    for (const method of ['post', 'get', 'delete']) {
+      const operation = doc.paths['/cloudprnt']?.[method];
+      expect(operation?.security, method).toEqual([{ printerBasic: [] }]);
+      expect(Object.keys(operation?.responses ?? {}), method).toEqual(expect.arrayContaining(['400', '401']));
+    }
+  });
 });
