@@ -60,6 +60,7 @@ export async function createWorker(deps: WorkerDependencies): Promise<Worker> {
       tickets: deps.config.tickets,
       outage: deps.config.outage,
       repairTimings: deps.config.repairTimings,
+      printJobTtlMs: deps.config.cloudPrinting.jobTtlMs,
       metrics: createWorkerCounters(deps.metrics),
     }),
     // Bounded cache: thousands of repairs wait for days; evicted ones replay when they wake.

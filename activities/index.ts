@@ -11,8 +11,9 @@ import { createProviderHealthActivities, type ProviderHealthDependencies } from 
 import { createProbeActivities, type ProbeDependencies } from './probe.activities.js';
 import { createInvitationActivities, type InvitationDependencies } from './invitations.activities.js';
 import { createReconcileActivities, type ReconcileDependencies } from './reconcile.activities.js';
+import { createPrinterWatchActivities, type PrinterWatchDependencies } from './printer-watch.activities.js';
 
-export interface ActivityDependencies extends PairingDependencies, NotifyDependencies, AlertDependencies, WebhookDependencies, TicketDependencies, ProviderHealthDependencies, ProbeDependencies, InvitationDependencies, ReconcileDependencies {
+export interface ActivityDependencies extends PairingDependencies, NotifyDependencies, AlertDependencies, WebhookDependencies, TicketDependencies, ProviderHealthDependencies, ProbeDependencies, InvitationDependencies, ReconcileDependencies, PrinterWatchDependencies {
   orm: Orm;
   /** The worker's counters (worker.ts builds them over its registry); each activity counts once, after its row changed. */
   metrics: WorkerCounters;
@@ -31,6 +32,7 @@ export function createActivities(deps: ActivityDependencies) {
     ...createTicketActivities(deps, webhooks),
     ...createInvitationActivities(deps),
     ...createReconcileActivities(deps),
+    ...createPrinterWatchActivities(deps),
   };
 }
 

@@ -31,6 +31,8 @@ import { redactLinkTokens } from '../core/secrets/redact-link-tokens.js';
 import { helpRoutes } from './routes/v1/help/help.routes.js';
 import { repairsRoutes } from './routes/v1/repairs/repairs.routes.js';
 import { servicesPlugin } from './plugins/services.plugin.js';
+import { cloudprntRoutes } from './routes/cloudprnt/cloudprnt.routes.js';
+import { printersRoutes } from './routes/v1/registry/printers.routes.js';
 
 export interface AppDependencies {
   config: AppConfig;
@@ -62,6 +64,8 @@ export const app: FastifyPluginAsync<AppDependencies> = async (instance, deps) =
   await instance.register(helpRoutes);
   await instance.register(twilioStatusRoutes, { authToken: deps.config.channels.twilio.authToken, callbackUrl: deps.config.channels.twilio.statusCallbackUrl });
   await instance.register(repairsRoutes);
+  await instance.register(printersRoutes, { publicUrl: deps.config.publicUrl });
+  await instance.register(cloudprntRoutes);
   // Help articles and assistant replies quote the configured ticket policy.
   useTicketPolicy(ticketPolicyOf(deps.config.tickets));
   await instance.register(pagesPlugin, { config: deps.config });

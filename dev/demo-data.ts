@@ -2,6 +2,7 @@
 // Idempotent: a second start finds the demo organization. Every start re-seeds the sandbox accounts
 // broken and reports them, so the merchant pages always have a repair of each kind to walk through.
 import { ruleFor } from '../core/providers/index.js';
+import { connectDemoPrinter } from './demo-printer.js';
 
 export interface DemoTargets {
   apiUrl: string;
@@ -9,6 +10,8 @@ export interface DemoTargets {
   sandboxUrl: string;
   /** The printer sink, so the first store prints repair tickets in development. */
   printerAddress?: string;
+  /** The printer sink's page, told to poll as the second store's cloud printer (CloudPRNT). */
+  printerSinkUrl?: string;
 }
 
 export const DEMO_ORG_NAME = 'Casa Lola Group';
@@ -48,6 +51,8 @@ export async function seedDemoData(t: DemoTargets): Promise<string> {
   await seedSandbox(t);
   const existing = (await call<{ items: { id: string; name: string }[] }>(t, 'GET', '/v1/orgs?limit=500')).items.find((o) => o.name === DEMO_ORG_NAME);
   const orgId = existing?.id ?? (await createDemoOrg(t));
+  // Before the reports, so the printer has its "action needed" tickets to fetch.
+  if (t.printerSinkUrl) await connectDemoPrinter((method, path, body) => call(t, method, path, body), orgId, t.printerSinkUrl);
   await reportBrokenAccounts(t, orgId);
   return orgId;
 }

@@ -126,7 +126,7 @@ function printUrls(config: AppConfig, uiPort: number, databaseUrl: string, sandb
     ['Provider sandbox', `${sandboxUrl}/console   (the demo merchant's logins, codes and store switches; control API: PUT /sandbox/accounts/:provider/:accountRef)`],
     ['Mail sink (e-mails sent)', `http://localhost:${sinks.mailWebPort}   (SMTP on ${sinks.mailSmtpPort})`],
     ['SMS sink (texts sent)', `http://localhost:${sinks.smsPort}`],
-    ['Printer sink (tickets)', `http://localhost:${sinks.printerWebPort}   (ESC/POS on ${sinks.printerPort})`],
+    ['Printer sink (tickets)', `http://localhost:${sinks.printerWebPort}   (ESC/POS on ${sinks.printerPort}; also a CloudPRNT printer polling the API)`],
     ['Dev API key', `${apiKey}   (Authorization: Bearer ${apiKey}; set DEV_API_KEY to change it)`],
   ];
   const width = Math.max(...lines.map(([k]) => k!.length));
@@ -195,7 +195,7 @@ async function main(): Promise<void> {
     if (!res.ok) throw new Error(`sandbox answered ${res.status}`);
   });
   const apiKey = process.env.DEV_API_KEY || DEFAULT_DEV_API_KEY;
-  const demoOrgId = await seedDemoData({ apiUrl: `http://127.0.0.1:${config.port}`, apiKey, sandboxUrl, printerAddress: process.env.TWILIO_ACCOUNT_SID ? undefined : `127.0.0.1:${sinks.printerPort}` });
+  const demoOrgId = await seedDemoData({ apiUrl: `http://127.0.0.1:${config.port}`, apiKey, sandboxUrl, ...(process.env.TWILIO_ACCOUNT_SID ? {} : { printerAddress: `127.0.0.1:${sinks.printerPort}`, printerSinkUrl: `http://127.0.0.1:${sinks.printerWebPort}` }) });
   const prometheus = await startGraphs(config, graphsPort);
   printUrls(config, uiPort, databaseUrl, sandboxUrl, prometheus);
   console.log(`  Demo organization: ${demoOrgId} (GET /v1/connections?orgId=${demoOrgId})\n`);

@@ -8,3 +8,4 @@ export { providerHealthWorkflow } from './provider-health/provider-health.workfl
 export { connectionProbeWorkflow } from './connection-probe/connection-probe.workflow.js';
 export { userInvitationWorkflow } from './user-invitation/user-invitation.workflow.js';
 export { repairReconcileWorkflow } from './repair-reconcile/repair-reconcile.workflow.js';
+export { printerWatchWorkflow } from './printer-watch/printer-watch.workflow.js';

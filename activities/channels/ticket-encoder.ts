@@ -10,6 +10,8 @@ export interface TicketEncoding {
   /** `cp858` for printers without Windows-1252; accents of es/fr/it/pt print, œ and ’ do not. */
   codepage?: 'windows1252' | 'cp858';
   columns?: 42 | 48;
+  /** ESC/POS (Epson and compatibles) unless told; StarPRNT for Star printers that fetch by CloudPRNT. */
+  language?: 'esc-pos' | 'star-prnt';
 }
 
 /** Spaces and dashes the code page lacks, turned into the ones it has; control characters (ESC,
@@ -24,7 +26,7 @@ function printable(text: string): string {
 /** The first line is the headline (bold); a QR code of the link follows the text; then the cut. */
 export function encodeTicket(text: string, link?: string, options: TicketEncoding = {}): Uint8Array {
   const [headline = '', ...lines] = printable(text).split('\n');
-  const encoder = new ReceiptPrinterEncoder({ language: 'esc-pos', columns: options.columns ?? TICKET_COLUMNS })
+  const encoder = new ReceiptPrinterEncoder({ language: options.language ?? 'esc-pos', columns: options.columns ?? TICKET_COLUMNS })
     .initialize()
     .codepage(options.codepage ?? TICKET_CODEPAGE)
     .bold(true)

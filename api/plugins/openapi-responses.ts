@@ -40,8 +40,10 @@ export function documentRoute({ schema, url, route }: { schema?: FastifySchema; 
   const readsBody = methods.some((m) => BODY_METHODS.has(m));
   const withKey = needsApiKey(route.config as { auth?: RouteAccess } | undefined);
   const codes = new Set<string>(['431']);
-  // Routes under /v1 without our key authenticate callers their own way (Twilio's signature): a 401 too.
-  if (withKey || url.startsWith('/v1/')) codes.add('401');
+  const printer = (route.config as { auth?: RouteAccess } | undefined)?.auth;
+  const byPrinter = printer !== undefined && 'public' in printer && printer.public === 'printer-credentials';
+  // Routes under /v1 without our key authenticate callers their own way (Twilio's signature), printers theirs: a 401 too.
+  if (withKey || byPrinter || url.startsWith('/v1/')) codes.add('401');
   if (readsBody || given.params || given.querystring || given.body || given.headers) codes.add('400');
   if (url.includes(':')) codes.add('404');
   if (readsBody) ['413', '415'].forEach((c) => codes.add(c));
@@ -53,5 +55,7 @@ export function documentRoute({ schema, url, route }: { schema?: FastifySchema; 
     response['200'] = { description: 'Success', content: { [given.produces?.[0] ?? 'application/json']: { schema: {} } } };
   }
   for (const code of codes) response[code] ??= problemAnswer(code);
-  return { schema: { ...given, response, ...(withKey ? {} : { security: [] }) } as FastifySchema, url };
+  // Printers send their own Basic credentials (no API key); other routes without a key need nothing.
+  const security = withKey ? {} : { security: byPrinter ? [{ printerBasic: [] }] : [] };
+  return { schema: { ...given, response, ...security } as FastifySchema, url };
 }

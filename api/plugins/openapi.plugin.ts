@@ -16,7 +16,12 @@ export const openapiPlugin = fp(
           description: 'Durable repairs of broken delivery-provider connections. Errors are application/problem+json (RFC 9457).',
         },
         servers: [{ url: options.publicUrl }],
-        components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'A service API key.' } } },
+        components: {
+          securitySchemes: {
+            apiKey: { type: 'http', scheme: 'bearer', description: 'A service API key.' },
+            printerBasic: { type: 'http', scheme: 'basic', description: 'A cloud printer\'s CloudPRNT credentials: its id and the password answered when it was registered.' },
+          },
+        },
         security: [{ apiKey: [] }],
       },
       transform: documentRoute,

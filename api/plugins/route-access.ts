@@ -8,7 +8,7 @@ export type ApiRole = ApiKeySetting['role'];
 export type RouteAccess = { readonly roles: readonly ApiRole[] } | { readonly public: PublicReason };
 
 /** The only reasons a route may skip the API key: each authenticates its callers another way, or serves nothing private. */
-export type PublicReason = 'health' | 'docs' | 'merchant-session' | 'twilio-signature';
+export type PublicReason = 'health' | 'docs' | 'merchant-session' | 'twilio-signature' | 'printer-credentials';
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -4,6 +4,7 @@ import { loadSecretKeys, type SecretKeys } from '../secrets/load-secret-keys.js'
 import { assertProductionSettings, readDeployment } from './deployment.js';
 import { ConfigError, readInt, readString, readUrl } from './env-readers.js';
 import { loadRepairTimings, type RepairTimings } from './repair-timings.js';
+import { readCloudPrinting, type CloudPrintingSettings } from './cloud-printing.js';
 import { readWorkerDeployment, type WorkerDeploymentVersionSetting } from './worker-deployment.js';
 import { parseOutboundAllow, type OutboundAllowEntry } from '../../activities/outbound/outbound-policy.js';
 
@@ -70,6 +71,7 @@ export interface AppConfig {
     /** The worker's own metrics (repair_*) on `port`, the Temporal SDK's (temporal_*) on `sdkPort`, both on `host`. */
     metrics: { host: string; port: number; sdkPort: number };
   };
+  cloudPrinting: CloudPrintingSettings;
   /** The merchant pages: who may sign in how, and how long a session lasts. */
   pages: { devSignIn: boolean; sessionTtlSeconds: number; secureCookies: boolean; /** Development with the local sandbox: its console (the demo merchant's login, phone and portal). */ sandboxConsoleUrl: string | null };
   /** Real Twilio and SMTP in production; the local sinks (started by the launcher) otherwise. */
@@ -213,6 +215,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       databasePoolMax: readInt(env, 'WORKER_DATABASE_POOL_MAX', 10, 1, 1000),
       metrics: { host: readString(env, 'WORKER_METRICS_HOST', '127.0.0.1'), port: readInt(env, 'WORKER_METRICS_PORT', 9464), sdkPort: readInt(env, 'WORKER_SDK_METRICS_PORT', 9466, 1) },
     },
+    cloudPrinting: readCloudPrinting(env),
     pages: {
       // Picking any user of an organization is a development convenience; production signs in through signed links only.
       devSignIn: !production && readString(env, 'DEV_SIGN_IN', 'true') !== 'false',

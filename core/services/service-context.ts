@@ -14,6 +14,7 @@ export interface ServiceContext {
   repairTimings: RepairTimings;
   tickets: AppConfig['tickets'];
   webhookRetryInitialMs: number;
+  cloudPrinting: AppConfig['cloudPrinting'];
 }
 
 export function serviceContext(config: AppConfig, temporal: Client): ServiceContext {
@@ -24,5 +25,6 @@ export function serviceContext(config: AppConfig, temporal: Client): ServiceCont
     repairTimings: config.repairTimings,
     tickets: config.tickets,
     webhookRetryInitialMs: config.webhookRetryInitialMs,
+    cloudPrinting: config.cloudPrinting,
   };
 }

@@ -57,14 +57,18 @@ const MATRIX: Record<string, Roles> = {
   'POST /v1/repairs/:repairId/steps-completed': SUPPORT,
   'POST /v1/repairs/:repairId/defer': SUPPORT,
   'POST /v1/repairs/:repairId/support': SUPPORT,
+  'POST /v1/orgs/:orgId/printers': SERVICE,
+  'GET /v1/orgs/:orgId/printers': SUPPORT,
+  'POST /v1/orgs/:orgId/printers/:printerId/password': SERVICE,
 };
 
-/** Health and docs serve nothing private; Twilio signs its callbacks; the pages check the merchant's session. */
+/** Health and docs serve nothing private; Twilio signs its callbacks; printers send their own credentials; the pages check the merchant's session. */
 const PUBLIC = [
   'GET /healthz (health)',
   'GET /readyz (health)',
   ...['/docs/', '/docs/json', '/docs/yaml', '/docs/static/*', '/docs/static/index.html', '/docs/static/swagger-initializer.js'].map((u) => `GET ${u} (docs)`),
   'POST /v1/webhooks/twilio/status (twilio-signature)',
+  ...['POST', 'GET', 'DELETE'].map((m) => `${m} /cloudprnt (printer-credentials)`),
   ...[
     'GET /assets/*',
     'GET /sign-in',

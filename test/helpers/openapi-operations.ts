@@ -65,4 +65,5 @@ export function resolveSchema(doc: OpenApiDocument, schema: OpenApiSchema): Open
   return resolveSchema(doc, target);
 }
 
-export const isPublic = (doc: OpenApiDocument, op: OpenApiOperation) => (op.security ?? doc.security ?? []).length === 0;
+/** Public: asks for no API key (a printer's own Basic credentials are not one). */
+export const isPublic = (doc: OpenApiDocument, op: OpenApiOperation) => !(op.security ?? doc.security ?? []).some((requirement) => 'apiKey' in requirement);

@@ -11,20 +11,21 @@ export interface TimeSkippingStack {
   close(): Promise<void>;
 }
 
-export async function startTimeSkippingStack(): Promise<TimeSkippingStack> {
-  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: temporalExecutable('time-skipping') } });
-  await env.connection.operatorService.addSearchAttributes({
+/** `env` adds settings to the stack's (the sinks' addresses, shorter timings). */
+export async function startTimeSkippingStack(env: NodeJS.ProcessEnv = {}): Promise<TimeSkippingStack> {
+  const testEnv = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: temporalExecutable('time-skipping') } });
+  await testEnv.connection.operatorService.addSearchAttributes({
     namespace: 'default',
     // 2 = Keyword, 3 = Int in the operator API's enum.
     searchAttributes: Object.fromEntries(SEARCH_ATTRIBUTES.map((k) => [k.name, k.type === 'INT' ? 3 : 2])),
   });
-  const stack = await startRepairStack({ temporal: { client: env.client, nativeConnection: env.nativeConnection }, env: { TEMPORAL_ADDRESS: env.address } });
+  const stack = await startRepairStack({ temporal: { client: testEnv.client, nativeConnection: testEnv.nativeConnection }, env: { ...env, TEMPORAL_ADDRESS: testEnv.address } });
   return {
-    env,
+    env: testEnv,
     stack,
     close: async () => {
       await stack.close();
-      await env.teardown();
+      await testEnv.teardown();
     },
   };
 }
