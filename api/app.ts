@@ -57,7 +57,7 @@ export const app: FastifyPluginAsync<AppDependencies> = async (instance, deps) =
   await instance.register(signInLinksRoutes, { config: deps.config });
   await instance.register(userSessionsRoutes);
   await instance.register(providersRoutes);
-  await instance.register(contactsRoutes);
+  await instance.register(contactsRoutes, { confirmEveryDays: deps.config.contactsConfirmEveryDays });
   await instance.register(closuresRoutes);
   await instance.register(webhooksRoutes, { config: deps.config });
   await instance.register(ticketsRoutes);
