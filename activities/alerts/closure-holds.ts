@@ -2,6 +2,7 @@
 // held (the intent waits in the database, not a rendered message) until the closure ends, and is then
 // delivered like a new one, so it names the repair as it is by then and goes nowhere if it was fixed.
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { log } from '@temporalio/activity';
 import { LocationClosure, NotificationIntent } from '../../core/db/entities/index.js';
 import { quietUntil, type ClosureWindow } from '../../core/services/closures/closure-rule.js';
 import type { AlertIntent } from '../../workflows/org-notifier/messages.js';
@@ -35,6 +36,10 @@ export async function holdForClosures(em: EntityManager, loaded: LoadedOrg, inte
   }
   for (const [until, ids] of held) {
     await em.nativeUpdate(NotificationIntent, { id: { $in: ids } }, { status: 'held', reason: 'location_closed', sendAfter: new Date(until) });
+  }
+  if (held.size > 0) {
+    const heldIds = new Set([...held.values()].flat());
+    log.info('alerts held for a planned closure', { orgId: loaded.org.id, repairIds: [...new Set(intents.filter((i) => heldIds.has(i.intentId)).map((i) => i.repairId))], until: new Date(Math.min(...held.keys())).toISOString() });
   }
   return { deliverable, heldUntil: held.size === 0 ? null : Math.min(...held.keys()) };
 }

@@ -36,7 +36,7 @@ async function renderClosures(request: FastifyRequest, reply: FastifyReply, post
   const errors = posted.errors ?? {};
   const page = {
     canEdit: hasPermission(user, 'contacts:edit'),
-    closures: closures.map((c) => ({ ...closureView(c), locationName: names.get(c.location) ?? '', reasonKey: `page.closures.reason.${c.reason}`, note: c.note ?? '' })),
+    closures: closures.map((c) => ({ ...closureView(c), startsText: c.startsLocal.replace('T', ' '), endsText: c.endsLocal.replace('T', ' '), locationName: names.get(c.location) ?? '', reasonKey: `page.closures.reason.${c.reason}`, note: c.note ?? '' })),
     locations: locations.map((l) => ({ id: l.id, name: l.name, selected: l.id === values.locationId })),
     reasons: REASONS.map((r) => ({ value: r, key: `page.closures.reason.${r}`, selected: r === (values.reason ?? 'holiday') })),
     timezones: TIMEZONES.map((z) => ({ value: z, selected: z === (values.timezone ?? org.timezone) })),
