@@ -22,6 +22,7 @@ import { signInLinksRoutes } from './routes/v1/registry/sign-in-links.routes.js'
 import { userSessionsRoutes } from './routes/v1/registry/user-sessions.routes.js';
 import { providersRoutes } from './routes/v1/providers.routes.js';
 import { contactsRoutes } from './routes/v1/contacts/contacts.routes.js';
+import { closuresRoutes } from './routes/v1/closures/closures.routes.js';
 import { twilioStatusRoutes } from './routes/v1/webhooks/twilio-status.routes.js';
 import { webhooksRoutes } from './routes/v1/webhooks/webhooks.routes.js';
 import { ticketsRoutes } from './routes/v1/tickets/tickets.routes.js';
@@ -58,7 +59,8 @@ export const app: FastifyPluginAsync<AppDependencies> = async (instance, deps) =
   await instance.register(signInLinksRoutes, { config: deps.config });
   await instance.register(userSessionsRoutes);
   await instance.register(providersRoutes);
-  await instance.register(contactsRoutes);
+  await instance.register(contactsRoutes, { confirmEveryDays: deps.config.contactsConfirmEveryDays });
+  await instance.register(closuresRoutes);
   await instance.register(webhooksRoutes, { config: deps.config });
   await instance.register(ticketsRoutes);
   await instance.register(helpRoutes);

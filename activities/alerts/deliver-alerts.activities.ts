@@ -11,7 +11,7 @@ export type { AlertDependencies } from './alert-dependencies.js';
 export function createAlertActivities(d: AlertDependencies) {
   return {
     deliverAlerts: (input: DeliverAlertsInput) => heartbeating(deliverAlerts(d, input)),
-    releaseHeldAlerts: (input: { orgId: string }) => releaseHeldAlerts(d, input),
+    releaseHeldAlerts: (input: { orgId: string; at?: number }) => releaseHeldAlerts(d, input),
     giveUpUndelivered: (input: { orgId: string; keyPrefix: string; dueHeld: boolean }) => giveUpUndelivered(d, input),
   };
 }

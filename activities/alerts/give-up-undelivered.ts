@@ -1,7 +1,7 @@
 // Where the retries end: what a notifier run could not send is recorded failed, so the delivery
 // log says so and the next alerts are not stuck behind it.
 import { log } from '@temporalio/activity';
-import { Notification } from '../../core/db/entities/index.js';
+import { Notification, NotificationIntent } from '../../core/db/entities/index.js';
 import type { AlertDependencies } from './alert-dependencies.js';
 import { nextHeld } from './release-held-alerts.js';
 import { gaveUpReason, withoutLinkTokens } from './send-logged.js';
@@ -16,6 +16,8 @@ export async function giveUpUndelivered(d: AlertDependencies, { orgId, keyPrefix
   const stuck = await em.find(Notification, dueHeld ? { $or: [queued, { org: orgId, status: 'held', sendAfter: { $lte: new Date() } }] } : queued);
   for (const message of stuck) em.assign(message, { status: 'failed', error: gaveUpReason(message.error ?? null), content: message.content ? withoutLinkTokens(message.content) : null, updatedAt: new Date() });
   await em.flush();
+  // Alerts a closure held, whose release spent its retries: their messages are failed above; the intents end too.
+  if (dueHeld) await em.nativeUpdate(NotificationIntent, { orgId, status: 'held', sendAfter: { $lte: new Date() } }, { status: 'suppressed', reason: 'gave_up' });
   // Once saved failed, a retried give-up no longer finds them queued or held.
   for (const message of stuck) d.metrics.alertMessage({ channel: message.channel, template: message.template, status: 'failed' });
   if (stuck.length > 0) log.error('alert messages given up on after repeated temporary failures', { orgId, failed: stuck.length, channels: [...new Set(stuck.map((m) => m.channel))] });

@@ -1,16 +1,21 @@
 // SMS held for support hours go out when their time comes; each held message is sent on its own,
-// so one number that can never be reached does not keep the others waiting.
+// so one number that can never be reached does not keep the others waiting. Alerts held for a
+// planned closure are delivered first (release-closure-holds.ts).
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ApplicationFailure, log } from '@temporalio/activity';
 import { Notification } from '../../core/db/entities/index.js';
 import { channelFailure } from '../channels/channel-errors.js';
 import type { AlertDependencies } from './alert-dependencies.js';
+import { nextHeldIntent } from './closure-holds.js';
+import { releaseClosureHolds } from './release-closure-holds.js';
 import { withoutLinkTokens } from './send-logged.js';
 
 /** Sends the SMS held for support hours whose time has come; a final refusal fails that one only. */
-export async function releaseHeldAlerts(d: AlertDependencies, { orgId }: { orgId: string }): Promise<{ nextHeldUntil: number | null }> {
+export async function releaseHeldAlerts(d: AlertDependencies, { orgId, at }: { orgId: string; at?: number }): Promise<{ nextHeldUntil: number | null }> {
+  const now = Math.max(Date.now(), at ?? 0);
+  await releaseClosureHolds(d, orgId, now);
   const em = d.orm.em.fork();
-  const due = await em.find(Notification, { org: orgId, status: 'held', sendAfter: { $lte: new Date() } });
+  const due = await em.find(Notification, { org: orgId, status: 'held', sendAfter: { $lte: new Date(now) } });
   let waiting = 0;
   for (const message of due) {
     let saved: 'sent' | 'failed' | null = null;
@@ -39,8 +44,9 @@ export async function releaseHeldAlerts(d: AlertDependencies, { orgId }: { orgId
   return { nextHeldUntil: await nextHeld(em, orgId) };
 }
 
-/** When the organization's next held SMS is due, for the notifier to sleep until then. */
+/** When the organization's next held SMS or closure-held alert is due, for the notifier to sleep until then. */
 export async function nextHeld(em: EntityManager, orgId: string): Promise<number | null> {
   const next = await em.findOne(Notification, { org: orgId, status: 'held' }, { orderBy: { sendAfter: 'asc' } });
-  return next?.sendAfter?.getTime() ?? null;
+  const times = [next?.sendAfter?.getTime() ?? null, await nextHeldIntent(em, orgId)].filter((t): t is number => t !== null);
+  return times.length === 0 ? null : Math.min(...times);
 }

@@ -3,16 +3,17 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LOCALES, pickLocale, type Locale } from '../../core/providers/index.js';
 import { getContacts } from '../../core/services/contacts/contacts.service.js';
-import { contactsDialogModel } from './contacts-dialog.js';
+import { confirmDialogModel, contactsDialogModel } from './contacts-dialog.js';
 import { chosenLocale, takeNotice } from './merchant-session.js';
 
 export const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', es: 'Español', fr: 'Français', it: 'Italiano', pt: 'Português' };
 
-export type NavItem = 'home' | 'integrations' | 'contacts' | 'help' | 'support';
+export type NavItem = 'home' | 'integrations' | 'contacts' | 'closures' | 'help' | 'support';
 const NAV: { item: NavItem; href: string; signedIn: boolean }[] = [
   { item: 'home', href: '/', signedIn: true },
   { item: 'integrations', href: '/settings/integrations', signedIn: true },
   { item: 'contacts', href: '/settings/contacts', signedIn: true },
+  { item: 'closures', href: '/settings/closures', signedIn: true },
   { item: 'help', href: '/help', signedIn: false },
   { item: 'support', href: '/support', signedIn: false },
 ];
@@ -43,7 +44,7 @@ export async function layoutModel(request: FastifyRequest, reply: FastifyReply, 
   const merchant = request.merchant;
   // A session scoped to one repair sees neither the organization's pages nor its contact details.
   const wholeOrg = Boolean(merchant && !merchant.repairScope);
-  const contacts = merchant && wholeOrg && !options.withoutContactsDialog ? await getContacts(request.em, merchant.org.id) : null;
+  const contacts = merchant && wholeOrg && !options.withoutContactsDialog ? await getContacts(request.em, merchant.org.id, request.server.pageSettings.contactsConfirmEveryDays) : null;
   return {
     locale,
     timezone: merchant?.org.timezone ?? 'UTC',
@@ -58,6 +59,8 @@ export async function layoutModel(request: FastifyRequest, reply: FastifyReply, 
     // Texts about tickets quote the configured policy, never numbers of their own.
     ticketPolicy: { hours: request.server.pageSettings.firstResponseHours, closeHours: request.server.pageSettings.autoCloseHours },
     contactsDialog: merchant && contacts && !contacts.complete ? await contactsDialogModel(request.em, merchant, contacts.missing) : null,
+    // Complete but not confirmed for too long: the same mandatory dialog asks whether they are still right.
+    confirmDialog: merchant && contacts?.confirmation.due ? await confirmDialogModel(request.em, merchant, contacts, request.url, request.server.pageSettings.contactsConfirmEveryDays) : null,
   };
 }
 

@@ -24,6 +24,8 @@ import { homePages } from './home.page.js';
 import { repairPages } from './repair.page.js';
 import { integrationsPages } from './integrations.page.js';
 import { contactsPages } from './contacts.page.js';
+import { closuresPages } from './closures.page.js';
+import { contactsConfirmPage } from './contacts-confirm.page.js';
 import { supportPage } from './support.page.js';
 import { helpPages } from './help.page.js';
 import { ticketPages } from './tickets.page.js';
@@ -37,7 +39,7 @@ declare module 'fastify' {
     /** Development only: where the provider sandbox's console is (null in production). */
     sandboxConsoleUrl: string | null;
     /** What pages say that comes from settings: absolute links in e-mails they prepare, the ticket policy. */
-    pageSettings: { publicUrl: string; firstResponseHours: number; autoCloseHours: number };
+    pageSettings: { publicUrl: string; firstResponseHours: number; autoCloseHours: number; contactsConfirmEveryDays: number };
   }
 }
 
@@ -71,7 +73,7 @@ export const pagesPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (app
   });
 
   app.decorate('sandboxConsoleUrl', config.pages.sandboxConsoleUrl);
-  app.decorate('pageSettings', { publicUrl: config.publicUrl, ...ticketPolicyOf(config.tickets) });
+  app.decorate('pageSettings', { publicUrl: config.publicUrl, ...ticketPolicyOf(config.tickets), contactsConfirmEveryDays: config.contactsConfirmEveryDays });
   app.decorateRequest('merchant', null);
   app.decorateRequest('guestRepairId', null);
   app.decorateRequest('formId', undefined);
@@ -90,6 +92,8 @@ export const pagesPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (app
   await app.register(repairPages);
   await app.register(integrationsPages);
   await app.register(contactsPages);
+  await app.register(closuresPages);
+  await app.register(contactsConfirmPage);
   await app.register(ticketPages);
   await app.register(supportPage);
   await app.register(helpPages);

@@ -81,7 +81,7 @@ export async function repairDetail(em: EntityManager, r: Pick<RepairRow, 'id'>, 
 
 export async function detailView(em: EntityManager, r: RepairDetailRecord, options: RepairViewOptions) {
   // Alerts stay on the dashboard until the organization's contact details are complete: say so.
-  const notificationsBlocked = r.notifications.some((n) => n.status === 'suppressed')
+  const notificationsBlocked = r.notifications.some((n) => n.status === 'suppressed' && n.reason === 'contacts_incomplete')
     ? { reason: 'contacts_incomplete', missing: (await getContacts(em, r.orgId)).missing }
     : null;
   const state = r.state as RepairState;

@@ -5,6 +5,7 @@ import { assertProductionSettings, readDeployment } from './deployment.js';
 import { ConfigError, readInt, readString, readUrl } from './env-readers.js';
 import { loadRepairTimings, type RepairTimings } from './repair-timings.js';
 import { readCloudPrinting, type CloudPrintingSettings } from './cloud-printing.js';
+import { DEFAULT_CONFIRM_EVERY_DAYS } from './contacts-confirmation-setting.js';
 import { readWorkerDeployment, type WorkerDeploymentVersionSetting } from './worker-deployment.js';
 import { parseOutboundAllow, type OutboundAllowEntry } from '../../activities/outbound/outbound-policy.js';
 
@@ -51,6 +52,8 @@ export interface AppConfig {
   repairTimings: RepairTimings;
   /** Alerts of one organization within this window go out as one grouped message. */
   alertWindowMs: number;
+  /** Days after which the organization is asked to confirm its contact details (CONTACTS_CONFIRM_EVERY_DAYS). */
+  contactsConfirmEveryDays: number;
   /** A channel that is down is retried this way before its alert messages are recorded failed. */
   alertRetry: { initialIntervalMs: number; maximumAttempts: number };
   /** First retry delay of a failing webhook delivery (doubling up to an hour, for a day). */
@@ -187,6 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     repairTimings: loadRepairTimings(env),
     alertWindowMs: readInt(env, 'ALERT_WINDOW_MS', 60_000, 0, 3_600_000),
+    contactsConfirmEveryDays: readInt(env, 'CONTACTS_CONFIRM_EVERY_DAYS', DEFAULT_CONFIRM_EVERY_DAYS, 1, 3650),
     alertRetry: { initialIntervalMs: readInt(env, 'ALERT_RETRY_INITIAL_MS', 5_000, 100, 3_600_000), maximumAttempts: readInt(env, 'ALERT_RETRY_ATTEMPTS', 14, 1, 100) },
     webhookRetryInitialMs: readInt(env, 'WEBHOOK_RETRY_INITIAL_MS', 10_000, 100, 3_600_000),
     webhookRetryForMs: readInt(env, 'WEBHOOK_RETRY_FOR_MS', 24 * 3_600_000, 1000, 7 * 24 * 3_600_000),

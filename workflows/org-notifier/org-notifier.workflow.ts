@@ -46,7 +46,7 @@ export async function orgNotifierWorkflow(input: OrgNotifierInput): Promise<void
     const wait = heldUntil !== null ? Math.max(heldUntil - Date.now(), 1) : IDLE_MS;
     const woke = await condition(() => pending.length > 0, wait);
     if (!woke && heldUntil !== null) {
-      heldUntil = await releaseHeldAlerts({ orgId: input.orgId }).then(
+      heldUntil = await releaseHeldAlerts({ orgId: input.orgId, at: Date.now() }).then(
         (r) => r.nextHeldUntil,
         (error: unknown) => giveUp(error, true),
       );
@@ -56,7 +56,7 @@ export async function orgNotifierWorkflow(input: OrgNotifierInput): Promise<void
     // The grouping window opens with the first alert; whatever arrives meanwhile joins it.
     await condition(() => false, input.windowMs);
     const intents = pending.splice(0, pending.length);
-    const result = await deliverAlerts({ orgId: input.orgId, intents }).catch(async (error: unknown) => ({ heldUntil: await giveUp(error, false) }));
+    const result = await deliverAlerts({ orgId: input.orgId, intents, at: Date.now() }).catch(async (error: unknown) => ({ heldUntil: await giveUp(error, false) }));
     if (result.heldUntil !== null) heldUntil = heldUntil === null ? result.heldUntil : Math.min(heldUntil, result.heldUntil);
     if (workflowInfo().continueAsNewSuggested) break;
   }

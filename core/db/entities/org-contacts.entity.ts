@@ -29,6 +29,9 @@ export const OrgContacts = defineEntity({
     missing: p.json<string[]>(),
     updatedBy: p.string().nullable(),
     updatedAt: p.datetime(),
+    /** Someone of the organization said these details are still true (see docs/closures-and-contacts.md). */
+    confirmedAt: p.datetime().nullable(),
+    confirmedBy: p.string().nullable(),
   },
 });
 export type OrgContactsRow = InferEntity<typeof OrgContacts>;

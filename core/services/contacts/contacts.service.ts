@@ -6,6 +6,7 @@ import { findProvider } from '../../providers/index.js';
 import { ProblemError, forbidden, unprocessable, type InvalidParam } from '../problem.js';
 import { hasPermission } from '../registry/permissions.js';
 import { getOrg } from '../registry/orgs.service.js';
+import { DEFAULT_CONFIRM_EVERY_DAYS, confirmationOf, type ContactsConfirmation } from './contact-confirmation.js';
 import { EMPTY_CONTACTS, missingContacts, type ContactDetails, type ContactField } from './contact-completeness.js';
 
 export interface ContactsView extends ContactDetails {
@@ -13,6 +14,7 @@ export interface ContactsView extends ContactDetails {
   complete: boolean;
   missing: ContactField[];
   updatedAt: string | null;
+  confirmation: ContactsConfirmation;
 }
 
 const REASONS: Record<ContactField, string> = {
@@ -32,8 +34,9 @@ export async function contactsContext(em: EntityManager, orgId: string) {
   return { environment: org.environment, needsMerchantOperations: providers.some((p) => findProvider(p)?.requiresMerchantOperationsContact === true) };
 }
 
-function view(orgId: string, row: OrgContactsRow | null, details: ContactDetails, missing: ContactField[]): ContactsView {
-  return { orgId, ...details, complete: missing.length === 0, missing, updatedAt: row?.updatedAt.toISOString() ?? null };
+function view(orgId: string, row: OrgContactsRow | null, details: ContactDetails, missing: ContactField[], everyDays: number): ContactsView {
+  const confirmation = confirmationOf(missing.length === 0 ? row : null, everyDays);
+  return { orgId, ...details, complete: missing.length === 0, missing, updatedAt: row?.updatedAt.toISOString() ?? null, confirmation };
 }
 
 const detailsOf = (row: OrgContactsRow): ContactDetails => ({
@@ -46,11 +49,11 @@ const detailsOf = (row: OrgContactsRow): ContactDetails => ({
   supportHours: row.supportHours,
 });
 
-export async function getContacts(em: EntityManager, orgId: string): Promise<ContactsView> {
+export async function getContacts(em: EntityManager, orgId: string, everyDays = DEFAULT_CONFIRM_EVERY_DAYS): Promise<ContactsView> {
   const ctx = await contactsContext(em, orgId);
   const row = await em.findOne(OrgContacts, { org: orgId });
   const details = row ? detailsOf(row) : EMPTY_CONTACTS;
-  return view(orgId, row, details, missingContacts(details, ctx));
+  return view(orgId, row, details, missingContacts(details, ctx), everyDays);
 }
 
 /** A user acting on the contact details belongs to the organization and may edit them. */
@@ -78,16 +81,18 @@ async function checkReferences(em: EntityManager, orgId: string, details: Contac
 }
 
 /** Saves the details; when some are missing the draft is kept and a 422 lists exactly what. */
-export async function putContacts(em: EntityManager, orgId: string, details: ContactDetails, actingUserId?: string): Promise<ContactsView> {
+export async function putContacts(em: EntityManager, orgId: string, details: ContactDetails, actingUserId?: string, everyDays = DEFAULT_CONFIRM_EVERY_DAYS): Promise<ContactsView> {
   const ctx = await contactsContext(em, orgId);
   if (actingUserId) await checkEditor(em, orgId, actingUserId);
   const problems = await checkReferences(em, orgId, details, ctx.environment);
   if (problems.length) throw unprocessable('Some contact details refer to things that cannot be used.', problems);
   const missing = missingContacts(details, ctx);
   const row = (await em.findOne(OrgContacts, { org: orgId })) ?? em.create(OrgContacts, { org: orgId, ...details, missing, updatedAt: new Date() });
-  em.assign(row, { ...details, missing, updatedBy: actingUserId ?? null, updatedAt: new Date() });
+  // Whoever saves a complete set has looked at it: that confirms it.
+  const confirmed = missing.length === 0 ? { confirmedAt: new Date(), confirmedBy: actingUserId ?? null } : {};
+  em.assign(row, { ...details, missing, updatedBy: actingUserId ?? null, updatedAt: new Date(), ...confirmed });
   await em.flush();
-  const result = view(orgId, row, details, missing);
+  const result = view(orgId, row, details, missing, everyDays);
   if (missing.length === 0) return result;
   throw new ProblemError({
     status: 422,

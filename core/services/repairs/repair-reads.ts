@@ -45,7 +45,7 @@ export interface RepairDetailRecord extends RepairRecord {
   deferredUntil: string | null;
   stores: StoreView[];
   history: { at: string; kind: string; actorUserId: string | null; action: string | null; outcome: string | null; errorType: string | null; cause: string | null; errorCode: string | null }[];
-  notifications: { kind: string; status: string; createdAt: string }[];
+  notifications: { kind: string; status: string; reason: string | null; sendAfter: string | null; createdAt: string }[];
   messages: { id: string; channel: string; recipient: string; template: string; locale: string; status: string; sendAfter: string | null; createdAt: string }[];
   orgLocale: string | null;
   /** The acting user, when one was asked for and belongs to the repair's organization. */
@@ -180,7 +180,7 @@ const DETAIL = statement(`select ${SUMMARY},
   (select coalesce(json_agg(json_build_object('at', ${iso('e.at')}, 'kind', e.kind, 'actorUserId', e.actor_user_id, 'action', e.action, 'outcome', e.outcome,
                                               'errorType', e.error_type, 'cause', e.cause, 'errorCode', e.error_code) order by e.at, e.id), '[]')
      from repair_events e where e.repair_id = r.id) as history,
-  (select coalesce(json_agg(json_build_object('kind', n.kind, 'status', n.status, 'createdAt', ${iso('n.created_at')}) order by n.created_at, n.id), '[]')
+  (select coalesce(json_agg(json_build_object('kind', n.kind, 'status', n.status, 'reason', n.reason, 'sendAfter', ${iso('n.send_after')}, 'createdAt', ${iso('n.created_at')}) order by n.created_at, n.id), '[]')
      from notification_intents n where n.repair_id = r.id) as notifications,
   (select coalesce(json_agg(json_build_object('id', m.id, 'channel', m.channel, 'recipient', m.recipient, 'template', m.template, 'locale', m.locale,
                                               'status', m.status, 'sendAfter', ${iso('m.send_after')}, 'createdAt', ${iso('m.created_at')}) order by m.created_at, m.id), '[]')

@@ -35,6 +35,14 @@ export const ContactsView = Type.Object(
     complete: Type.Boolean(),
     missing: Type.Array(Type.String()),
     updatedAt: Type.Union([Type.String(), Type.Null()]),
+    confirmation: Type.Object({
+      confirmedAt: Type.Union([Type.String(), Type.Null()]),
+      confirmedBy: Type.Union([Type.String(), Type.Null()], { description: 'The user who confirmed; null when a backend did.' }),
+      dueAt: Type.Union([Type.String(), Type.Null()], { description: 'When the organization is asked to confirm again (CONTACTS_CONFIRM_EVERY_DAYS after the last confirmation).' }),
+      due: Type.Boolean({ description: 'The pages show the mandatory dialog until someone confirms.' }),
+    }),
   },
   { additionalProperties: true },
 );
+
+export const ConfirmationBody = Type.Object({ actingUserId: Type.Optional(Id('usr')) }, { additionalProperties: false });

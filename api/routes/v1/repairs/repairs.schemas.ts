@@ -55,7 +55,15 @@ export const RepairDetail = Type.Intersect([
       help: Type.Object({ locale: Type.String(), steps: Type.Array(Type.String()) }, { additionalProperties: true }),
       history: Type.Array(Type.Object({ at: Timestamp, kind: Type.String() }, { additionalProperties: true })),
       allowedActions: Type.Array(Type.String()),
-      notifications: Type.Array(Type.Object({ kind: Type.String(), createdAt: Timestamp })),
+      notifications: Type.Array(
+        Type.Object({
+          kind: Type.String(),
+          status: Type.String({ description: 'recorded, delivered, held (a planned closure: until `sendAfter`) or suppressed (see `reason`)' }),
+          reason: Type.Union([Type.String(), Type.Null()]),
+          sendAfter: Type.Union([Timestamp, Type.Null()]),
+          createdAt: Timestamp,
+        }),
+      ),
     },
     { additionalProperties: true },
   ),
