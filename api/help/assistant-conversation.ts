@@ -129,7 +129,7 @@ export async function askInConversation(em: EntityManager, input: ConversationQu
   const message = opening ? `${opening} ${answer.message}` : answer.message;
   const repairs = about.map((r) => ({ repairId: r.repairId, provider: r.provider, accountRef: r.accountRef, state: r.state, link: input.linkTo(r.repairId), readOnly: !reader.canReconnect }));
   const articles = articlesOf(answer, about);
-  const turn = { question: input.question, asked, message, locale: answer.locale, provider: provider ?? null, articleSlug: answer.article?.slug ?? null, steps, repairIds: repairs.map((r) => r.repairId), at: new Date().toISOString() };
+  const turn = { question: input.question, asked, message, locale: answer.locale, provider: provider ?? null, articleSlug: answer.article?.slug ?? null, steps, articles, repairs: about.map((r) => ({ repairId: r.repairId, providerName: r.providerName, accountRef: r.accountRef })), at: new Date().toISOString() };
   const conversationId = await recordTurn(em, conversation, input.scope, turn);
   return { ...answer, message, steps, articles, repairs, conversationId, followUp };
 }

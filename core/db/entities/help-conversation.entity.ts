@@ -10,7 +10,10 @@ export interface HelpTurn {
   provider: string | null;
   articleSlug: string | null;
   steps: string[];
-  repairIds: string[];
+  /** The articles the answer came from, as links. */
+  articles: { slug: string; title: string; url: string }[];
+  /** The open repairs it was about (of the conversation's organization only). */
+  repairs: { repairId: string; providerName: string; accountRef: string }[];
   at: string;
 }
 
