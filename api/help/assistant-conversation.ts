@@ -9,6 +9,7 @@ import { hasPermission } from '../../core/services/registry/permissions.js';
 import { readOnlySteps } from '../pages/people-who-can.js';
 import { articleUrl, getArticle } from './article-library.js';
 import { slugForRepair } from './article-kinds.js';
+import { ASSISTANT_REPLIES } from './assistant-replies.js';
 import { inContext } from './conversation.js';
 import { askAssistant, type AssistantAnswer, type RepairContext } from './help-assistant.js';
 import { openRepairsOf, repairsAbout, type OpenRepair } from './open-repairs.js';
@@ -95,7 +96,8 @@ function preferOwnArticle(answer: AssistantAnswer, about: OpenRepair[]): Assista
   if (!slug || answer.article?.slug === slug || (answer.answered && !answer.offerTicket)) return answer;
   const article = getArticle(slug, answer.locale);
   if (!article) return answer;
-  return { ...answer, answered: true, article: { slug: article.slug, title: article.title, url: articleUrl(article.slug, article.locale) }, steps: article.steps };
+  const message = ASSISTANT_REPLIES[answer.locale].answered(article.title);
+  return { ...answer, answered: true, message, article: { slug: article.slug, title: article.title, url: articleUrl(article.slug, article.locale) }, steps: article.steps };
 }
 
 /** The answer's article first, then each mentioned repair's own article. */
