@@ -2,6 +2,7 @@
 // forms): the read-only path for a user who may not reconnect, a session that sees only its own
 // conversation and its own organization's repairs, a session scoped to one repair, and a visitor.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCALES, translate } from '../../core/i18n/index.js';
 import { createTestApi, type TestApi } from '../helpers/api.js';
 import { DELIVEROO_INACTIVE, helpMerchant, UBER_CODE, type HelpMerchant } from '../helpers/help-merchant.js';
 import { PageSession, textOf } from '../helpers/page-session.js';
@@ -25,6 +26,19 @@ async function ask(session: PageSession, question: string) {
 }
 
 describe('the assistant page', () => {
+  it.each(LOCALES)('speaks %s: the page, and the answer about the merchant\'s repair', async (locale) => {
+    const session = new PageSession(api.app);
+    await session.signIn(lola.orgId, lola.owner);
+    const page = await session.get(`/support/assistant?locale=${locale}`);
+    expect(page.body).toContain(`<html lang="${locale}">`);
+    expect(page.body).toContain(`<label for="question">${translate(locale, 'page.assistant.questionLabel')}</label>`);
+    const res = await session.post('/support/assistant', { question: 'Deliveroo' });
+    const answer = textOf((await session.follow(res)).body);
+    const expected = translate(locale, 'help.repair.awaiting_portal_steps.store_inactive', { provider: 'Deliveroo', stores: 'Sevilla Centro', count: 1, account: 'casa-lola-roo' });
+    expect(answer.replace(/\u00a0/g, ' ')).toContain(expected.replace(/\u00a0/g, ' '));
+    expect(answer).toContain(translate(locale, 'page.assistant.talk'));
+  });
+
   it('gives a user who may not reconnect the read-only path', async () => {
     const marco = new PageSession(api.app);
     await marco.signIn(lola.orgId, lola.viewer);
