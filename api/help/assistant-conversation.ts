@@ -89,25 +89,37 @@ function mentionedRepairs(candidates: OpenRepair[], answer: AssistantAnswer, pro
   return candidates.filter((r) => r.errorType === article.errorType && (!article.provider || article.provider === r.provider));
 }
 
-/** An unsure answer about the merchant's one repair is better answered by that repair's own article. */
+/**
+ * The merchant's one repair is the better answer when the engine is unsure, or when it picked an
+ * article about another problem on that same provider ("and on Deliveroo?" after a question about
+ * a code, while their Deliveroo store is inactive): the problem they have comes first. A confident
+ * general answer (alerts, contact details) stays.
+ */
 function preferOwnArticle(answer: AssistantAnswer, about: OpenRepair[]): AssistantAnswer {
   const [only] = about;
   const slug = about.length === 1 && only ? ownSlug(only) : undefined;
-  if (!slug || answer.article?.slug === slug || (answer.answered && !answer.offerTicket)) return answer;
+  if (!slug || !only || answer.article?.slug === slug) return answer;
+  const chosen = answer.article ? getArticle(answer.article.slug, answer.locale) : undefined;
+  const sameProvider = chosen?.provider === only.provider;
+  if (answer.answered && !answer.offerTicket && !sameProvider) return answer;
   const article = getArticle(slug, answer.locale);
   if (!article) return answer;
   const message = ASSISTANT_REPLIES[answer.locale].answered(article.title);
   return { ...answer, answered: true, message, article: { slug: article.slug, title: article.title, url: articleUrl(article.slug, article.locale) }, steps: article.steps };
 }
 
-/** The answer's article first, then each mentioned repair's own article. */
-function articlesOf(answer: AssistantAnswer, about: OpenRepair[]): ArticleRef[] {
+/** The answer's article first, then each mentioned repair's own article, then what the engine had picked. */
+function articlesOf(answer: AssistantAnswer, about: OpenRepair[], engine: AssistantAnswer): ArticleRef[] {
   const refs: ArticleRef[] = answer.article ? [answer.article] : [];
+  const add = (ref: ArticleRef | undefined) => {
+    if (ref && !refs.some((r) => r.slug === ref.slug)) refs.push(ref);
+  };
   for (const repair of about) {
     const slug = ownSlug(repair);
     const article = slug ? getArticle(slug, answer.locale) : undefined;
-    if (article && !refs.some((r) => r.slug === article.slug)) refs.push({ slug: article.slug, title: article.title, url: articleUrl(article.slug, article.locale) });
+    add(article ? { slug: article.slug, title: article.title, url: articleUrl(article.slug, article.locale) } : undefined);
   }
+  add(engine.article);
   return refs;
 }
 
@@ -130,7 +142,7 @@ export async function askInConversation(em: EntityManager, input: ConversationQu
   const steps = reader.canReconnect ? answer.steps : readOnlySteps(answer.steps, answer.locale);
   const message = opening ? `${opening} ${answer.message}` : answer.message;
   const repairs = about.map((r) => ({ repairId: r.repairId, provider: r.provider, accountRef: r.accountRef, state: r.state, link: input.linkTo(r.repairId), readOnly: !reader.canReconnect }));
-  const articles = articlesOf(answer, about);
+  const articles = articlesOf(answer, about, engine);
   const turn = { question: input.question, asked, message, locale: answer.locale, provider: provider ?? null, articleSlug: answer.article?.slug ?? null, steps, articles, repairs: about.map((r) => ({ repairId: r.repairId, providerName: r.providerName, accountRef: r.accountRef })), at: new Date().toISOString() };
   const conversationId = await recordTurn(em, conversation, input.scope, turn);
   return { ...answer, message, steps, articles, repairs, conversationId, followUp };

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { SupportTicket, TicketMessage } from '../../core/db/entities/index.js';
+import { getArticle } from '../../api/help/article-library.js';
 import { auth, createTestApi, type TestApi } from '../helpers/api.js';
 import { accessibilityViolations, fitsWidth, launchChromium, screenshot } from '../helpers/browser.js';
 import { DELIVEROO_INACTIVE, helpMerchant, UBER_CODE, type HelpMerchant } from '../helpers/help-merchant.js';
@@ -117,7 +118,9 @@ describe('the assistant as a conversation', () => {
     await page.waitForURL(`${base}/support/assistant#latest`);
     const second = turns(page).nth(1);
     expect(await second.textContent()).toContain('Deliveroo sigue mostrando la tienda de Sevilla Centro como inactiva; estos son los pasos.');
-    expect(await second.locator('ol.steps > li').count()).toBeGreaterThan(1);
+    // Their Deliveroo problem is the inactive store, not a code: its steps, its article first.
+    expect(await second.locator('ol.steps > li').first().textContent()).toBe(getArticle('deliveroo-store-inactive', 'es')!.steps[0]);
+    expect(await second.locator('.turn__sources a').first().getAttribute('href')).toBe('/help/articles/deliveroo-store-inactive?locale=es');
     expect(await fitsWidth(page)).toBe(true);
     await screenshot(page, 'assistant-no-js-es');
 
