@@ -3,6 +3,7 @@
 // nothing of another organization, checked over a real socket too.
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HelpConversation } from '../../core/db/entities/index.js';
 import { auth, createTestApi, TEST_AGENT_KEY, type TestApi } from '../helpers/api.js';
 import { DELIVEROO_INACTIVE, helpMerchant, UBER_CODE, type HelpMerchant } from '../helpers/help-merchant.js';
 
@@ -91,6 +92,19 @@ describe('an answer that knows the merchant', () => {
     const foreign = await ask({ question: 'what should I do?', repairId: other.repairs['other-org-ue'], orgId: lola.orgId });
     expect(foreign.status).toBe(404);
     expect((await ask({ question: 'help', repairId: 'rep_missing' })).status).toBe(404);
+  });
+});
+
+describe('a conversation', () => {
+  it('expires a day after its last question: then its id is as good as missing', async () => {
+    const first = await ask({ question: 'My Uber Eats account asks for a code', orgId: lola.orgId, locale: 'en' });
+    const row = await api.db.orm.em.fork().findOneOrFail(HelpConversation, { id: first.body.conversationId });
+    expect(row.expiresAt.getTime() - Date.now()).toBeGreaterThan(23 * 3600_000);
+    expect(row).toMatchObject({ scope: `api:${lola.orgId}`, orgId: lola.orgId });
+    await api.db.orm.em.fork().nativeUpdate(HelpConversation, { id: row.id }, { expiresAt: new Date(Date.now() - 1000) });
+    const late = await ask({ question: 'and on Deliveroo?', orgId: lola.orgId, conversationId: row.id });
+    expect(late.status).toBe(404);
+    expect(late.type).toContain('application/problem+json');
   });
 });
 
