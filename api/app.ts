@@ -63,7 +63,7 @@ export const app: FastifyPluginAsync<AppDependencies> = async (instance, deps) =
   await instance.register(closuresRoutes);
   await instance.register(webhooksRoutes, { config: deps.config });
   await instance.register(ticketsRoutes);
-  await instance.register(helpRoutes);
+  await instance.register(helpRoutes, { publicUrl: deps.config.publicUrl });
   await instance.register(twilioStatusRoutes, { authToken: deps.config.channels.twilio.authToken, callbackUrl: deps.config.channels.twilio.statusCallbackUrl });
   await instance.register(repairsRoutes);
   await instance.register(printersRoutes, { publicUrl: deps.config.publicUrl });

@@ -29,6 +29,7 @@ import { contactsConfirmPage } from './contacts-confirm.page.js';
 import { supportPage } from './support.page.js';
 import { helpPages } from './help.page.js';
 import { ticketPages } from './tickets.page.js';
+import { assistantPage } from './assistant.page.js';
 import { publicRoute } from '../plugins/route-access.js';
 
 /** Session keys derived from the secrets keys (current first, so older cookies still open after a rotation). */
@@ -97,4 +98,5 @@ export const pagesPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (app
   await app.register(ticketPages);
   await app.register(supportPage);
   await app.register(helpPages);
+  await app.register(assistantPage);
 };

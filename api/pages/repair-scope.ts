@@ -11,7 +11,7 @@ const REPAIR_ROUTES = new Set(['/repairs/:repairId', '/repairs/:repairId/panel',
 /** The support conversation about the repair (its ticket's repair must be the session's repair). */
 const TICKET_ROUTES = new Set(['/support/tickets/:ticketId', '/support/tickets/:ticketId/messages']);
 /** What a person who is not signed in may open too. */
-const OPEN_ROUTES = new Set(['/assets/*', '/sign-in', '/sign-out', '/r/:token', '/help', '/help/articles/:slug', '/support']);
+const OPEN_ROUTES = new Set(['/assets/*', '/sign-in', '/sign-out', '/r/:token', '/help', '/help/articles/:slug', '/support', '/support/assistant', '/support/assistant/restart']);
 
 const isReading = (method: string) => method === 'GET' || method === 'HEAD';
 

@@ -11,7 +11,7 @@ export const supportPage: FastifyPluginAsync = async (app) => {
     const ticketHref = scope ? `/repairs/${scope}/support` : request.merchant ? '/support/tickets/new' : `/sign-in?next=${encodeURIComponent('/support/tickets/new')}`;
     const channel = (name: string, href: string, action: string) => ({ nameKey: `page.support.${name}`, purposeKey: `page.support.${name}.purpose`, responseKey: `page.support.${name}.response`, href, actionKey: `page.support.${action}` });
     const channels = [
-      channel('assistant', '/help', 'ask'),
+      channel('assistant', '/support/assistant', 'ask'),
       channel('community', COMMUNITY_URL, 'join'),
       channel('ticket', ticketHref, 'open'),
       channel('docs', '/help', 'browse'),

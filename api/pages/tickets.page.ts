@@ -11,12 +11,21 @@ import { requestRepairSupport } from '../../core/services/repairs/request-suppor
 import { findRepair } from '../../core/services/repairs/find-repair.js';
 import { merchantOf, requireMerchant, setFlash } from './merchant-session.js';
 import { fieldErrors, formHandling, newFormId, seeOther, text } from './page-forms.js';
-import { renderPage } from './page-layout.js';
+import { pageLocale, renderPage } from './page-layout.js';
+import { currentConversation, transcriptOf } from './assistant-session.js';
 import { findProvider } from '../../core/providers/index.js';
 import { requirePagePermission } from './page-permissions.js';
 
 type TicketForm = { subject: string; message: string; errors: { subject: string | null; message: string | null } };
 const blankForm = (): TicketForm => ({ subject: '', message: '', errors: { subject: null, message: null } });
+
+/** A ticket asked for from the assistant ("Talk to a person") starts with the conversation, so nobody asks again. */
+async function startingForm(request: FastifyRequest): Promise<TicketForm> {
+  if ((request.query as { from?: unknown } | undefined)?.from !== 'assistant') return blankForm();
+  const turns = (await currentConversation(request))?.turns ?? [];
+  if (turns.length === 0) return blankForm();
+  return { ...blankForm(), subject: turns[0]!.question.slice(0, 200), message: transcriptOf(turns, pageLocale(request)) };
+}
 
 async function renderNewTicket(request: FastifyRequest, reply: FastifyReply, repairId: string | null, form: TicketForm, status = 200) {
   const repair = repairId ? await findRepair(request.em, repairId) : null;
@@ -43,7 +52,7 @@ function generalTicketPages(app: App): void {
     return renderPage(request, reply, 'tickets', { items }, { titleKey: 'page.tickets.title', nav: 'support', withoutContactsDialog: true });
   });
 
-  app.get('/support/tickets/new', { schema: { hide: true }, onRequest: asMerchant }, async (request, reply) => renderNewTicket(request, reply, null, blankForm()));
+  app.get('/support/tickets/new', { schema: { hide: true }, onRequest: asMerchant }, async (request, reply) => renderNewTicket(request, reply, null, await startingForm(request)));
 
   app.post(
     '/support/tickets',
@@ -64,7 +73,7 @@ function generalTicketPages(app: App): void {
 
 /** "Ask people for help" from a repair: the ticket carries the repair's context. */
 function repairSupportPages(app: App): void {
-  app.get('/repairs/:repairId/support', { schema: { hide: true, params: RepairParams }, onRequest: asMerchant }, async (request, reply) => renderNewTicket(request, reply, request.params.repairId, blankForm()));
+  app.get('/repairs/:repairId/support', { schema: { hide: true, params: RepairParams }, onRequest: asMerchant }, async (request, reply) => renderNewTicket(request, reply, request.params.repairId, await startingForm(request)));
 
   app.post(
     '/repairs/:repairId/support',

@@ -107,6 +107,9 @@ const PUBLIC = [
     'POST /support/tickets/:ticketId/messages',
     'GET /help',
     'GET /help/articles/:slug',
+    'GET /support/assistant',
+    'POST /support/assistant',
+    'POST /support/assistant/restart',
   ].map((r) => `${r} (merchant-session)`),
 ];
 

@@ -66,24 +66,4 @@ describe('GET /v1/help/articles/:slug', () => {
   });
 });
 
-describe('POST /v1/help/ask', () => {
-  it('answers a question', async () => {
-    const res = await app.inject({ method: 'POST', url: '/v1/help/ask', payload: { question: "le code de vérification n'arrive pas" } });
-    expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ answered: true, locale: 'fr', article: { slug: 'reconnect-with-verification-code' } });
-  });
-
-  it("uses the repair's provider and error", async () => {
-    const res = await app.inject({ method: 'POST', url: '/v1/help/ask', payload: { question: 'what should I do?', repairId: KNOWN_REPAIR.id, locale: 'en' } });
-    expect(res.statusCode).toBe(200);
-    expect(res.json().article.slug).toBe('deliveroo-store-inactive');
-  });
-
-  it('answers 404 for an unknown repair and 400 for an invalid body', async () => {
-    const unknown = await app.inject({ method: 'POST', url: '/v1/help/ask', payload: { question: 'help', repairId: 'rep_missing' } });
-    expect(unknown.statusCode).toBe(404);
-    const invalid = await app.inject({ method: 'POST', url: '/v1/help/ask', payload: { question: '', repairId: 'nope' } });
-    expect(invalid.statusCode).toBe(400);
-    expect(JSON.stringify(invalid.json())).toContain('repairId');
-  });
-});
+// POST /v1/help/ask needs the database (conversations, the organization's repairs): test/help/assistant-conversation-api.test.ts.

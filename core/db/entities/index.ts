@@ -18,6 +18,7 @@ export * from './short-link.entity.js';
 export * from './printer.entity.js';
 export * from './print-job.entity.js';
 export * from './location-closure.entity.js';
+export * from './help-conversation.entity.js';
 
 import { Brand } from './brand.entity.js';
 import { Connection } from './connection.entity.js';
@@ -39,6 +40,7 @@ import { ShortLink } from './short-link.entity.js';
 import { Printer } from './printer.entity.js';
 import { PrintJob } from './print-job.entity.js';
 import { LocationClosure } from './location-closure.entity.js';
+import { HelpConversation } from './help-conversation.entity.js';
 
 /** Every entity, for the ORM configuration. */
-export const ALL_ENTITIES = [Org, User, Location, Brand, Store, Connection, Repair, RepairEvent, PendingSecret, NotificationIntent, OrgContacts, Notification, WebhookSubscription, WebhookDelivery, SupportTicket, TicketMessage, ProviderStatus, MerchantSession, ShortLink, Printer, PrintJob, LocationClosure];
+export const ALL_ENTITIES = [Org, User, Location, Brand, Store, Connection, Repair, RepairEvent, PendingSecret, NotificationIntent, OrgContacts, Notification, WebhookSubscription, WebhookDelivery, SupportTicket, TicketMessage, ProviderStatus, MerchantSession, ShortLink, Printer, PrintJob, LocationClosure, HelpConversation];

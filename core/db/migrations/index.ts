@@ -17,6 +17,7 @@ import { Migration20261203203000_notifications } from './Migration20261203203000
 import { Migration20261206121633_short_links } from './Migration20261206121633_short_links.js';
 import { Migration20261206151000_closures_and_contact_confirmation } from './Migration20261206151000_closures_and_contact_confirmation.js';
 import { Migration20261206153000_cloudprnt_printers } from './Migration20261206153000_cloudprnt_printers.js';
+import { Migration20261206154000_help_conversations } from './Migration20261206154000_help_conversations.js';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123073800_initial_registry', class: Migration20261123073800_initial_registry },
@@ -35,4 +36,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261206121633_short_links', class: Migration20261206121633_short_links },
   { name: 'Migration20261206151000_closures_and_contact_confirmation', class: Migration20261206151000_closures_and_contact_confirmation },
   { name: 'Migration20261206153000_cloudprnt_printers', class: Migration20261206153000_cloudprnt_printers },
+  { name: 'Migration20261206154000_help_conversations', class: Migration20261206154000_help_conversations },
 ];

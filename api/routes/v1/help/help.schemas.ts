@@ -46,17 +46,35 @@ export const AskBody = Type.Object(
   {
     question: MessageText({ minLength: 1, maxLength: 1000, pattern: '\\S' }),
     locale: Type.Optional(Locale),
-    repairId: Type.Optional(Id('rep')),
+    repairId: Type.Optional(Id('rep', 'A repair the question is about (of `orgId` when one is given).')),
+    orgId: Type.Optional(Id('org', 'The organization asking: its open repairs come first in the answer.')),
+    userId: Type.Optional(Id('usr', 'The merchant user asking (needs `orgId`): what they may see and do shapes the answer.')),
+    conversationId: Type.Optional(Id('hcv', 'Continues a conversation (from a previous answer of the same organization): follow-ups keep its topic.')),
   },
   { additionalProperties: false },
 );
+
+const ArticleRef = Type.Object({ slug: Type.String(), title: Type.String(), url: Type.String() });
+
+export const RepairRef = Type.Object({
+  repairId: Type.String(),
+  provider: Type.String(),
+  accountRef: Type.String(),
+  state: Type.String(),
+  link: Type.String({ description: 'The repair in the merchant pages (sign-in needed).' }),
+  readOnly: Type.Boolean({ description: 'The user may follow the repair and read its steps, not reconnect or confirm a fix.' }),
+});
 
 export const AskAnswer = Type.Object({
   answered: Type.Boolean(),
   locale: Locale,
   confidence: Type.Number({ minimum: 0, maximum: 1 }),
-  article: Type.Optional(Type.Object({ slug: Type.String(), title: Type.String(), url: Type.String() })),
+  message: Type.String({ description: 'What the assistant says: first where the open repairs it is about stand, then the answer.' }),
+  article: Type.Optional(ArticleRef),
   steps: Type.Array(Type.String()),
+  articles: Type.Array(ArticleRef, { description: 'The articles the answer comes from, best first.' }),
+  repairs: Type.Array(RepairRef, { description: 'Open repairs of `orgId` the answer is about; never another organization\'s.' }),
   offerTicket: Type.Boolean(),
-  message: Type.String(),
+  conversationId: Type.String({ description: 'Send it back with the next question to keep the context; it expires a day after the last question.' }),
+  followUp: Type.Boolean({ description: 'The question was read with the previous question\'s topic ("and on Deliveroo?").' }),
 });
