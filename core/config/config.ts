@@ -5,6 +5,7 @@ import { assertProductionSettings, readDeployment } from './deployment.js';
 import { ConfigError, readInt, readString, readUrl } from './env-readers.js';
 import { loadRepairTimings, type RepairTimings } from './repair-timings.js';
 import { readWorkerDeployment, type WorkerDeploymentVersionSetting } from './worker-deployment.js';
+import { readWhatsApp, type WhatsAppSettings } from './whatsapp-settings.js';
 import { parseOutboundAllow, type OutboundAllowEntry } from '../../activities/outbound/outbound-policy.js';
 
 export interface TemporalSettings {
@@ -75,6 +76,8 @@ export interface AppConfig {
   /** Real Twilio and SMTP in production; the local sinks (started by the launcher) otherwise. */
   channels: {
     twilio: { accountSid: string; authToken: string; from: string; apiBaseUrl?: string; statusCallbackUrl: string };
+    /** Through the same Twilio account; null when production names no WhatsApp sender. */
+    whatsapp: WhatsAppSettings | null;
     smtpUrl: string;
     mailFrom: string;
   };
@@ -152,6 +155,7 @@ function readChannels(env: NodeJS.ProcessEnv, production: boolean, publicUrl: st
       apiBaseUrl: env.TWILIO_API_BASE_URL || (env.TWILIO_ACCOUNT_SID ? undefined : `http://${sinkHost}:${readInt(env, 'SMS_SINK_PORT', 1090)}`),
       statusCallbackUrl: `${publicUrl.replace(/\/$/, '')}/v1/webhooks/twilio/status`,
     },
+    whatsapp: readWhatsApp(env, production),
     smtpUrl: readString(env, 'SMTP_URL', `smtp://${sinkHost}:${readInt(env, 'MAIL_SINK_SMTP_PORT', 1025)}`),
     mailFrom: readString(env, 'MAIL_FROM', 'Repair alerts <alerts@repair.localhost>'),
   };
