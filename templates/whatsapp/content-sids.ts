@@ -43,3 +43,13 @@ export function parseContentSids(json: unknown): { sids: ContentSids; problems: 
   }
   return { sids, problems };
 }
+
+/** The file's shape (`{ "action_needed": { "en": "HX…" } }`) from the flat map: what a deployment writes. */
+export function contentSidsFile(sids: ContentSids): Record<string, Record<string, string>> {
+  const byKind: Record<string, Record<string, string>> = {};
+  for (const [key, sid] of Object.entries(sids)) {
+    const [kind, locale] = key.split('.') as [string, string];
+    (byKind[kind] ??= {})[locale] = sid;
+  }
+  return byKind;
+}
