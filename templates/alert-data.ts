@@ -2,7 +2,7 @@
 // comes from elsewhere (provider names, error labels, portal steps). Templates add our own words.
 
 /** The channels a message can go out on. */
-export type Channel = 'email' | 'sms' | 'ticket';
+export type Channel = 'email' | 'sms' | 'whatsapp' | 'ticket';
 
 export const TEMPLATE_KINDS = [
   /** One repair needs a person (one or more stores). */
@@ -85,6 +85,16 @@ export interface RenderedAlert {
   subject?: string;
   /** E-mail HTML; for tickets, an HTML preview of the printed paper. */
   html?: string;
-  /** E-mail plain-text part, SMS body, or the ticket's printed lines. */
+  /** E-mail plain-text part, SMS body, WhatsApp text as the reader sees it, or the ticket's printed lines. */
   text: string;
+  /** WhatsApp only: the approved template the text comes from and the values of its `{{n}}` variables. */
+  whatsapp?: WhatsAppContent;
+}
+
+/** A business-initiated WhatsApp message: which template (kind and language) and its variables. */
+export interface WhatsAppContent {
+  kind: TemplateKind;
+  locale: string;
+  /** Twilio's `ContentVariables`: `{ "1": "Casa Lola Group", "2": … }`. */
+  variables: Record<string, string>;
 }

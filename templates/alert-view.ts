@@ -89,7 +89,7 @@ export function alertView(kind: TemplateKind, locale: Locale, data: AlertData): 
 
 const SMS_NAME_MAX = 40;
 
-function shorten(text: string, max: number): string {
+export function shorten(text: string, max: number): string {
   const chars = Array.from(text);
   // By code point: a cut never leaves half an emoji (a lone surrogate) in the SMS.
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('').trimEnd()}…`;

@@ -1,5 +1,6 @@
 // Every alert message comes from a Handlebars template under templates/, in the recipient's
-// language: e-mail (HTML and plain text), SMS, and the printed ticket (text lines and a preview).
+// language: e-mail (HTML and plain text), SMS, WhatsApp (an approved template and its variables), and
+// the printed ticket (text lines and a preview).
 import { pickLocale, translate } from '../core/i18n/index.js';
 import type { AlertData, Channel, TemplateKind, RenderedAlert } from './alert-data.js';
 import { alertView, smsView, type AlertView } from './alert-view.js';
@@ -7,6 +8,7 @@ import { template } from './template-engine.js';
 import { TICKET_WIDTH, wrapTicketLines } from './ticket-lines.js';
 import { stripUnsafe } from './text-hygiene.js';
 import { smsText } from './sms-text.js';
+import { renderWhatsApp } from './whatsapp/whatsapp-templates.js';
 
 export { TICKET_WIDTH, wrapTicketLines } from './ticket-lines.js';
 export type { AlertData, Channel, RenderedAlert, RepairLine, StoreLine, TemplateKind } from './alert-data.js';
@@ -56,6 +58,7 @@ export function renderAlert(kind: TemplateKind, channel: Channel, locale: string
   const view = alertView(kind, pickLocale([locale]), data);
   const subject = translate(view.locale, `alert.subject.${kind}`, view.kindValues);
   if (channel === 'sms') return renderSms(view);
+  if (channel === 'whatsapp') return renderWhatsApp(view);
   if (channel === 'ticket') return renderTicket({ ...view, subject });
   return renderEmail({ ...view, subject });
 }

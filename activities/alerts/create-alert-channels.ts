@@ -4,6 +4,7 @@ import type { AppConfig } from '../../core/config/config.js';
 import { createEmailSender } from '../channels/email-sender.js';
 import { encodeTicket, sendToPrinter } from '../channels/printer-sender.js';
 import { createTwilioSmsSender } from '../channels/sms-sender.js';
+import { createTwilioWhatsAppSender } from '../channels/whatsapp-sender.js';
 import { renderAlert } from '../../templates/render-alert.js';
 import { stripUnsafe } from '../../templates/text-hygiene.js';
 import type { AlertChannels } from './alert-channels.js';
@@ -11,6 +12,7 @@ import { OutboundPolicy } from '../outbound/outbound-policy.js';
 
 export function createAlertChannels(config: AppConfig): AlertChannels {
   const sms = createTwilioSmsSender(config.channels.twilio);
+  const whatsapp = createTwilioWhatsAppSender(config.channels.twilio, config.channels.whatsapp);
   const email = createEmailSender({ smtpUrl: config.channels.smtpUrl, from: config.channels.mailFrom });
   const outbound = new OutboundPolicy(config.outboundAllow);
   return {
@@ -19,6 +21,8 @@ export function createAlertChannels(config: AppConfig): AlertChannels {
     sendEmail: (message) =>
       email.send({ ...message, subject: stripUnsafe(message.subject, { keepLines: false }), text: stripUnsafe(message.text), ...(message.html === undefined ? {} : { html: stripUnsafe(message.html) }) }),
     sendSms: (message) => sms.send({ ...message, body: stripUnsafe(message.body) }),
+    // The template's text is Meta-approved; only the variables come from data.
+    sendWhatsApp: ({ to, content }) => whatsapp.send({ to, content: { ...content, variables: Object.fromEntries(Object.entries(content.variables).map(([n, v]) => [n, stripUnsafe(v, { keepLines: false })])) } }),
     printTicket: async (address, message, link) => {
       await sendToPrinter(address, encodeTicket(message.text, link), { outbound });
       return { providerId: `ticket:${address}` };

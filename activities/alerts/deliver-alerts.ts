@@ -1,6 +1,6 @@
 // Turns a window of alert intents of one organization into messages: one per recipient, channel
 // and kind (grouped when several repairs or stores are involved), logged with delivery status.
-// SMS outside support hours wait for the next opening, except emergencies; e-mail always goes.
+// SMS and WhatsApp outside support hours wait for the next opening, except emergencies; e-mail always goes.
 // Alerts about repairs whose every location is in a planned closure wait for its end (closure-holds.ts).
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isOpenAt, nextOpening, type Calendar } from '../../core/services/contacts/business-hours.js';
@@ -15,6 +15,7 @@ import { holdForClosures } from './closure-holds.js';
 import { loadOrg, type LoadedOrg } from './loaded-org.js';
 import { printTickets } from './print-tickets.js';
 import { linkTtlFor, repairLine, withShortLink } from './repair-lines.js';
+import { isPhoneChannel, phoneSender } from './phone-channels.js';
 import { retryIfQueued, sendLogged } from './send-logged.js';
 
 export interface DeliverAlertsInput {
@@ -83,10 +84,10 @@ async function deliverKind(delivery: Delivery, kind: AlertKind, repairIds: Set<s
 async function sendTo(delivery: Delivery, kind: AlertKind, repairs: RepairRow[], recipient: Recipient): Promise<void> {
   const { d, em, loaded, calendar, now } = delivery;
   const locale = pickLocale([recipient.locale, loaded.org.locale]);
-  const hold = recipient.channel === 'sms' && !recipient.emergency && !delivery.smsAllowedNow ? nextOpening(calendar, now) : null;
+  const hold = isPhoneChannel(recipient.channel) && !recipient.emergency && !delivery.smsAllowedNow ? nextOpening(calendar, now) : null;
   const ttl = linkTtlFor(hold, now);
   const signed = repairs.map((r) => repairLine(d, loaded, r, locale, recipient.userId, ttl));
-  const lines = recipient.channel === 'sms' ? await withShortLink(d, em, signed, recipient.userId, ttl) : signed;
+  const lines = isPhoneChannel(recipient.channel) ? await withShortLink(d, em, signed, recipient.userId, ttl) : signed;
   const data: AlertData = { orgName: loaded.org.name, recipientName: recipient.name, repairs: lines, generatedAt: now.toISOString(), timezone: loaded.org.timezone };
   const template = templateFor(kind, lines);
   const content = d.channels.render(template, recipient.channel, locale, data);
@@ -99,9 +100,8 @@ async function sendTo(delivery: Delivery, kind: AlertKind, repairs: RepairRow[],
 }
 
 function sender(d: AlertDependencies, recipient: Recipient, content: RenderedAlert): () => Promise<{ providerId: string }> {
-  return recipient.channel === 'email'
-    ? () => d.channels.sendEmail({ to: [recipient.address], subject: content.subject ?? '', html: content.html, text: content.text })
-    : () => d.channels.sendSms({ to: recipient.address, body: content.text });
+  if (recipient.channel === 'email') return () => d.channels.sendEmail({ to: [recipient.address], subject: content.subject ?? '', html: content.html, text: content.text });
+  return phoneSender(d, recipient.channel, recipient.address, content);
 }
 
 function templateFor(kind: AlertKind, repairs: AlertRepairLine[]): TemplateKind {

@@ -1,6 +1,6 @@
-// SMS held for support hours go out when their time comes; each held message is sent on its own,
-// so one number that can never be reached does not keep the others waiting. Alerts held for a
-// planned closure are delivered first (release-closure-holds.ts).
+// SMS and WhatsApp messages held for support hours go out when their time comes; each held message is sent
+// on its own, so one number that can never be reached does not keep the others waiting. Alerts held
+// for a planned closure are delivered first (release-closure-holds.ts).
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ApplicationFailure, log } from '@temporalio/activity';
 import { Notification } from '../../core/db/entities/index.js';
@@ -8,6 +8,7 @@ import { channelFailure } from '../channels/channel-errors.js';
 import type { AlertDependencies } from './alert-dependencies.js';
 import { nextHeldIntent } from './closure-holds.js';
 import { releaseClosureHolds } from './release-closure-holds.js';
+import { isPhoneChannel, phoneSender } from './phone-channels.js';
 import { withoutLinkTokens } from './send-logged.js';
 
 /** Sends the SMS held for support hours whose time has come; a final refusal fails that one only. */
@@ -21,11 +22,12 @@ export async function releaseHeldAlerts(d: AlertDependencies, { orgId, at }: { o
     let saved: 'sent' | 'failed' | null = null;
     const body = message.content?.text ?? '';
     try {
-      const sent = await d.channels.sendSms({ to: message.recipient, body });
+      const channel = isPhoneChannel(message.channel) ? message.channel : 'sms';
+      const sent = await phoneSender(d, channel, message.recipient, message.content ?? { text: body })();
       em.assign(message, { status: 'sent', providerId: sent.providerId, error: null, content: message.content ? withoutLinkTokens(message.content) : null, updatedAt: new Date() });
       saved = 'sent';
     } catch (error) {
-      const failure = channelFailure(error, 'sms');
+      const failure = channelFailure(error, message.channel === 'whatsapp' ? 'whatsapp' : 'sms');
       log.warn(failure.final ? 'held SMS refused for good' : 'held SMS failed for now; will retry', { messageId: message.id, reason: failure.reason });
       // Given up on, the copy keeps no sign-in link either.
       if (failure.final) {

@@ -14,7 +14,7 @@ import type { RenderedAlert } from './alert-channels.js';
 export interface LoggedMessage {
   org: string;
   repairIds: string[];
-  channel: 'email' | 'sms' | 'ticket';
+  channel: 'email' | 'sms' | 'whatsapp' | 'ticket';
   recipient: string;
   template: string;
   locale: string;
@@ -25,6 +25,7 @@ export function withoutLinkTokens(content: RenderedAlert): RenderedAlert {
     ...content,
     text: redactLinkTokens(content.text),
     ...(content.html ? { html: redactLinkTokens(content.html) } : {}),
+    ...(content.whatsapp ? { whatsapp: { ...content.whatsapp, variables: Object.fromEntries(Object.entries(content.whatsapp.variables).map(([n, v]) => [n, redactLinkTokens(v)])) } } : {}),
   };
 }
 

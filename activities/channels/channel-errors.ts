@@ -1,7 +1,7 @@
 // Failures of the outside channels, typed so callers can tell "try again later" from "this will
 // never work" (an invalid number, a refused address), and never carrying credentials.
 
-export type ChannelName = 'sms' | 'email' | 'ticket';
+export type ChannelName = 'sms' | 'whatsapp' | 'email' | 'ticket';
 
 export abstract class ChannelSendError extends Error {
   abstract readonly channel: ChannelName;
@@ -21,6 +21,21 @@ export class SmsSendError extends ChannelSendError {
   ) {
     super(message);
     this.name = 'SmsSendError';
+  }
+}
+
+/** A WhatsApp message Twilio refused or could not take, or one we cannot send (no sender, no approved template). */
+export class WhatsAppSendError extends ChannelSendError {
+  readonly channel = 'whatsapp';
+  constructor(
+    message: string,
+    /** Twilio's error code (63016: outside the session window, 21656: bad variables), when Twilio answered. */
+    readonly twilioCode: number | undefined,
+    readonly httpStatus: number | undefined,
+    readonly retryable: boolean,
+  ) {
+    super(message);
+    this.name = 'WhatsAppSendError';
   }
 }
 
@@ -60,17 +75,20 @@ export interface ChannelFailure {
   reason: string;
 }
 
-const WHO: Record<ChannelName, string> = { sms: 'the SMS provider', email: 'the mail server', ticket: 'the printer' };
+const WHO: Record<ChannelName, string> = { sms: 'the SMS provider', whatsapp: 'the WhatsApp provider', email: 'the mail server', ticket: 'the printer' };
 
 export function channelFailure(error: unknown, channel: ChannelName): ChannelFailure {
   if (!(error instanceof ChannelSendError)) return { final: false, reason: `${WHO[channel]} could not be reached for now` };
+  const twilio = error instanceof SmsSendError || error instanceof WhatsAppSendError ? error : null;
   const detail =
-    error instanceof SmsSendError ? (error.twilioCode ?? error.httpStatus) : error instanceof EmailSendError ? (error.smtpCode ?? error.code) : error instanceof PrinterSendError ? error.code : undefined;
+    twilio ? (twilio.twilioCode ?? twilio.httpStatus) : error instanceof EmailSendError ? (error.smtpCode ?? error.code) : error instanceof PrinterSendError ? error.code : undefined;
   if (!error.retryable) {
     if (error instanceof PrinterSendError && error.code === 'EINVAL') return { final: true, reason: 'not a printer address' };
+    // Our own refusal before any request (no WhatsApp sender, no approved template): its message is ours, with no address.
+    if (error instanceof WhatsAppSendError && detail === undefined) return { final: true, reason: error.message };
     return { final: true, reason: `refused for good by ${WHO[error.channel]}${detail !== undefined ? ` (code ${detail})` : ''}` };
   }
-  const status = error instanceof SmsSendError && error.httpStatus !== undefined ? `HTTP ${error.httpStatus}` : error instanceof EmailSendError && error.smtpCode !== undefined ? `SMTP ${error.smtpCode}` : detail;
+  const status = twilio && twilio.httpStatus !== undefined ? `HTTP ${twilio.httpStatus}` : error instanceof EmailSendError && error.smtpCode !== undefined ? `SMTP ${error.smtpCode}` : detail;
   return { final: false, reason: `${WHO[error.channel]} is unavailable for now${status !== undefined ? ` (${status})` : ''}` };
 }
 

@@ -42,7 +42,8 @@ interface TwilioFailure {
   message?: string;
 }
 
-function toSendError(error: unknown, settings: TwilioSettings): SmsSendError {
+/** What Twilio's answer (or the lack of one) says: its code and status, whether a retry may help, and a redacted message. */
+export function twilioFailure(error: unknown, settings: TwilioSettings): { message: string; twilioCode?: number; status?: number; retryable: boolean } {
   const failure = (typeof error === 'object' && error !== null ? error : {}) as TwilioFailure;
   const status = typeof failure.status === 'number' ? failure.status : undefined;
   const twilioCode = typeof failure.code === 'number' ? failure.code : undefined;
@@ -50,14 +51,24 @@ function toSendError(error: unknown, settings: TwilioSettings): SmsSendError {
   // Twilio answered 4xx: the request itself is wrong (bad number, unsubscribed), retrying will not help.
   const retryable = status === undefined || status >= 500 || status === 429;
   const prefix = twilioCode ? `Twilio error ${twilioCode}` : status ? `Twilio answered ${status}` : `Twilio unreachable${typeof failure.code === 'string' ? ` (${failure.code})` : ''}`;
-  return new SmsSendError(`${prefix}: ${reason}`, twilioCode, status, retryable);
+  return { message: `${prefix}: ${reason}`, twilioCode, status, retryable };
+}
+
+function toSendError(error: unknown, settings: TwilioSettings): SmsSendError {
+  const { message, twilioCode, status, retryable } = twilioFailure(error, settings);
+  return new SmsSendError(message, twilioCode, status, retryable);
+}
+
+/** The real twilio client, sending to the local sink when `apiBaseUrl` is set. */
+export function createTwilioClient(settings: TwilioSettings) {
+  const timeout = settings.timeoutMs ?? 15_000;
+  return twilio(settings.accountSid, settings.authToken, {
+    httpClient: settings.apiBaseUrl ? new RedirectingRequestClient(settings.apiBaseUrl, { timeout }) : new twilio.RequestClient({ timeout }),
+  });
 }
 
 export function createTwilioSmsSender(settings: TwilioSettings): SmsSender {
-  const timeout = settings.timeoutMs ?? 15_000;
-  const client = twilio(settings.accountSid, settings.authToken, {
-    httpClient: settings.apiBaseUrl ? new RedirectingRequestClient(settings.apiBaseUrl, { timeout }) : new twilio.RequestClient({ timeout }),
-  });
+  const client = createTwilioClient(settings);
   return {
     async send(message) {
       try {

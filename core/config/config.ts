@@ -7,6 +7,7 @@ import { loadRepairTimings, type RepairTimings } from './repair-timings.js';
 import { readCloudPrinting, type CloudPrintingSettings } from './cloud-printing.js';
 import { DEFAULT_CONFIRM_EVERY_DAYS } from './contacts-confirmation-setting.js';
 import { readWorkerDeployment, type WorkerDeploymentVersionSetting } from './worker-deployment.js';
+import { readWhatsApp, type WhatsAppSettings } from './whatsapp-settings.js';
 import { parseOutboundAllow, type OutboundAllowEntry } from '../../activities/outbound/outbound-policy.js';
 
 export interface TemporalSettings {
@@ -80,6 +81,8 @@ export interface AppConfig {
   /** Real Twilio and SMTP in production; the local sinks (started by the launcher) otherwise. */
   channels: {
     twilio: { accountSid: string; authToken: string; from: string; apiBaseUrl?: string; statusCallbackUrl: string };
+    /** Through the same Twilio account; null when production names no WhatsApp sender. */
+    whatsapp: WhatsAppSettings | null;
     smtpUrl: string;
     mailFrom: string;
   };
@@ -157,6 +160,7 @@ function readChannels(env: NodeJS.ProcessEnv, production: boolean, publicUrl: st
       apiBaseUrl: env.TWILIO_API_BASE_URL || (env.TWILIO_ACCOUNT_SID ? undefined : `http://${sinkHost}:${readInt(env, 'SMS_SINK_PORT', 1090)}`),
       statusCallbackUrl: `${publicUrl.replace(/\/$/, '')}/v1/webhooks/twilio/status`,
     },
+    whatsapp: readWhatsApp(env, production),
     smtpUrl: readString(env, 'SMTP_URL', `smtp://${sinkHost}:${readInt(env, 'MAIL_SINK_SMTP_PORT', 1025)}`),
     mailFrom: readString(env, 'MAIL_FROM', 'Repair alerts <alerts@repair.localhost>'),
   };

@@ -1,6 +1,8 @@
 // A local stand-in for Twilio's Messages API: the real twilio client sends to it (see
 // channels/twilio-request-client.ts), it answers like Twilio, keeps the messages in memory, shows
 // them on a page and reports delivery to StatusCallback, signed exactly as Twilio signs.
+// WhatsApp (`whatsapp:+…` addresses) goes through the same API: a template send (ContentSid and
+// ContentVariables) is rendered from the repo's copy; it reports sent, delivered and read.
 // A number ending in 0000 simulates a handset that cannot be reached: its status ends "failed".
 // Drills can also make it refuse a number as Twilio does (a landline: 400 with error 21614) or
 // answer every send with an outage (503), through `behaviour` or PUT /api/behaviour.
@@ -9,19 +11,27 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { randomBytes } from 'node:crypto';
 import { SegmentedMessage } from 'sms-segments-calculator';
 import { postStatusCallback, type CallbackAttempt } from './status-callbacks.js';
-import { escapeHtml, sinkPage } from './sink-page.js';
+import { smsSinkPage } from './sms-sink-page.js';
+import { twilioError, whatsappBody, type TwilioErrorBody } from './whatsapp-content.js';
 
 export interface RecordedSms {
   sid: string;
+  /** From the `To` address: `whatsapp:+…` is WhatsApp, shown apart on the page. */
+  channel: 'sms' | 'whatsapp';
+  /** WhatsApp template sends: the Content SID and the template's friendly name. */
+  contentSid: string | null;
+  template: string | null;
   to: string;
   from: string;
   body: string;
-  /** queued → sent → delivered, or failed for numbers ending in 0000. */
+  /** queued → sent → delivered (→ read on WhatsApp), or failed for numbers ending in 0000. */
   status: string;
   segments: number;
   encoding: string;
   statusCallback: string | null;
   callbacks: CallbackAttempt[];
+  /** Set when the message failed after acceptance (Twilio's ErrorCode). */
+  errorCode: number | null;
   createdAt: string;
 }
 
@@ -62,8 +72,10 @@ const API = '/2010-04-01/Accounts/:sid';
 const E164 = /^\+[1-9]\d{6,14}$/;
 export const FAILING_NUMBER_SUFFIX = '0000';
 
-type TwilioError = { code: number; message: string; more_info: string; status: number };
-const twilioError = (status: number, code: number, message: string): TwilioError => ({ code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status });
+const WHATSAPP = 'whatsapp:';
+/** Why a message failed after acceptance: an unreachable handset, a number not on WhatsApp, free text outside a WhatsApp session. */
+const FAILURE_CODES = { unreachable: 30003, notOnWhatsApp: 63003, outsideSession: 63016 } as const;
+const FAILURE_MESSAGES: Record<number, string> = { 30003: 'Unreachable destination handset', 63003: 'Channel could not find To address', 63016: 'Failed to send freeform message because you are outside the allowed window' };
 
 function messageResource(accountSid: string, sms: RecordedSms) {
   const uri = `/2010-04-01/Accounts/${accountSid}/Messages/${sms.sid}.json`;
@@ -77,12 +89,12 @@ function messageResource(accountSid: string, sms: RecordedSms) {
     body: sms.body,
     status: sms.status,
     direction: 'outbound-api',
-    num_segments: String(sms.segments),
+    num_segments: String(sms.channel === 'whatsapp' ? 1 : sms.segments),
     num_media: '0',
     price: null,
     price_unit: 'USD',
-    error_code: sms.status === 'failed' ? 30003 : null,
-    error_message: sms.status === 'failed' ? 'Unreachable destination handset' : null,
+    error_code: sms.errorCode,
+    error_message: sms.errorCode ? (FAILURE_MESSAGES[sms.errorCode] ?? null) : null,
     messaging_service_sid: null,
     date_created: date,
     date_updated: date,
@@ -122,33 +134,27 @@ export function buildSmsSink(options: SmsSinkOptions): SmsSink {
     if (!status) return;
     later(async () => {
       sms.status = status;
-      if (sms.statusCallback) {
-        const params: Record<string, string> = { AccountSid: options.accountSid, ApiVersion: '2010-04-01', From: sms.from, MessageSid: sms.sid, MessageStatus: status, SmsSid: sms.sid, SmsStatus: status, To: sms.to };
-        if (status === 'failed') params.ErrorCode = '30003';
-        sms.callbacks.push(await postStatusCallback({ url: sms.statusCallback, authToken: options.authToken, params }));
-      }
+      if (sms.statusCallback) sms.callbacks.push(await postStatusCallback({ url: sms.statusCallback, authToken: options.authToken, params: callbackParams(options.accountSid, sms) }));
       progress(sms, rest);
     });
   }
 
   app.post<{ Params: { sid: string }; Body: Record<string, string> | undefined }>(`${API}/Messages.json`, async (request, reply) => {
     if (!authorized(request, reply)) return reply;
-    const { To: to = '', From: from = '', MessagingServiceSid: service, Body: body = '', StatusCallback: statusCallback } = request.body ?? {};
-    if (!E164.test(to)) return reply.code(400).send(twilioError(400, 21211, `Invalid 'To' Phone Number: ${to}`));
+    const form = request.body ?? {};
+    const to = form.To ?? '';
     const refusal = behaviour.refuse.get(to);
     const answer = behaviour.outageStatus !== null ? twilioError(behaviour.outageStatus, 20500, 'Service unavailable') : refusal ? twilioError(400, refusal, `${TWILIO_REFUSALS[refusal]}: ${to}`) : null;
-    if (answer) {
+    if (answer && E164.test(to.replace(WHATSAPP, ''))) {
       refused.unshift({ to, status: answer.status, code: answer.code, at: new Date().toISOString() });
       return reply.code(answer.status).send(answer);
     }
-    if (!from && !service) return reply.code(400).send(twilioError(400, 21603, "A 'From' phone number is required."));
-    if (!body.trim()) return reply.code(400).send(twilioError(400, 21602, 'Message body is required.'));
-    // Counted by Twilio's own calculator, so num_segments is what Twilio would report (and bill).
-    const { segmentsCount: segments, encodingName: encoding } = new SegmentedMessage(body);
-    const sms: RecordedSms = { sid: `SM${randomBytes(16).toString('hex')}`, to, from: from || (service ?? ''), body, status: 'queued', segments, encoding, statusCallback: statusCallback || null, callbacks: [], createdAt: new Date().toISOString() };
+    const accepted = acceptMessage(form);
+    if ('error' in accepted) return reply.code(accepted.error.status).send(accepted.error);
+    const sms = accepted.message;
     messages.unshift(sms);
     messages.length = Math.min(messages.length, options.maxMessages ?? 1000);
-    progress(sms, to.endsWith(FAILING_NUMBER_SUFFIX) ? ['failed'] : ['sent', 'delivered']);
+    progress(sms, sms.errorCode ? ['failed'] : sms.channel === 'whatsapp' ? ['sent', 'delivered', 'read'] : ['sent', 'delivered']);
     return reply.code(201).send(messageResource(options.accountSid, sms));
   });
 
@@ -173,20 +179,38 @@ export function buildSmsSink(options: SmsSinkOptions): SmsSink {
     messages.length = 0;
     return { cleared: true };
   });
-  app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(smsPage(messages)));
+  app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(smsSinkPage(messages, FAILING_NUMBER_SUFFIX)));
   app.addHook('onClose', async () => timers.forEach((t) => clearTimeout(t)));
   return { app, messages, behaviour, refused };
 }
 
-function smsRow(m: RecordedSms): string {
-  const callbacks = m.callbacks.map((c) => `${escapeHtml(c.status)} → ${escapeHtml(String(c.answer))}`).join('<br>') || (m.statusCallback ? 'pending' : 'none requested');
-  return `<tr><td>${escapeHtml(m.createdAt)}</td><td>${escapeHtml(m.to)}<br><small>from ${escapeHtml(m.from)}</small></td><td><pre>${escapeHtml(m.body)}</pre><small>${m.body.length} characters · ${m.segments} ${m.encoding} segment(s)</small></td><td class="status-${escapeHtml(m.status)}">${escapeHtml(m.status)}</td><td><small>${callbacks}</small></td></tr>`;
+/** What Twilio posts to StatusCallback for a status change (WhatsApp adds its channel fields). */
+function callbackParams(accountSid: string, sms: RecordedSms): Record<string, string> {
+  const params: Record<string, string> = { AccountSid: accountSid, ApiVersion: '2010-04-01', From: sms.from, MessageSid: sms.sid, MessageStatus: sms.status, SmsSid: sms.sid, SmsStatus: sms.status, To: sms.to };
+  if (sms.channel === 'whatsapp') Object.assign(params, { ChannelPrefix: 'whatsapp', ChannelToAddress: sms.to.replace(WHATSAPP, '') });
+  if (sms.status === 'failed' && sms.errorCode) params.ErrorCode = String(sms.errorCode);
+  return params;
 }
 
-function smsPage(messages: RecordedSms[]): string {
-  const body =
-    messages.length === 0
-      ? '<p>No SMS yet.</p>'
-      : `<table><thead><tr><th scope="col">Received</th><th scope="col">To</th><th scope="col">Message</th><th scope="col">Status</th><th scope="col">Status callbacks</th></tr></thead><tbody>${messages.map(smsRow).join('')}</tbody></table>`;
-  return sinkPage('SMS sink', `Twilio-compatible API for local development. JSON at /api/messages. Numbers ending in ${FAILING_NUMBER_SUFFIX} fail.`, body);
+/** A send Twilio would accept, as the sink records it; or the 400 Twilio would answer. */
+function acceptMessage(form: Record<string, string>): { message: RecordedSms } | { error: TwilioErrorBody } {
+  const { To: to = '', From: from = '', MessagingServiceSid: service, StatusCallback: statusCallback, ContentSid: contentSid } = form;
+  const whatsapp = to.startsWith(WHATSAPP);
+  const number = whatsapp ? to.slice(WHATSAPP.length) : to;
+  if (!E164.test(number)) return { error: twilioError(400, 21211, `Invalid 'To' Phone Number: ${to}`) };
+  if (!from && !service) return { error: twilioError(400, 21603, "A 'From' phone number is required.") };
+  if (whatsapp && !service && !from.startsWith(WHATSAPP)) return { error: twilioError(400, 63007, `Twilio could not find a Channel with the specified From address: ${from}`) };
+  const content = contentSid ? whatsappBody(contentSid, form.ContentVariables) : { body: form.Body ?? '', template: null };
+  if ('error' in content) return content;
+  if (!content.body.trim()) return { error: twilioError(400, 21602, 'Message body is required.') };
+  // Counted by Twilio's own calculator, so num_segments is what Twilio would report (and bill).
+  const { segmentsCount: segments, encodingName: encoding } = new SegmentedMessage(content.body);
+  // A WhatsApp message the business starts without an approved template is refused by WhatsApp, after acceptance.
+  const errorCode = number.endsWith(FAILING_NUMBER_SUFFIX) ? (whatsapp ? FAILURE_CODES.notOnWhatsApp : FAILURE_CODES.unreachable) : whatsapp && !contentSid ? FAILURE_CODES.outsideSession : null;
+  return {
+    message: {
+      sid: `SM${randomBytes(16).toString('hex')}`, channel: whatsapp ? 'whatsapp' : 'sms', contentSid: contentSid || null, template: content.template,
+      to, from: from || (service ?? ''), body: content.body, status: 'queued', segments, encoding, statusCallback: statusCallback || null, callbacks: [], errorCode, createdAt: new Date().toISOString(),
+    },
+  };
 }

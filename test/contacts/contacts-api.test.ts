@@ -101,3 +101,45 @@ describe('contact details', () => {
     expect((res.json() as { errors: { name: string }[] }).errors[0]!.name).toBe('body.alertContacts.0.userId');
   });
 });
+
+describe('the phone channel each contact chooses (SMS, WhatsApp or both)', () => {
+  type Problem = { errors: { name: string; reason: string }[] };
+
+  it('is saved per contact and read back; a contact that says nothing keeps SMS', async () => {
+    const { orgId, userId } = await org('production');
+    const details = complete(userId);
+    const res = await put(orgId, { ...details, alertContacts: [{ userId, messaging: 'whatsapp' }], emergencyTechnical: [{ ...details.emergencyTechnical[0]!, messaging: 'both' }] });
+    expect(res.statusCode).toBe(200);
+    const saved = (await get(orgId)) as unknown as { alertContacts: object[]; emergencyTechnical: object[]; nonEmergencyTechnical: object[] };
+    expect(saved.alertContacts).toEqual([{ userId, messaging: 'whatsapp' }]);
+    expect(saved.emergencyTechnical[0]).toMatchObject({ phone: '+393331112223', messaging: 'both' });
+    expect(saved.nonEmergencyTechnical[0]).not.toHaveProperty('messaging');
+  });
+
+  it('refuses anything but sms, whatsapp or both with problem+json naming the field', async () => {
+    const { orgId, userId } = await org('production');
+    const details = complete(userId);
+    const res = await put(orgId, { ...details, alertContacts: [{ userId, messaging: 'telegram' }], emergencyTechnical: [{ ...details.emergencyTechnical[0]!, messaging: 1 }] });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toMatch(/problem\+json/);
+    expect((res.json() as Problem).errors.map((e) => e.name).sort()).toEqual(['body.alertContacts.0.messaging', 'body.emergencyTechnical.0.messaging']);
+  });
+
+  it('needs a mobile number for WhatsApp: a person without a phone, or an alert contact whose user has none, is refused and nothing is saved', async () => {
+    const { orgId, userId } = await org('production');
+    const noPhone = await post(`/v1/orgs/${orgId}/users`, { email: `nophone-${orgId}@example.com`, permissions: ['integrations:view'] });
+    expect((await put(orgId, complete(userId))).statusCode).toBe(200);
+    const res = await put(orgId, {
+      ...complete(userId),
+      alertContacts: [{ userId, messaging: 'both' }, { userId: noPhone.id, messaging: 'whatsapp' }],
+      nonEmergencyTechnical: [{ name: 'Giulia', email: 'giulia@trattoria.example', messaging: 'whatsapp' }],
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.headers['content-type']).toMatch(/problem\+json/);
+    const errors = (res.json() as Problem).errors;
+    expect(errors.map((e) => e.name)).toEqual(['body.alertContacts.1.messaging', 'body.nonEmergencyTechnical.0.messaging']);
+    expect(errors[0]!.reason).toMatch(/WhatsApp needs a mobile number/);
+    const kept = (await get(orgId)) as unknown as { alertContacts: object[] };
+    expect(kept.alertContacts).toEqual([{ userId }]);
+  });
+});

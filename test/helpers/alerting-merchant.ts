@@ -16,6 +16,8 @@ export interface AlertingMerchantOptions {
   hours?: object[];
   printer?: string;
   storePhone?: string;
+  /** How the user's phone gets alerts (SMS unless said). */
+  messaging?: 'sms' | 'whatsapp' | 'both';
   /** Usual sales of store i (0-based) per provider, for lost-sales estimates. */
   salesProfile?: (i: number) => Record<string, { ordersPerHour: number; averageOrderValue: number; currency: string }>;
   /** Instead of one Deliveroo connection per store: these connections, each with stores by index. */
@@ -64,7 +66,7 @@ export async function createAlertingMerchant(stack: RepairStack, options: Alerti
       url: `/v1/orgs/${org.id}/contacts`,
       headers: auth(),
       payload: {
-        alertContacts: [{ userId: user.id }],
+        alertContacts: [{ userId: user.id, ...(options.messaging ? { messaging: options.messaging } : {}) }],
         emergencyTechnical: [{ name: 'Pager', email: `pager-${org.id}@example.com` }],
         nonEmergencyTechnical: [{ name: 'Tech', email: `tech-${org.id}@example.com` }],
         merchantOperations: [{ name: 'Ops', email: `ops-${org.id}@example.com` }],

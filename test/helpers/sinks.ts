@@ -5,6 +5,11 @@ import { buildSmsSink, type RecordedSms, type SmsSink } from '../../dev/sinks/sm
 import { listSunkMail, startMailSink, type MailSink, type SunkMail } from '../../dev/sinks/mail-sink.js';
 import { buildPrinterSink, ticketText } from '../../dev/sinks/printer-sink.js';
 import { freePort } from '../../dev/ports.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEV_WHATSAPP_FROM } from '../../core/config/whatsapp-settings.js';
+import { contentSidsFile, developmentContentSids } from '../../templates/whatsapp/content-sids.js';
 
 export const TEST_TWILIO = { accountSid: 'AC0000000000000000000000000000test', authToken: 'test-twilio-auth-token' };
 
@@ -25,6 +30,13 @@ export interface Sinks {
   close(): Promise<void>;
 }
 
+/** WhatsApp on, as production turns it on: a sender and a file of Content SIDs (the sink knows these). */
+function whatsappEnv(): NodeJS.ProcessEnv {
+  const file = join(mkdtempSync(join(tmpdir(), 'repair-whatsapp-')), 'content-sids.json');
+  writeFileSync(file, JSON.stringify(contentSidsFile(developmentContentSids())));
+  return { TWILIO_WHATSAPP_FROM: DEV_WHATSAPP_FROM, TWILIO_WHATSAPP_CONTENT_SIDS: file };
+}
+
 export async function startSinks(): Promise<Sinks> {
   const sms = buildSmsSink({ ...TEST_TWILIO, callbackDelayMs: 50 });
   const smsUrl = await sms.app.listen({ port: 0, host: '127.0.0.1' });
@@ -37,7 +49,7 @@ export async function startSinks(): Promise<Sinks> {
   await printerListen();
   return {
     // The printer sink is local: reached only through the explicit allow-list, as in development.
-    env: { TWILIO_API_BASE_URL: smsUrl, SMTP_URL: `smtp://127.0.0.1:${mailPorts.smtpPort}`, OUTBOUND_ALLOW: `127.0.0.1:${printerPort}` },
+    env: { ...whatsappEnv(), TWILIO_API_BASE_URL: smsUrl, SMTP_URL: `smtp://127.0.0.1:${mailPorts.smtpPort}`, OUTBOUND_ALLOW: `127.0.0.1:${printerPort}` },
     sms: sms.messages,
     smsSink: sms,
     mails: () => listSunkMail(mailPorts.webPort),

@@ -1,4 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import type { WhatsAppContent } from '../../../templates/alert-data.js';
 
 /** The delivery log: every alert message, per channel and recipient, with its delivery status. */
 export const Notification = defineEntity({
@@ -17,7 +18,7 @@ export const Notification = defineEntity({
     idempotencyKey: p.string().unique(),
     org: p.string(),
     repairIds: p.json<string[]>(),
-    channel: p.enum(['email', 'sms', 'ticket'] as const),
+    channel: p.enum(['email', 'sms', 'whatsapp', 'ticket'] as const),
     recipient: p.string(),
     template: p.string(),
     locale: p.string().length(5),
@@ -26,7 +27,7 @@ export const Notification = defineEntity({
     error: p.text().nullable(),
     sendAfter: p.datetime().nullable(),
     /** The rendered message (alerts carry no secrets), kept for held messages and the delivery log. */
-    content: p.json<{ subject?: string; text: string; html?: string }>().nullable(),
+    content: p.json<{ subject?: string; text: string; html?: string; whatsapp?: WhatsAppContent }>().nullable(),
     createdAt: p.datetime(),
     updatedAt: p.datetime(),
   },

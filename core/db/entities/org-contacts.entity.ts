@@ -1,10 +1,20 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { Org } from './org.entity.js';
 
+/** How a contact's phone gets alerts; SMS when unsaid (contacts saved before WhatsApp). */
+export type PhoneMessaging = 'sms' | 'whatsapp' | 'both';
+export const PHONE_MESSAGING = ['sms', 'whatsapp', 'both'] as const;
+
 export interface PersonContact {
   name: string;
   email: string;
   phone?: string;
+  messaging?: PhoneMessaging;
+}
+/** A user who gets alerts; their phone is the user's own. */
+export interface AlertContact {
+  userId: string;
+  messaging?: PhoneMessaging;
 }
 export interface SupportHoursRange {
   days: ('mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun')[];
@@ -19,7 +29,7 @@ export const OrgContacts = defineEntity({
   tableName: 'org_contacts',
   properties: {
     org: () => p.oneToOne(Org).mapToPk().primary(),
-    alertContacts: p.json<{ userId: string }[]>(),
+    alertContacts: p.json<AlertContact[]>(),
     emergencyTechnical: p.json<PersonContact[]>(),
     nonEmergencyTechnical: p.json<PersonContact[]>(),
     merchantOperations: p.json<PersonContact[]>(),

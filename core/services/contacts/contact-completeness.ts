@@ -1,8 +1,8 @@
 // What an organization still has to fill in before its repairs may notify beyond the dashboard.
-import type { PersonContact, SupportHoursRange } from '../../db/entities/index.js';
+import type { AlertContact, PersonContact, SupportHoursRange } from '../../db/entities/index.js';
 
 export interface ContactDetails {
-  alertContacts: { userId: string }[];
+  alertContacts: AlertContact[];
   emergencyTechnical: PersonContact[];
   nonEmergencyTechnical: PersonContact[];
   merchantOperations: PersonContact[];
@@ -10,6 +10,9 @@ export interface ContactDetails {
   userFacingOperations: { email: string; phone?: string } | null;
   supportHours: SupportHoursRange[];
 }
+
+/** The lists of people (name, e-mail, optional phone). */
+export const PEOPLE_LISTS = ['emergencyTechnical', 'nonEmergencyTechnical', 'merchantOperations', 'platformOperations'] as const;
 
 const CONTACT_FIELDS = [
   'alertContacts',

@@ -7,7 +7,7 @@ import { ProblemError, forbidden, unprocessable, type InvalidParam } from '../pr
 import { hasPermission } from '../registry/permissions.js';
 import { getOrg } from '../registry/orgs.service.js';
 import { DEFAULT_CONFIRM_EVERY_DAYS, confirmationOf, type ContactsConfirmation } from './contact-confirmation.js';
-import { EMPTY_CONTACTS, missingContacts, type ContactDetails, type ContactField } from './contact-completeness.js';
+import { EMPTY_CONTACTS, PEOPLE_LISTS, missingContacts, type ContactDetails, type ContactField } from './contact-completeness.js';
 
 export interface ContactsView extends ContactDetails {
   orgId: string;
@@ -63,17 +63,30 @@ async function checkEditor(em: EntityManager, orgId: string, userId: string): Pr
   if (!hasPermission(user, 'contacts:edit')) throw forbidden('You are not allowed to edit the contact details. Ask a colleague who may.');
 }
 
-/** Rules a schema cannot express: alert contacts are users of this org (and production only); hours run forward. */
+const WHATSAPP_NEEDS_PHONE = 'WhatsApp needs a mobile number: add the phone first';
+const needsWhatsApp = (messaging: string | undefined) => messaging === 'whatsapp' || messaging === 'both';
+
+/** People who chose WhatsApp but gave no phone to send it to. */
+function whatsappWithoutPhone(details: ContactDetails): InvalidParam[] {
+  return PEOPLE_LISTS.flatMap((list) =>
+    details[list].flatMap((person, i) => (needsWhatsApp(person.messaging) && !person.phone ? [{ name: `body.${list}.${i}.messaging`, in: 'body' as const, reason: WHATSAPP_NEEDS_PHONE }] : [])),
+  );
+}
+
+/** Rules a schema cannot express: alert contacts are users of this org (and production only); WhatsApp has a phone; hours run forward. */
 async function checkReferences(em: EntityManager, orgId: string, details: ContactDetails, environment: string): Promise<InvalidParam[]> {
   const problems: InvalidParam[] = [];
   if (environment !== 'production' && details.alertContacts.length > 0) {
     problems.push({ name: 'body.alertContacts', in: 'body', reason: 'alert contacts can only be set for a production organization' });
   }
   const ids = details.alertContacts.map((a) => a.userId);
-  const users = new Set((await em.find(User, { id: { $in: ids }, org: orgId })).map((u) => u.id));
-  ids.forEach((id, i) => {
-    if (!users.has(id)) problems.push({ name: `body.alertContacts.${i}.userId`, in: 'body', reason: 'not a user of this organization' });
+  const users = new Map((await em.find(User, { id: { $in: ids }, org: orgId })).map((u) => [u.id, u]));
+  details.alertContacts.forEach(({ userId, messaging }, i) => {
+    const user = users.get(userId);
+    if (!user) problems.push({ name: `body.alertContacts.${i}.userId`, in: 'body', reason: 'not a user of this organization' });
+    else if (needsWhatsApp(messaging) && !user.phone) problems.push({ name: `body.alertContacts.${i}.messaging`, in: 'body', reason: WHATSAPP_NEEDS_PHONE });
   });
+  problems.push(...whatsappWithoutPhone(details));
   details.supportHours.forEach((range, i) => {
     if (range.from >= range.to) problems.push({ name: `body.supportHours.${i}.to`, in: 'body', reason: 'must be later than "from"' });
   });

@@ -1,7 +1,8 @@
 import { Type } from 'typebox';
 import { Email, Id, Name, Phone, Timezone } from '../../../schemas/common.schemas.js';
 
-const Person = Type.Object({ name: Name, email: Email, phone: Type.Optional(Phone) }, { additionalProperties: false });
+const Messaging = Type.Enum(['sms', 'whatsapp', 'both'], { description: 'How the phone gets alerts: sms, whatsapp or both; sms when left out. WhatsApp needs a mobile number.' });
+const Person = Type.Object({ name: Name, email: Email, phone: Type.Optional(Phone), messaging: Type.Optional(Messaging) }, { additionalProperties: false });
 const People = Type.Array(Person, { maxItems: 20 });
 const Clock = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$|^24:00$', description: 'HH:MM, 24-hour clock' });
 
@@ -18,7 +19,7 @@ export const SupportHours = Type.Object(
 export const ContactsBody = Type.Object(
   {
     actingUserId: Type.Optional(Id('usr')),
-    alertContacts: Type.Array(Type.Object({ userId: Id('usr') }, { additionalProperties: false }), { maxItems: 50 }),
+    alertContacts: Type.Array(Type.Object({ userId: Id('usr'), messaging: Type.Optional(Messaging) }, { additionalProperties: false }), { maxItems: 50 }),
     emergencyTechnical: People,
     nonEmergencyTechnical: People,
     merchantOperations: People,

@@ -1,4 +1,5 @@
-// Twilio's delivery reports: verified by Twilio's request signature, then written to the delivery log.
+// Twilio's delivery reports, SMS and WhatsApp alike: verified by Twilio's request signature, then
+// written to the delivery log. WhatsApp also reports `read`: for the log, a read message is delivered.
 import formbody from '@fastify/formbody';
 import type { FastifyPluginAsync } from 'fastify';
 import { verifyTwilioSignature } from '../../../../activities/channels/twilio-signature.js';
@@ -7,6 +8,7 @@ import { unauthorized } from '../../../../core/services/problem.js';
 import { publicRoute } from '../../../plugins/route-access.js';
 
 const STATUS_ORDER = ['queued', 'sent', 'delivered', 'failed', 'undelivered'];
+const READ = 'read';
 
 export const twilioStatusRoutes: FastifyPluginAsync<{ authToken: string; callbackUrl: string }> = async (app, options) => {
   await app.register(formbody);
@@ -20,9 +22,10 @@ export const twilioStatusRoutes: FastifyPluginAsync<{ authToken: string; callbac
         throw unauthorized('The Twilio signature does not match this request.');
       }
       const sid = params.MessageSid ?? params.SmsSid;
-      const status = params.MessageStatus ?? params.SmsStatus;
+      const reported = params.MessageStatus ?? params.SmsStatus;
+      const status = reported === READ ? 'delivered' : reported;
       if (sid && status && STATUS_ORDER.includes(status)) {
-        const message = await request.em.findOne(Notification, { providerId: sid, channel: 'sms' });
+        const message = await request.em.findOne(Notification, { providerId: sid, channel: { $in: ['sms', 'whatsapp'] } });
         // Callbacks can arrive out of order; a later status never goes back to an earlier one.
         if (message && STATUS_ORDER.indexOf(status) >= STATUS_ORDER.indexOf(message.status)) {
           request.em.assign(message, { status: status === 'undelivered' ? 'failed' : (status as 'sent' | 'delivered' | 'failed'), error: params.ErrorCode ? `Twilio ${params.ErrorCode}` : (message.error ?? null), updatedAt: new Date() });
