@@ -1,32 +1,23 @@
 // Bad input to the help assistant, over the API and at the engine: a clear answer in the
 // merchant's language or a problem naming `question`, never a 5xx, never the input echoed.
-import Fastify, { type FastifyInstance } from 'fastify';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { askAssistant } from '../../api/help/help-assistant.js';
 import { MAX_QUESTION_CHARS } from '../../api/help/offline-answer-engine.js';
-import { problemPlugin } from '../../api/plugins/problem.plugin.js';
-import { helpRoutes } from '../../api/routes/v1/help/help.routes.js';
 import { AskBody } from '../../api/routes/v1/help/help.schemas.js';
-import { registerFormats } from '../../api/schemas/formats.js';
+import { auth, createTestApi, type TestApi } from '../helpers/api.js';
 
-let app: FastifyInstance;
+// The whole API on a real database: the assistant keeps conversations there.
+let api: TestApi;
 
 beforeAll(async () => {
-  app = Fastify({ ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true }, plugins: [registerFormats] } }).withTypeProvider<TypeBoxTypeProvider>();
-  // No repairId is sent here, so the route never reaches the entity manager.
-  app.decorateRequest('em', null as unknown as EntityManager);
-  await app.register(problemPlugin);
-  await app.register(helpRoutes);
-  await app.ready();
-});
+  api = await createTestApi();
+}, 120_000);
 
 afterAll(async () => {
-  await app?.close();
+  await api?.close();
 });
 
-const ask = (payload: Record<string, unknown>) => app.inject({ method: 'POST', url: '/v1/help/ask', payload });
+const ask = (payload: Record<string, unknown>) => api.app.inject({ method: 'POST', url: '/v1/help/ask', headers: auth(), payload });
 
 describe('POST /v1/help/ask with bad input', () => {
   it.each([
