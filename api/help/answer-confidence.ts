@@ -45,7 +45,7 @@ export function confidenceOf(questionTerms: readonly QuestionTerm[], hits: reado
   const onTopic = known.length / weighed.length;
   const margin = next && top.score > 0 ? Math.max(0, (top.score - next.score) / top.score) : 1;
   const own = top.article.slug === repairSlug ? OWN_ARTICLE : 0;
-  const raw = Math.min(1, Math.sqrt(covered / total) * (0.7 + 0.3 * margin) * (0.6 + 0.4 * onTopic) + own);
+  const raw = Math.min(1, Math.sqrt(covered / total) * (0.7 + 0.3 * margin) * (0.7 + 0.3 * onTopic) + own);
   // One known word among others ("como faço bolo") is weaker still than a one-word question.
   return known.length <= 1 ? Math.min(raw, ONE_WORD_CAP * onTopic) : raw;
 }
