@@ -25,20 +25,27 @@ interface Weighed {
 const weigh = (terms: readonly QuestionTerm[], locale: Locale): Weighed[] =>
   terms.map((alternatives) => ({ alternatives, weight: Math.max(0, ...alternatives.map((t) => termWeight(t, locale))) }));
 
-export function confidenceOf(questionTerms: readonly QuestionTerm[], hits: readonly SearchHit[], locale: Locale, repairSlug?: string): number {
+/**
+ * A provider named in the question, when the best article is that provider's own: the name is
+ * an on-topic word the article covers, as much as a word most articles use.
+ */
+const NAMED_PROVIDER_WEIGHT = 0.5;
+
+export function confidenceOf(questionTerms: readonly QuestionTerm[], hits: readonly SearchHit[], locale: Locale, repairSlug?: string, namedProvider?: string): number {
   const [top, next] = hits;
   if (!top) return 0;
-  const weighed = weigh(questionTerms, locale);
+  const providerTerm: Weighed[] = namedProvider && top.article.provider === namedProvider ? [{ alternatives: [], weight: NAMED_PROVIDER_WEIGHT }] : [];
+  const weighed = [...weigh(questionTerms, locale), ...providerTerm];
   const known = weighed.filter((w) => w.weight > 0);
   const total = known.reduce((sum, w) => sum + w.weight, 0);
   if (total === 0) return 0;
   const articleTerms = termsOfArticle(top.article);
-  const covered = known.filter((w) => w.alternatives.some((t) => holdsTerm(articleTerms, t))).reduce((sum, w) => sum + w.weight, 0);
+  const covered = known.filter((w) => w.alternatives.length === 0 || w.alternatives.some((t) => holdsTerm(articleTerms, t))).reduce((sum, w) => sum + w.weight, 0);
   // Share of the question that is about our subject at all: a question mostly about something else is doubtful.
   const onTopic = known.length / weighed.length;
   const margin = next && top.score > 0 ? Math.max(0, (top.score - next.score) / top.score) : 1;
   const own = top.article.slug === repairSlug ? OWN_ARTICLE : 0;
-  const raw = Math.min(1, Math.sqrt(covered / total) * (0.7 + 0.3 * margin) * (0.6 + 0.4 * onTopic) + own);
+  const raw = Math.min(1, Math.sqrt(covered / total) * (0.7 + 0.3 * margin) * (0.7 + 0.3 * onTopic) + own);
   // One known word among others ("como faço bolo") is weaker still than a one-word question.
   return known.length <= 1 ? Math.min(raw, ONE_WORD_CAP * onTopic) : raw;
 }

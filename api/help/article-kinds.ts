@@ -55,3 +55,13 @@ export const GENERAL_STAND_INS: ReadonlySet<string> = new Set([
   'store-needs-fix-at-provider',
   'provider-outage',
 ]);
+
+/**
+ * The error types a stand-in tells about: when the merchant names a provider, what made the
+ * stand-in match ("not working for everyone") counts for that provider's own article of the type.
+ */
+export const STAND_IN_ERROR_TYPES: Readonly<Record<string, readonly ErrorType[]>> = {
+  'sign-in-details-changed': ['invalid_credentials'],
+  'reconnect-with-verification-code': ['two_factor_required', 'mfa_required'],
+  'provider-outage': ['provider_unavailable'],
+};

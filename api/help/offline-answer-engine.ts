@@ -1,7 +1,7 @@
 // The assistant without a language model: search the articles, boost the repair's own article,
 // and answer only when the best article covers enough of the question.
-import { articleUrl, getArticle } from './article-library.js';
-import { GENERAL_STAND_INS, slugForRepair } from './article-kinds.js';
+import { allArticles, articleUrl, getArticle } from './article-library.js';
+import { GENERAL_STAND_INS, STAND_IN_ERROR_TYPES, slugForRepair } from './article-kinds.js';
 import type { HelpArticle } from './article.types.js';
 import type { AnswerEngine, AskInput, AssistantAnswer, RankedCandidates } from './answer-engine.js';
 import { ASSISTANT_REPLIES } from './assistant-replies.js';
@@ -30,6 +30,7 @@ export const MAX_QUESTION_CHARS = 1000;
 
 interface Ranked {
   locale: Locale;
+  named?: string;
   hits: SearchHit[];
   questionTerms: QuestionTerm[];
   repairSlug?: string;
@@ -48,6 +49,21 @@ function problemTerms(question: string, locale: Locale, providerId: string | und
   return [...groups.values()];
 }
 
+/** How much of a stand-in's match counts for the provider's own article (the stand-in's words are broader). */
+const STAND_IN_SHARE = 0.6;
+
+/** A stand-in's match counts for the named provider's own article of its error type. */
+function transferStandIn(hit: SearchHit, providerId: string, locale: Locale, specific: SearchHit[]): void {
+  const types = STAND_IN_ERROR_TYPES[hit.article.slug];
+  if (!types) return;
+  const own = allArticles().find((a) => a.locale === locale && a.provider === providerId && a.errorType !== undefined && types.includes(a.errorType));
+  if (!own) return;
+  const existing = specific.find((h) => h.article.slug === own.slug);
+  const score = hit.score * STAND_IN_SHARE;
+  if (existing) existing.score = Math.max(existing.score, score);
+  else specific.push({ ...hit, article: own, score });
+}
+
 async function rank(asked: AskInput): Promise<Ranked> {
   const input = { ...asked, question: asked.question.slice(0, MAX_QUESTION_CHARS) };
   const locale = questionLanguage(input.question, input.locale);
@@ -58,12 +74,13 @@ async function rank(asked: AskInput): Promise<Ranked> {
   const found = await searchArticles({ q: query, locale, generalOnly: true, limit: 5 });
   const general = named ? found.filter((h) => !GENERAL_STAND_INS.has(h.article.slug)) : found;
   const specific = providerId ? await searchArticles({ q: query, locale, provider: providerId, limit: 5 }) : [];
+  if (named) for (const hit of found) transferStandIn(hit, named, locale, specific);
   // A named provider makes its articles the likelier answer; general ones still compete.
   const weighted = [...specific.map((h) => ({ ...h, score: h.score * (named ? NAMED_BOOST : 1) })), ...general].map((h) =>
     h.article.slug === repairSlug ? { ...h, score: h.score * REPAIR_BOOST } : h,
   );
   weighted.sort((a, b) => b.score - a.score);
-  return { locale, hits: weighted, questionTerms: problemTerms(input.question, locale, providerId), ...(repairSlug ? { repairSlug } : {}) };
+  return { locale, ...(named ? { named } : {}), hits: weighted, questionTerms: problemTerms(input.question, locale, providerId), ...(repairSlug ? { repairSlug } : {}) };
 }
 
 export async function rankArticles(input: AskInput): Promise<RankedCandidates> {
@@ -88,9 +105,9 @@ function answerWith(article: HelpArticle, locale: Locale, confidence: number): A
 export const offlineAnswerEngine: AnswerEngine = {
   name: 'offline',
   async answer(input) {
-    const { locale, hits, questionTerms, repairSlug } = await rank(input);
+    const { locale, named, hits, questionTerms, repairSlug } = await rank(input);
     const top = hits[0];
-    const confidence = top ? confidenceOf(questionTerms, hits, locale, repairSlug) : 0;
+    const confidence = top ? confidenceOf(questionTerms, hits, locale, repairSlug, named) : 0;
     if (top && confidence >= ANSWER_THRESHOLD) return answerWith(top.article, locale, confidence);
     // A vague question about a known repair ("what now?") is still best answered by its article.
     const repairArticle = repairSlug && wordsOf(input.question.slice(0, MAX_QUESTION_CHARS)).length <= 6 ? getArticle(repairSlug, locale) : undefined;

@@ -1,21 +1,27 @@
-// The language to answer in when the merchant's locale is not given. tinyld and the stop words
-// can hesitate on short or mixed questions ("a Glovo diz que a loja está inativa" reads as
-// Spanish); between its two likeliest languages, the one whose articles know more of the
-// question's words wins.
-import type { Locale } from '../../core/providers/index.js';
+// The language to answer in: the merchant's locale when given. Otherwise tinyld and the stop
+// words (language-detector.ts) can hesitate or err on short or mixed questions ("mdp oublié sur
+// deliveroo" reads as English, "a Glovo diz que a loja está inativa" as Spanish), so each
+// language's score also counts the share of the question's words its own articles use.
+import { LOCALES, type Locale } from '../../core/providers/index.js';
 import { rankLanguages } from './language-detector.js';
 import { withoutProviderNames } from './provider-mention.js';
+import { wordsOf } from './search-terms.js';
 import { vocabularyFit } from './term-weights.js';
 
 const FALLBACK: Locale = 'en';
-/** Only a near tie is settled by the articles' words; a clear detection stands. */
-const NEAR_TIE = 0.7;
+/** How much the articles' vocabulary counts next to the detector's score (which is at most 2). */
+const VOCABULARY_WEIGHT = 0.6;
 
 export function questionLanguage(question: string, given?: Locale): Locale {
   if (given) return given;
-  const [first, second] = rankLanguages(question);
-  if (!first) return FALLBACK;
-  if (!second || second.score < NEAR_TIE * first.score) return first.locale;
+  const detected = rankLanguages(question);
   const plain = withoutProviderNames(question);
-  return vocabularyFit(plain, second.locale) > vocabularyFit(plain, first.locale) ? second.locale : first.locale;
+  const words = Math.max(1, wordsOf(plain).length);
+  const scored = LOCALES.map((locale) => ({
+    locale,
+    score: (detected.find((d) => d.locale === locale)?.score ?? 0) + (VOCABULARY_WEIGHT * vocabularyFit(plain, locale)) / words,
+  }))
+    .filter((s) => s.score > 0)
+    .sort((a, b) => b.score - a.score);
+  return scored[0]?.locale ?? FALLBACK;
 }

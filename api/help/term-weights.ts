@@ -63,7 +63,11 @@ function statsFor(locale: Locale): LocaleTerms {
   return stats;
 }
 
-const near = (stem: string, t: string): boolean => stem.length >= FUZZY_MIN_LENGTH && t.length >= FUZZY_MIN_LENGTH - 1 && withinOneEdit(stem, t);
+/** One stem starts the other: Snowball stems "verificar" and "verificación" differently ("verific", "verif"). */
+const sharesRoot = (a: string, b: string): boolean => Math.min(a.length, b.length) >= FUZZY_MIN_LENGTH && (a.startsWith(b) || b.startsWith(a));
+
+const near = (stem: string, t: string): boolean =>
+  stem.length >= FUZZY_MIN_LENGTH && t.length >= FUZZY_MIN_LENGTH - 1 && (withinOneEdit(stem, t) || sharesRoot(stem, t));
 
 /** Whether a set of stems holds this one, or one a typo away. */
 export const holdsTerm = (terms: ReadonlySet<string>, stem: string): boolean => terms.has(stem) || [...terms].some((t) => near(stem, t));
