@@ -15,6 +15,7 @@ export * from './support-ticket.entity.js';
 export * from './provider-status.entity.js';
 export * from './merchant-session.entity.js';
 export * from './short-link.entity.js';
+export * from './sms-opt-out.entity.js';
 
 import { Brand } from './brand.entity.js';
 import { Connection } from './connection.entity.js';
@@ -33,6 +34,7 @@ import { Repair } from './repair.entity.js';
 import { RepairEvent } from './repair-event.entity.js';
 import { MerchantSession } from './merchant-session.entity.js';
 import { ShortLink } from './short-link.entity.js';
+import { SmsOptOut } from './sms-opt-out.entity.js';
 
 /** Every entity, for the ORM configuration. */
-export const ALL_ENTITIES = [Org, User, Location, Brand, Store, Connection, Repair, RepairEvent, PendingSecret, NotificationIntent, OrgContacts, Notification, WebhookSubscription, WebhookDelivery, SupportTicket, TicketMessage, ProviderStatus, MerchantSession, ShortLink];
+export const ALL_ENTITIES = [Org, User, Location, Brand, Store, Connection, Repair, RepairEvent, PendingSecret, NotificationIntent, OrgContacts, Notification, WebhookSubscription, WebhookDelivery, SupportTicket, TicketMessage, ProviderStatus, MerchantSession, ShortLink, SmsOptOut];

@@ -15,6 +15,7 @@ import { Migration20261203174107_merchant_sessions } from './Migration2026120317
 import { Migration20261203180000_idempotency_keys } from './Migration20261203180000_idempotency_keys.js';
 import { Migration20261203203000_notifications } from './Migration20261203203000_notifications.js';
 import { Migration20261206121633_short_links } from './Migration20261206121633_short_links.js';
+import { Migration20261206150000_alert_answers } from './Migration20261206150000_alert_answers.js';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123073800_initial_registry', class: Migration20261123073800_initial_registry },
@@ -31,4 +32,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261203180000_idempotency_keys', class: Migration20261203180000_idempotency_keys },
   { name: 'Migration20261203203000_notifications', class: Migration20261203203000_notifications },
   { name: 'Migration20261206121633_short_links', class: Migration20261206121633_short_links },
+  { name: 'Migration20261206150000_alert_answers', class: Migration20261206150000_alert_answers },
 ];

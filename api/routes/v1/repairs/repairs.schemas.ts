@@ -56,6 +56,8 @@ export const RepairDetail = Type.Intersect([
       history: Type.Array(Type.Object({ at: Timestamp, kind: Type.String() }, { additionalProperties: true })),
       allowedActions: Type.Array(Type.String()),
       notifications: Type.Array(Type.Object({ kind: Type.String(), createdAt: Timestamp })),
+      acknowledgedBy: Nullable(Type.String({ description: 'Who took the repair in hand by answering an alert (SMS reply 1, a key on the escalation call); null until someone did.' })),
+      acknowledgedAt: Nullable(Timestamp),
     },
     { additionalProperties: true },
   ),
