@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { SegmentedMessage } from 'sms-segments-calculator';
 import { postStatusCallback, type CallbackAttempt } from './status-callbacks.js';
 import { escapeHtml, sinkPage } from './sink-page.js';
+import { registerReplies, type SmsReply } from './sms-replies.js';
 
 export interface RecordedSms {
   sid: string;
@@ -32,6 +33,8 @@ export interface SmsSinkOptions {
   callbackDelayMs?: number;
   /** Oldest messages are dropped past this many; 1000 unless told. */
   maxMessages?: number;
+  /** Our number's inbound webhook (replies); unset: beside each message's status callback. */
+  inboundUrl?: string;
 }
 
 /** What Twilio refuses, and why: the sink answers these exactly as Twilio would. */
@@ -56,6 +59,8 @@ export interface SmsSink {
   behaviour: SmsSinkBehaviour;
   /** Sends the sink answered with an error (refusal or outage), newest first. */
   refused: { to: string; status: number; code: number; at: string }[];
+  /** Replies sent from the sink's page or API to the product's inbound webhook, newest first. */
+  replies: SmsReply[];
 }
 
 const API = '/2010-04-01/Accounts/:sid';
@@ -97,6 +102,7 @@ export function buildSmsSink(options: SmsSinkOptions): SmsSink {
   const messages: RecordedSms[] = [];
   const behaviour: SmsSinkBehaviour = { refuse: new Map(), outageStatus: null };
   const refused: SmsSink['refused'] = [];
+  const replies: SmsReply[] = [];
   const timers = new Set<NodeJS.Timeout>();
   const delay = options.callbackDelayMs ?? 200;
   const expectedAuth = `Basic ${Buffer.from(`${options.accountSid}:${options.authToken}`).toString('base64')}`;
@@ -173,20 +179,26 @@ export function buildSmsSink(options: SmsSinkOptions): SmsSink {
     messages.length = 0;
     return { cleared: true };
   });
-  app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(smsPage(messages)));
+  registerReplies(app, options, messages, replies);
+  app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(smsPage(messages, replies)));
   app.addHook('onClose', async () => timers.forEach((t) => clearTimeout(t)));
-  return { app, messages, behaviour, refused };
+  return { app, messages, behaviour, refused, replies };
 }
 
-function smsRow(m: RecordedSms): string {
+function replyCell(m: RecordedSms, replies: SmsReply[]): string {
+  const sent = replies.filter((r) => r.inReplyTo === m.sid).map((r) => `<p>↩ ${escapeHtml(r.body)} → ${escapeHtml(String(r.answer))}${r.answerText ? `<br><small>${escapeHtml(r.answerText)}</small>` : ''}</p>`).join('');
+  return `${sent}<form method="post" action="/messages/${escapeHtml(m.sid)}/reply"><input name="Body" size="6" aria-label="Reply to ${escapeHtml(m.sid)}" value="1"><button>Reply</button></form>`;
+}
+
+function smsRow(m: RecordedSms, replies: SmsReply[]): string {
   const callbacks = m.callbacks.map((c) => `${escapeHtml(c.status)} → ${escapeHtml(String(c.answer))}`).join('<br>') || (m.statusCallback ? 'pending' : 'none requested');
-  return `<tr><td>${escapeHtml(m.createdAt)}</td><td>${escapeHtml(m.to)}<br><small>from ${escapeHtml(m.from)}</small></td><td><pre>${escapeHtml(m.body)}</pre><small>${m.body.length} characters · ${m.segments} ${m.encoding} segment(s)</small></td><td class="status-${escapeHtml(m.status)}">${escapeHtml(m.status)}</td><td><small>${callbacks}</small></td></tr>`;
+  return `<tr><td>${escapeHtml(m.createdAt)}</td><td>${escapeHtml(m.to)}<br><small>from ${escapeHtml(m.from)}</small></td><td><pre>${escapeHtml(m.body)}</pre><small>${m.body.length} characters · ${m.segments} ${m.encoding} segment(s)</small></td><td class="status-${escapeHtml(m.status)}">${escapeHtml(m.status)}</td><td><small>${callbacks}</small></td><td>${replyCell(m, replies)}</td></tr>`;
 }
 
-function smsPage(messages: RecordedSms[]): string {
+function smsPage(messages: RecordedSms[], replies: SmsReply[]): string {
   const body =
     messages.length === 0
       ? '<p>No SMS yet.</p>'
-      : `<table><thead><tr><th scope="col">Received</th><th scope="col">To</th><th scope="col">Message</th><th scope="col">Status</th><th scope="col">Status callbacks</th></tr></thead><tbody>${messages.map(smsRow).join('')}</tbody></table>`;
+      : `<table><thead><tr><th scope="col">Received</th><th scope="col">To</th><th scope="col">Message</th><th scope="col">Status</th><th scope="col">Status callbacks</th><th scope="col">Reply as the phone</th></tr></thead><tbody>${messages.map((m) => smsRow(m, replies)).join('')}</tbody></table>`;
   return sinkPage('SMS sink', `Twilio-compatible API for local development. JSON at /api/messages. Numbers ending in ${FAILING_NUMBER_SUFFIX} fail.`, body);
 }
