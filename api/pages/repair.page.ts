@@ -61,6 +61,8 @@ async function repairModel(request: FastifyRequest, repair: RepairRow, consoleUr
     repair: {
       id: repair.id,
       providerName: detail.providerName,
+      // Who answered an alert with "I'm on it" (null until someone did).
+      acknowledgedBy: detail.acknowledgedBy,
       accountRef: repair.accountRef,
       problemLabel: problemLabel(repair, locale),
       stores: detail.stores,
