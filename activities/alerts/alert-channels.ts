@@ -10,5 +10,7 @@ export interface AlertChannels {
   render(kind: TemplateKind, channel: Channel, locale: string, data: AlertData): RenderedAlert;
   sendEmail(message: { to: string[]; subject: string; html?: string; text: string }): Promise<{ providerId: string }>;
   sendSms(message: { to: string; body: string }): Promise<{ providerId: string; status: string }>;
+  /** A voice call playing this TwiML (the emergency escalation's call). */
+  placeCall(call: { to: string; twiml: string }): Promise<{ providerId: string; status: string }>;
   printTicket(address: string, message: RenderedAlert, link?: string): Promise<{ providerId: string }>;
 }

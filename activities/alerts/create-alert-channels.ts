@@ -4,6 +4,7 @@ import type { AppConfig } from '../../core/config/config.js';
 import { createEmailSender } from '../channels/email-sender.js';
 import { encodeTicket, sendToPrinter } from '../channels/printer-sender.js';
 import { createTwilioSmsSender } from '../channels/sms-sender.js';
+import { createTwilioCallSender } from '../channels/call-sender.js';
 import { renderAlert } from '../../templates/render-alert.js';
 import { stripUnsafe } from '../../templates/text-hygiene.js';
 import type { AlertChannels } from './alert-channels.js';
@@ -11,6 +12,7 @@ import { OutboundPolicy } from '../outbound/outbound-policy.js';
 
 export function createAlertChannels(config: AppConfig): AlertChannels {
   const sms = createTwilioSmsSender(config.channels.twilio);
+  const voice = createTwilioCallSender({ ...config.channels.twilio, publicUrl: config.publicUrl });
   const email = createEmailSender({ smtpUrl: config.channels.smtpUrl, from: config.channels.mailFrom });
   const outbound = new OutboundPolicy(config.outboundAllow);
   return {
@@ -19,6 +21,7 @@ export function createAlertChannels(config: AppConfig): AlertChannels {
     sendEmail: (message) =>
       email.send({ ...message, subject: stripUnsafe(message.subject, { keepLines: false }), text: stripUnsafe(message.text), ...(message.html === undefined ? {} : { html: stripUnsafe(message.html) }) }),
     sendSms: (message) => sms.send({ ...message, body: stripUnsafe(message.body) }),
+    placeCall: (call) => voice.call(call),
     printTicket: async (address, message, link) => {
       await sendToPrinter(address, encodeTicket(message.text, link), { outbound });
       return { providerId: `ticket:${address}` };

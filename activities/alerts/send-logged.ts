@@ -14,7 +14,7 @@ import type { RenderedAlert } from './alert-channels.js';
 export interface LoggedMessage {
   org: string;
   repairIds: string[];
-  channel: 'email' | 'sms' | 'ticket';
+  channel: 'email' | 'sms' | 'ticket' | 'call';
   recipient: string;
   template: string;
   locale: string;

@@ -1,7 +1,7 @@
 // Failures of the outside channels, typed so callers can tell "try again later" from "this will
 // never work" (an invalid number, a refused address), and never carrying credentials.
 
-export type ChannelName = 'sms' | 'email' | 'ticket';
+export type ChannelName = 'sms' | 'email' | 'ticket' | 'call';
 
 export abstract class ChannelSendError extends Error {
   abstract readonly channel: ChannelName;
@@ -21,6 +21,20 @@ export class SmsSendError extends ChannelSendError {
   ) {
     super(message);
     this.name = 'SmsSendError';
+  }
+}
+
+/** A voice call Twilio would not place: the same codes and statuses as an SMS. */
+export class CallSendError extends ChannelSendError {
+  readonly channel = 'call';
+  constructor(
+    message: string,
+    readonly twilioCode: number | undefined,
+    readonly httpStatus: number | undefined,
+    readonly retryable: boolean,
+  ) {
+    super(message);
+    this.name = 'CallSendError';
   }
 }
 
@@ -60,17 +74,17 @@ export interface ChannelFailure {
   reason: string;
 }
 
-const WHO: Record<ChannelName, string> = { sms: 'the SMS provider', email: 'the mail server', ticket: 'the printer' };
+const WHO: Record<ChannelName, string> = { sms: 'the SMS provider', email: 'the mail server', ticket: 'the printer', call: 'the voice provider' };
 
 export function channelFailure(error: unknown, channel: ChannelName): ChannelFailure {
   if (!(error instanceof ChannelSendError)) return { final: false, reason: `${WHO[channel]} could not be reached for now` };
   const detail =
-    error instanceof SmsSendError ? (error.twilioCode ?? error.httpStatus) : error instanceof EmailSendError ? (error.smtpCode ?? error.code) : error instanceof PrinterSendError ? error.code : undefined;
+    error instanceof SmsSendError || error instanceof CallSendError ? (error.twilioCode ?? error.httpStatus) : error instanceof EmailSendError ? (error.smtpCode ?? error.code) : error instanceof PrinterSendError ? error.code : undefined;
   if (!error.retryable) {
     if (error instanceof PrinterSendError && error.code === 'EINVAL') return { final: true, reason: 'not a printer address' };
     return { final: true, reason: `refused for good by ${WHO[error.channel]}${detail !== undefined ? ` (code ${detail})` : ''}` };
   }
-  const status = error instanceof SmsSendError && error.httpStatus !== undefined ? `HTTP ${error.httpStatus}` : error instanceof EmailSendError && error.smtpCode !== undefined ? `SMTP ${error.smtpCode}` : detail;
+  const status = (error instanceof SmsSendError || error instanceof CallSendError) && error.httpStatus !== undefined ? `HTTP ${error.httpStatus}` : error instanceof EmailSendError && error.smtpCode !== undefined ? `SMTP ${error.smtpCode}` : detail;
   return { final: false, reason: `${WHO[error.channel]} is unavailable for now${status !== undefined ? ` (${status})` : ''}` };
 }
 

@@ -11,6 +11,7 @@ import { SegmentedMessage } from 'sms-segments-calculator';
 import { postStatusCallback, type CallbackAttempt } from './status-callbacks.js';
 import { escapeHtml, sinkPage } from './sink-page.js';
 import { registerReplies, type SmsReply } from './sms-replies.js';
+import { callsSection, registerCalls, type RecordedCall } from './sms-calls.js';
 
 export interface RecordedSms {
   sid: string;
@@ -61,6 +62,8 @@ export interface SmsSink {
   refused: { to: string; status: number; code: number; at: string }[];
   /** Replies sent from the sink's page or API to the product's inbound webhook, newest first. */
   replies: SmsReply[];
+  /** Voice calls placed through the Calls API (the emergency call), newest first. */
+  calls: RecordedCall[];
 }
 
 const API = '/2010-04-01/Accounts/:sid';
@@ -103,6 +106,7 @@ export function buildSmsSink(options: SmsSinkOptions): SmsSink {
   const behaviour: SmsSinkBehaviour = { refuse: new Map(), outageStatus: null };
   const refused: SmsSink['refused'] = [];
   const replies: SmsReply[] = [];
+  const calls: RecordedCall[] = [];
   const timers = new Set<NodeJS.Timeout>();
   const delay = options.callbackDelayMs ?? 200;
   const expectedAuth = `Basic ${Buffer.from(`${options.accountSid}:${options.authToken}`).toString('base64')}`;
@@ -180,9 +184,10 @@ export function buildSmsSink(options: SmsSinkOptions): SmsSink {
     return { cleared: true };
   });
   registerReplies(app, options, messages, replies);
-  app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(smsPage(messages, replies)));
+  registerCalls(app, options, authorized, calls);
+  app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(smsPage(messages, replies, calls)));
   app.addHook('onClose', async () => timers.forEach((t) => clearTimeout(t)));
-  return { app, messages, behaviour, refused, replies };
+  return { app, messages, behaviour, refused, replies, calls };
 }
 
 function replyCell(m: RecordedSms, replies: SmsReply[]): string {
@@ -195,10 +200,10 @@ function smsRow(m: RecordedSms, replies: SmsReply[]): string {
   return `<tr><td>${escapeHtml(m.createdAt)}</td><td>${escapeHtml(m.to)}<br><small>from ${escapeHtml(m.from)}</small></td><td><pre>${escapeHtml(m.body)}</pre><small>${m.body.length} characters · ${m.segments} ${m.encoding} segment(s)</small></td><td class="status-${escapeHtml(m.status)}">${escapeHtml(m.status)}</td><td><small>${callbacks}</small></td><td>${replyCell(m, replies)}</td></tr>`;
 }
 
-function smsPage(messages: RecordedSms[], replies: SmsReply[]): string {
+function smsPage(messages: RecordedSms[], replies: SmsReply[], calls: RecordedCall[]): string {
   const body =
     messages.length === 0
       ? '<p>No SMS yet.</p>'
       : `<table><thead><tr><th scope="col">Received</th><th scope="col">To</th><th scope="col">Message</th><th scope="col">Status</th><th scope="col">Status callbacks</th><th scope="col">Reply as the phone</th></tr></thead><tbody>${messages.map((m) => smsRow(m, replies)).join('')}</tbody></table>`;
-  return sinkPage('SMS sink', `Twilio-compatible API for local development. JSON at /api/messages. Numbers ending in ${FAILING_NUMBER_SUFFIX} fail.`, body);
+  return sinkPage('SMS sink', `Twilio-compatible API for local development. JSON at /api/messages and /api/calls. Numbers ending in ${FAILING_NUMBER_SUFFIX} fail.`, `${callsSection(calls)}<h2>Messages</h2>${body}`);
 }
