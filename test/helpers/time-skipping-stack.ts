@@ -11,14 +11,15 @@ export interface TimeSkippingStack {
   close(): Promise<void>;
 }
 
-export async function startTimeSkippingStack(): Promise<TimeSkippingStack> {
+/** `env`: settings for the stack (the local sinks' addresses, for tests that follow messages and calls). */
+export async function startTimeSkippingStack(options: { env?: NodeJS.ProcessEnv } = {}): Promise<TimeSkippingStack> {
   const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: temporalExecutable('time-skipping') } });
   await env.connection.operatorService.addSearchAttributes({
     namespace: 'default',
     // 2 = Keyword, 3 = Int in the operator API's enum.
     searchAttributes: Object.fromEntries(SEARCH_ATTRIBUTES.map((k) => [k.name, k.type === 'INT' ? 3 : 2])),
   });
-  const stack = await startRepairStack({ temporal: { client: env.client, nativeConnection: env.nativeConnection }, env: { TEMPORAL_ADDRESS: env.address } });
+  const stack = await startRepairStack({ temporal: { client: env.client, nativeConnection: env.nativeConnection }, env: { ...options.env, TEMPORAL_ADDRESS: env.address } });
   return {
     env,
     stack,
