@@ -1,14 +1,15 @@
 // "I'm on it" seen where the merchant looks, in real Chromium against the whole stack: the alert SMS
 // lands in the SMS sink, its page's Reply button answers "1" (Twilio's signed inbound request to
-// the listening API), and the repair page says who took the repair in hand.
+// the listening API), and the repair page says who took the repair in hand, and when.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { User } from '../../core/db/entities/index.js';
+import { formatDateTime } from '../../core/i18n/index.js';
 import { auth } from '../helpers/api.js';
 import { accessibilityViolations, launchChromium, screenshot } from '../helpers/browser.js';
 import { createAlertingMerchant } from '../helpers/alerting-merchant.js';
 import { startSinks, TEST_TWILIO, type Sinks } from '../helpers/sinks.js';
-import { errorCode, eventually, report, startRepairStack, type RepairStack } from '../helpers/repair-stack.js';
+import { errorCode, eventually, repairDetail, report, startRepairStack, type RepairStack } from '../helpers/repair-stack.js';
 
 let sinks: Sinks;
 let stack: RepairStack;
@@ -29,7 +30,7 @@ afterAll(async () => {
 });
 
 describe('the acknowledgement on the repair page', () => {
-  it('after "1" from the sink, the repair page says who is on it', async () => {
+  it('after "1" from the sink, the repair page says who is on it, and since when', async () => {
     const phone = '+34600000911';
     const m = await createAlertingMerchant(stack, { name: 'Casa Visible', phone, email: 'visible@example.com' });
     await stack.db.orm.em.fork().nativeUpdate(User, { id: m.userId }, { name: 'Lola Martín', permissions: ['integrations:view', 'integrations:reconnect'] });
@@ -51,6 +52,9 @@ describe('the acknowledgement on the repair page', () => {
     await page.goto(`${stack.config.publicUrl}/repairs/${opened.repairId}`);
     const notice = page.getByRole('status').filter({ hasText: 'is on it' });
     await expect.poll(() => notice.textContent()).toContain('Lola Martín is on it');
+    // When, on the organization's clock (Europe/Madrid), as the API recorded it.
+    const acknowledgedAt = (await repairDetail(stack, opened.repairId)) as unknown as { acknowledgedAt: string };
+    expect(await notice.textContent()).toContain(`they answered the alert on ${formatDateTime('en', acknowledgedAt.acknowledgedAt, 'Europe/Madrid')}.`);
     await screenshot(page, 'repair-acknowledged');
     expect(await accessibilityViolations(page)).toEqual([]);
     expect(pageErrors).toEqual([]);
