@@ -2,6 +2,7 @@
 import type { Orm } from '../core/db/orm.js';
 import type { WorkerCounters } from '../core/metrics/worker-counters.js';
 import { createAlertActivities, type AlertDependencies } from './alerts/deliver-alerts.activities.js';
+import { createCallActivities } from './alerts/call-emergency.js';
 import { createNotifyActivities, type NotifyDependencies } from './notify.activities.js';
 import { createPairingActivities, type PairingDependencies } from './pairing.activities.js';
 import { createRecordActivities } from './records.activities.js';
@@ -26,6 +27,7 @@ export function createActivities(deps: ActivityDependencies) {
     ...createPairingActivities(deps),
     ...createNotifyActivities(deps),
     ...createAlertActivities(deps),
+    ...createCallActivities(deps),
     ...webhooks,
     ...createProviderHealthActivities(deps, webhooks),
     ...createProbeActivities(deps),

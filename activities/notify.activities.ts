@@ -14,6 +14,8 @@ export interface NotifyRepairInput {
   orgId: string;
   kind: NotificationKind;
   snapshot: RepairSnapshot;
+  /** Numbers not to tell (an acknowledgement's own author). */
+  audience?: { except: string[] };
 }
 
 export interface NotifyDependencies {
@@ -28,7 +30,7 @@ export interface NotifyDependencies {
 
 export function createNotifyActivities(d: NotifyDependencies) {
   return {
-    async notifyRepair({ repairId, orgId, kind }: NotifyRepairInput): Promise<void> {
+    async notifyRepair({ repairId, orgId, kind, audience }: NotifyRepairInput): Promise<void> {
       const intentId = activityKey();
       const now = Date.now();
       await d.orm.em
@@ -46,7 +48,7 @@ export function createNotifyActivities(d: NotifyDependencies) {
         taskQueue: d.taskQueue,
         args: [{ version: 1, orgId, windowMs: d.alertWindowMs, ...(d.alertRetry ? { retry: d.alertRetry } : {}) }],
         signal: alertRequestedSignal,
-        signalArgs: [{ intentId, repairId, kind, at: now }],
+        signalArgs: [{ intentId, repairId, kind, at: now, ...(audience ? { except: audience.except } : {}) }],
       });
     },
   };

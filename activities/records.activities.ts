@@ -9,7 +9,7 @@ import { refusingBadData } from './refused-records.js';
 
 export interface RepairEventInput {
   at: number;
-  kind: 'reported' | 'error_changed' | 'attempt' | 'deferred' | 'support_requested' | 'reminder' | 'escalated' | 'resolved';
+  kind: 'reported' | 'error_changed' | 'attempt' | 'deferred' | 'support_requested' | 'reminder' | 'escalated' | 'resolved' | 'acknowledged' | 'called';
   actorUserId?: string;
   action?: RepairAction;
   outcome?: ActionOutcome;
@@ -49,19 +49,21 @@ export function createRecordActivities({ orm, metrics }: { orm: Orm; metrics: Wo
         const conn = tx.getConnection();
         await conn.execute(
           `insert into repairs (id, workflow_id, org_id, connection_id, provider, account_ref, store_ids, state, error_code, error_message, error_type, cause, resolution,
-             attempts, last_outcome, report_count, reminder_count, escalation, support_requested, deferred_until, opened_at, updated_at, resolved_at, outcome, revision)
-           values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?, ?, ?)
+             attempts, last_outcome, report_count, reminder_count, escalation, support_requested, deferred_until, opened_at, updated_at, resolved_at, outcome, revision,
+             acknowledged_by, acknowledged_at)
+           values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?, ?, ?, ?, ?)
            on conflict (id) do update set state = excluded.state, error_code = excluded.error_code, error_message = excluded.error_message,
              error_type = excluded.error_type, cause = excluded.cause, resolution = excluded.resolution, attempts = excluded.attempts,
              last_outcome = excluded.last_outcome, report_count = excluded.report_count, reminder_count = excluded.reminder_count,
              escalation = excluded.escalation, support_requested = excluded.support_requested, deferred_until = excluded.deferred_until,
-             updated_at = now(), resolved_at = excluded.resolved_at, outcome = excluded.outcome, revision = excluded.revision
+             updated_at = now(), resolved_at = excluded.resolved_at, outcome = excluded.outcome, revision = excluded.revision,
+             acknowledged_by = excluded.acknowledged_by, acknowledged_at = excluded.acknowledged_at
            where repairs.revision <= excluded.revision`,
           [
             s.repairId, workflowId, s.connection.orgId, s.connection.connectionId, s.connection.provider, s.connection.accountRef, JSON.stringify(s.connection.storeIds),
             s.state, s.error?.code ?? null, s.error?.message ?? null, s.error?.errorType ?? null, s.error?.cause ?? null, s.error?.resolution ?? null,
             s.attempts, s.lastOutcome, s.reportCount, s.reminderCount, s.escalation, s.supportRequested, date(s.deferredUntil), date(s.openedAt),
-            closed ? date(s.lastActivityAt) : null, closed ? s.state : null, s.revision,
+            closed ? date(s.lastActivityAt) : null, closed ? s.state : null, s.revision, s.acknowledgedBy ?? null, date(s.acknowledgedAt ?? null),
           ],
           'run',
           ctx,

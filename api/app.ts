@@ -23,6 +23,8 @@ import { userSessionsRoutes } from './routes/v1/registry/user-sessions.routes.js
 import { providersRoutes } from './routes/v1/providers.routes.js';
 import { contactsRoutes } from './routes/v1/contacts/contacts.routes.js';
 import { closuresRoutes } from './routes/v1/closures/closures.routes.js';
+import { twilioCallRoutes } from './routes/v1/webhooks/twilio-calls.routes.js';
+import { twilioInboundRoutes } from './routes/v1/webhooks/twilio-inbound.routes.js';
 import { twilioStatusRoutes } from './routes/v1/webhooks/twilio-status.routes.js';
 import { webhooksRoutes } from './routes/v1/webhooks/webhooks.routes.js';
 import { ticketsRoutes } from './routes/v1/tickets/tickets.routes.js';
@@ -65,6 +67,10 @@ export const app: FastifyPluginAsync<AppDependencies> = async (instance, deps) =
   await instance.register(ticketsRoutes);
   await instance.register(helpRoutes, { publicUrl: deps.config.publicUrl });
   await instance.register(twilioStatusRoutes, { authToken: deps.config.channels.twilio.authToken, callbackUrl: deps.config.channels.twilio.statusCallbackUrl });
+  // Replies to alert SMS: the same public URL Twilio's number is configured with (docs/alert-answers.md).
+  await instance.register(twilioInboundRoutes, { authToken: deps.config.channels.twilio.authToken, inboundUrl: `${deps.config.publicUrl.replace(/\/$/, '')}/v1/webhooks/twilio/inbound`, publicUrl: deps.config.publicUrl });
+  // The emergency call's key press and status (docs/alert-answers.md).
+  await instance.register(twilioCallRoutes, { authToken: deps.config.channels.twilio.authToken, publicUrl: deps.config.publicUrl });
   await instance.register(repairsRoutes);
   await instance.register(printersRoutes, { publicUrl: deps.config.publicUrl });
   await instance.register(cloudprntRoutes);

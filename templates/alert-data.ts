@@ -21,6 +21,8 @@ export const TEMPLATE_KINDS = [
   'reconnected',
   /** The provider itself is failing: nothing for the merchant to do. */
   'provider_issue',
+  /** Someone who got the alert took the repair in hand ("I'm on it"): the others hear who. */
+  'acknowledged',
 ] as const;
 
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
@@ -65,6 +67,8 @@ export interface RepairLine {
 
 export interface AlertData {
   orgName: string;
+  /** For `acknowledged`: who took the repair in hand. */
+  acknowledgedBy?: string;
   recipientName?: string;
   /** At least one. */
   repairs: RepairLine[];

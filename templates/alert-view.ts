@@ -20,6 +20,8 @@ export interface KindValues {
    * portal (nothing was reconnected), else `account`. */
   fixed: 'store' | 'account';
   link: string;
+  /** Who took the repair in hand (`acknowledged`); empty for other kinds. */
+  by: string;
 }
 
 export interface AlertView {
@@ -50,7 +52,7 @@ export interface AlertView {
   kindValues: KindValues;
 }
 
-const INFORMATIONAL: readonly TemplateKind[] = ['reconnected', 'provider_issue'];
+const INFORMATIONAL: readonly TemplateKind[] = ['reconnected', 'provider_issue', 'acknowledged'];
 const TECHNICAL: readonly TemplateKind[] = ['escalated_emergency', 'escalated_support', 'support_requested'];
 
 export function alertView(kind: TemplateKind, locale: Locale, data: AlertData): AlertView {
@@ -83,7 +85,7 @@ export function alertView(kind: TemplateKind, locale: Locale, data: AlertData): 
     technical: TECHNICAL.includes(kind),
     repairs,
     providers,
-    kindValues: { orgName: data.orgName, provider, providerCount: providerNames.length, storeCount, location: firstStore?.label || data.orgName, link, fixed: repairs.every((r) => r.resolution === 'merchant_portal') ? 'store' : 'account' },
+    kindValues: { orgName: data.orgName, provider, providerCount: providerNames.length, storeCount, location: firstStore?.label || data.orgName, link, fixed: repairs.every((r) => r.resolution === 'merchant_portal') ? 'store' : 'account', by: data.acknowledgedBy?.trim() ?? '' },
   };
 }
 

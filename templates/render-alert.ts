@@ -23,6 +23,7 @@ const EMAIL_LAYOUT: Record<TemplateKind, 'single' | 'grouped' | 'status-update'>
   support_requested: 'single',
   reconnected: 'status-update',
   provider_issue: 'status-update',
+  acknowledged: 'status-update',
 };
 
 /** Trailing blanks off every line (a loop: `/[ \t]+$/gm` backtracks quadratically on long runs of spaces), at most one blank line in a row. */

@@ -12,5 +12,7 @@ export interface AlertChannels {
   sendSms(message: { to: string; body: string }): Promise<{ providerId: string; status: string }>;
   /** An approved template and its variables to an E.164 number (Twilio adds nothing: we send `whatsapp:+…`). */
   sendWhatsApp(message: { to: string; content: WhatsAppContent }): Promise<{ providerId: string; status: string }>;
+  /** A voice call playing this TwiML (the emergency escalation's call). */
+  placeCall(call: { to: string; twiml: string }): Promise<{ providerId: string; status: string }>;
   printTicket(address: string, message: RenderedAlert, link?: string): Promise<{ providerId: string }>;
 }

@@ -5,6 +5,7 @@ import { createEmailSender } from '../channels/email-sender.js';
 import { encodeTicket, sendToPrinter } from '../channels/printer-sender.js';
 import { createTwilioSmsSender } from '../channels/sms-sender.js';
 import { createTwilioWhatsAppSender } from '../channels/whatsapp-sender.js';
+import { createTwilioCallSender } from '../channels/call-sender.js';
 import { renderAlert } from '../../templates/render-alert.js';
 import { stripUnsafe } from '../../templates/text-hygiene.js';
 import type { AlertChannels } from './alert-channels.js';
@@ -13,6 +14,7 @@ import { OutboundPolicy } from '../outbound/outbound-policy.js';
 export function createAlertChannels(config: AppConfig): AlertChannels {
   const sms = createTwilioSmsSender(config.channels.twilio);
   const whatsapp = createTwilioWhatsAppSender(config.channels.twilio, config.channels.whatsapp);
+  const voice = createTwilioCallSender({ ...config.channels.twilio, publicUrl: config.publicUrl });
   const email = createEmailSender({ smtpUrl: config.channels.smtpUrl, from: config.channels.mailFrom });
   const outbound = new OutboundPolicy(config.outboundAllow);
   return {
@@ -23,6 +25,7 @@ export function createAlertChannels(config: AppConfig): AlertChannels {
     sendSms: (message) => sms.send({ ...message, body: stripUnsafe(message.body) }),
     // The template's text is Meta-approved; only the variables come from data.
     sendWhatsApp: ({ to, content }) => whatsapp.send({ to, content: { ...content, variables: Object.fromEntries(Object.entries(content.variables).map(([n, v]) => [n, stripUnsafe(v, { keepLines: false })])) } }),
+    placeCall: (call) => voice.call(call),
     printTicket: async (address, message, link) => {
       await sendToPrinter(address, encodeTicket(message.text, link), { outbound });
       return { providerId: `ticket:${address}` };

@@ -8,6 +8,7 @@ import { NotificationIntent, OrgContacts, User, type NotificationRow, type OrgCo
 import { pickLocale } from '../../core/providers/index.js';
 import type { AlertIntent, AlertKind } from '../../workflows/org-notifier/messages.js';
 import { activityKey } from '../records.activities.js';
+import { acknowledgedAudience } from './acknowledged-audience.js';
 import { recipientsFor, type Recipient } from './alert-audience.js';
 import type { AlertDependencies } from './alert-dependencies.js';
 import type { AlertData, AlertRepairLine, RenderedAlert, TemplateKind } from './alert-channels.js';
@@ -17,6 +18,7 @@ import { printTickets } from './print-tickets.js';
 import { linkTtlFor, repairLine, withShortLink } from './repair-lines.js';
 import { isPhoneChannel, phoneSender } from './phone-channels.js';
 import { retryIfQueued, sendLogged } from './send-logged.js';
+import { optedOutNumbers } from './sms-opt-outs.js';
 
 export interface DeliverAlertsInput {
   orgId: string;
@@ -63,38 +65,42 @@ export async function deliverAlerts(d: AlertDependencies, { orgId, intents: aske
 
   const byKind = new Map<AlertKind, Set<string>>();
   for (const intent of intents) byKind.set(intent.kind, (byKind.get(intent.kind) ?? new Set()).add(intent.repairId));
-  for (const [kind, repairIds] of byKind) await deliverKind(delivery, kind, repairIds);
+  for (const [kind, repairIds] of byKind) await deliverKind(delivery, kind, repairIds, intents.filter((i) => i.kind === kind).flatMap((i) => i.except ?? []));
   // The others are out; those a channel refused for now are sent again by the retried activity.
   retryIfQueued(delivery.logged);
   await em.nativeUpdate(NotificationIntent, { id: { $in: intents.map((i) => i.intentId) } }, { status: 'delivered' });
   return { heldUntil: delivery.heldUntil, sent: delivery.sent };
 }
 
-async function deliverKind(delivery: Delivery, kind: AlertKind, repairIds: Set<string>): Promise<void> {
+async function deliverKind(delivery: Delivery, kind: AlertKind, repairIds: Set<string>, except: string[]): Promise<void> {
   const { d, em, loaded, contacts, users, logged } = delivery;
   // A repair fixed within the window needs no "action needed" any more: only its "reconnected".
   const stillOpen = (r: RepairRow) => kind === 'reconnected' || (r.state !== 'healthy' && r.state !== 'repaired_elsewhere');
   const repairs = [...repairIds].map((id) => loaded.repairs.get(id)).filter((r): r is RepairRow => r !== undefined && stillOpen(r));
   if (repairs.length === 0) return;
   const storePhones = repairs.flatMap((r) => r.storeIds.flatMap((id) => loaded.stores.get(id)?.alertPhones ?? []));
-  for (const recipient of recipientsFor(kind, contacts, users, storePhones)) await sendTo(delivery, kind, repairs, recipient);
+  const recipients = kind === 'acknowledged' ? await acknowledgedAudience(em, repairs.map((r) => r.id), except) : recipientsFor(kind, contacts, users, storePhones);
+  const optedOut = await optedOutNumbers(em, recipients.filter((r) => r.channel === 'sms').map((r) => r.address));
+  for (const recipient of recipients) await sendTo(delivery, kind, repairs, recipient, optedOut.has(recipient.address));
   if (kind === 'action_needed') delivery.sent += await printTickets(d, em, loaded, repairs, kind, logged);
 }
 
-async function sendTo(delivery: Delivery, kind: AlertKind, repairs: RepairRow[], recipient: Recipient): Promise<void> {
+async function sendTo(delivery: Delivery, kind: AlertKind, repairs: RepairRow[], recipient: Recipient, optedOut: boolean): Promise<void> {
   const { d, em, loaded, calendar, now } = delivery;
   const locale = pickLocale([recipient.locale, loaded.org.locale]);
   const hold = isPhoneChannel(recipient.channel) && !recipient.emergency && !delivery.smsAllowedNow ? nextOpening(calendar, now) : null;
   const ttl = linkTtlFor(hold, now);
   const signed = repairs.map((r) => repairLine(d, loaded, r, locale, recipient.userId, ttl));
   const lines = isPhoneChannel(recipient.channel) ? await withShortLink(d, em, signed, recipient.userId, ttl) : signed;
-  const data: AlertData = { orgName: loaded.org.name, recipientName: recipient.name, repairs: lines, generatedAt: now.toISOString(), timezone: loaded.org.timezone };
+  const acknowledgedBy = repairs.find((r) => r.acknowledgedBy)?.acknowledgedBy ?? undefined;
+  const data: AlertData = { orgName: loaded.org.name, recipientName: recipient.name, repairs: lines, generatedAt: now.toISOString(), timezone: loaded.org.timezone, ...(acknowledgedBy ? { acknowledgedBy } : {}) };
   const template = templateFor(kind, lines);
   const content = d.channels.render(template, recipient.channel, locale, data);
   if (hold) delivery.heldUntil = Math.min(delivery.heldUntil ?? Infinity, hold.getTime());
   const key = `${activityKey()}/${kind}/${recipient.channel}/${recipient.address}`;
   const row = { org: loaded.org.id, repairIds: repairs.map((r) => r.id), channel: recipient.channel, recipient: recipient.address, template, locale };
-  const message = await sendLogged(em, key, row, content, hold ? { heldUntil: hold } : sender(d, recipient, content), d.metrics);
+  const send = optedOut ? { optedOut: true as const } : hold ? { heldUntil: hold } : sender(d, recipient, content);
+  const message = await sendLogged(em, key, row, content, send, d.metrics);
   delivery.logged.push(message);
   if (message.status === 'sent') delivery.sent += 1;
 }

@@ -14,7 +14,7 @@ import type { RenderedAlert } from './alert-channels.js';
 export interface LoggedMessage {
   org: string;
   repairIds: string[];
-  channel: 'email' | 'sms' | 'whatsapp' | 'ticket';
+  channel: 'email' | 'sms' | 'whatsapp' | 'ticket' | 'call';
   recipient: string;
   template: string;
   locale: string;
@@ -29,16 +29,25 @@ export function withoutLinkTokens(content: RenderedAlert): RenderedAlert {
   };
 }
 
+/** A number that texted STOP: the message is logged suppressed, never sent (the same people get the e-mail). */
+export const OPTED_OUT_REASON = 'opted out (STOP): no SMS until the number texts START';
+
 /**
- * `send` sends now; `{ heldUntil }` keeps the message (whole, as it must be sent later) until then.
+ * `send` sends now; `{ heldUntil }` keeps the message (whole, as it must be sent later) until then;
+ * `{ optedOut }` logs it suppressed.
  * Alerts pass the worker's counters (`metrics`); an invitation is no alert and is not counted.
  */
-export async function sendLogged(em: EntityManager, key: string, row: LoggedMessage, content: RenderedAlert, send: (() => Promise<{ providerId: string }>) | { heldUntil: Date }, metrics?: WorkerCounters): Promise<NotificationRow> {
+export async function sendLogged(em: EntityManager, key: string, row: LoggedMessage, content: RenderedAlert, send: (() => Promise<{ providerId: string }>) | { heldUntil: Date } | { optedOut: true }, metrics?: WorkerCounters): Promise<NotificationRow> {
   const existing = await em.findOne(Notification, { idempotencyKey: key });
   if (existing && existing.status !== 'queued') return existing;
   const held = 'heldUntil' in send;
   const message = existing ?? em.create(Notification, { id: newId('msg'), idempotencyKey: key, ...row, status: 'queued', content: held ? content : withoutLinkTokens(content), createdAt: new Date(), updatedAt: new Date() });
-  if (held) {
+  if ('optedOut' in send) {
+    em.assign(message, { status: 'suppressed', error: OPTED_OUT_REASON, updatedAt: new Date() });
+    await em.flush();
+    return message;
+  }
+  if ('heldUntil' in send) {
     em.assign(message, { status: 'held', sendAfter: send.heldUntil, updatedAt: new Date() });
     await em.flush();
     return message;

@@ -1,7 +1,7 @@
 // Failures of the outside channels, typed so callers can tell "try again later" from "this will
 // never work" (an invalid number, a refused address), and never carrying credentials.
 
-export type ChannelName = 'sms' | 'whatsapp' | 'email' | 'ticket';
+export type ChannelName = 'sms' | 'whatsapp' | 'email' | 'ticket' | 'call';
 
 export abstract class ChannelSendError extends Error {
   abstract readonly channel: ChannelName;
@@ -36,6 +36,20 @@ export class WhatsAppSendError extends ChannelSendError {
   ) {
     super(message);
     this.name = 'WhatsAppSendError';
+  }
+}
+
+/** A voice call Twilio would not place: the same codes and statuses as an SMS. */
+export class CallSendError extends ChannelSendError {
+  readonly channel = 'call';
+  constructor(
+    message: string,
+    readonly twilioCode: number | undefined,
+    readonly httpStatus: number | undefined,
+    readonly retryable: boolean,
+  ) {
+    super(message);
+    this.name = 'CallSendError';
   }
 }
 
@@ -75,11 +89,11 @@ export interface ChannelFailure {
   reason: string;
 }
 
-const WHO: Record<ChannelName, string> = { sms: 'the SMS provider', whatsapp: 'the WhatsApp provider', email: 'the mail server', ticket: 'the printer' };
+const WHO: Record<ChannelName, string> = { sms: 'the SMS provider', whatsapp: 'the WhatsApp provider', email: 'the mail server', ticket: 'the printer', call: 'the voice provider' };
 
 export function channelFailure(error: unknown, channel: ChannelName): ChannelFailure {
   if (!(error instanceof ChannelSendError)) return { final: false, reason: `${WHO[channel]} could not be reached for now` };
-  const twilio = error instanceof SmsSendError || error instanceof WhatsAppSendError ? error : null;
+  const twilio = error instanceof SmsSendError || error instanceof WhatsAppSendError || error instanceof CallSendError ? error : null;
   const detail =
     twilio ? (twilio.twilioCode ?? twilio.httpStatus) : error instanceof EmailSendError ? (error.smtpCode ?? error.code) : error instanceof PrinterSendError ? error.code : undefined;
   if (!error.retryable) {

@@ -3,7 +3,7 @@
 // the same services, schemas and authorization as the API's routes.
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@fastify/type-provider-typebox';
-import { Repair, type RepairRow } from '../../core/db/entities/index.js';
+import { Org, Repair, type RepairRow } from '../../core/db/entities/index.js';
 import { formatDateTime } from '../../core/i18n/index.js';
 import { ProblemError, notFound } from '../../core/services/problem.js';
 import { CLOSED_STATES, type RepairAction, type RepairState } from '../../workflows/repair/repair-rules.js';
@@ -39,6 +39,9 @@ async function visibleRepair(request: FastifyRequest, repairId: string): Promise
 const liveKeyOf = (repair: RepairRow) => `${repair.state}:${repair.attempts}:${repair.lastOutcome ?? ''}`;
 
 
+/** The organization's clock: a guest's session (a repair link) has no organization of its own loaded. */
+const orgTimeZone = async (request: FastifyRequest, repair: RepairRow) => (await request.em.findOne(Org, { id: repair.org }))?.timezone ?? 'UTC';
+
 async function repairModel(request: FastifyRequest, repair: RepairRow, consoleUrl: string | null, options: { flash: Flash | null; requested?: 'credentials'; form?: { username?: string; errors?: Partial<FormErrors> } }) {
   const locale = pageLocale(request);
   const user = request.merchant?.user;
@@ -61,6 +64,9 @@ async function repairModel(request: FastifyRequest, repair: RepairRow, consoleUr
     repair: {
       id: repair.id,
       providerName: detail.providerName,
+      // Who answered an alert with "I'm on it" (null until someone did).
+      acknowledgedBy: detail.acknowledgedBy,
+      acknowledgedWhen: detail.acknowledgedAt ? formatDateTime(locale, detail.acknowledgedAt, await orgTimeZone(request, repair)) : null,
       accountRef: repair.accountRef,
       problemLabel: problemLabel(repair, locale),
       stores: detail.stores,

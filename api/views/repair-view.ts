@@ -95,6 +95,8 @@ export async function detailView(em: EntityManager, r: RepairDetailRecord, optio
     escalation: r.escalation,
     supportRequested: r.supportRequested,
     deferredUntil: r.deferredUntil,
+    acknowledgedBy: r.acknowledgedBy,
+    acknowledgedAt: r.acknowledgedAt,
     stores: r.stores,
     help: helpFor(r, options.locale),
     history: r.history,

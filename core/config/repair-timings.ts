@@ -20,6 +20,12 @@ export interface RepairTimings {
   retryMaxMs: number;
   /** provider_unavailable lasting longer than this becomes a repair that asks merchants to act. */
   unavailableGraceMs: number;
+  /** After someone acknowledges ("I'm on it"), reminders and escalations wait this long. */
+  acknowledgePauseMs: number;
+  /** SMS reply "2": remind after this long. */
+  remindLaterMs: number;
+  /** An emergency escalation nobody acknowledged within this long calls the emergency contacts. */
+  callAfterMs: number;
   /** Continue as new past this many history events, keeping histories small. */
   historyLimit: number;
   /** An open repair no workflow has written after this long had its start fail: the reconciler starts it. */
@@ -39,6 +45,9 @@ export const DEFAULT_REPAIR_TIMINGS: RepairTimings = {
   retryInitialMs: 30_000,
   retryMaxMs: 10 * MINUTE,
   unavailableGraceMs: 30 * MINUTE,
+  acknowledgePauseMs: 4 * HOUR,
+  remindLaterMs: HOUR,
+  callAfterMs: 15 * MINUTE,
   historyLimit: 5_000,
   reconcileAfterMs: 2 * MINUTE,
 };
@@ -53,6 +62,9 @@ const ENV_NAMES: Record<keyof RepairTimings, string> = {
   retryInitialMs: 'REPAIR_RETRY_INITIAL_MS',
   retryMaxMs: 'REPAIR_RETRY_MAX_MS',
   unavailableGraceMs: 'REPAIR_UNAVAILABLE_GRACE_MS',
+  acknowledgePauseMs: 'REPAIR_ACKNOWLEDGE_PAUSE_MS',
+  remindLaterMs: 'REPAIR_REMIND_LATER_MS',
+  callAfterMs: 'REPAIR_CALL_AFTER_MS',
   historyLimit: 'REPAIR_HISTORY_LIMIT',
   reconcileAfterMs: 'REPAIR_RECONCILE_AFTER_MS',
 };

@@ -10,7 +10,7 @@ const PROVIDER_IDS = new Set(CATALOGUE_PROVIDERS);
 const ERROR_TYPE_SET = new Set<string>(ERROR_TYPES);
 const STATE_SET = new Set<string>(REPAIR_STATES);
 const TEMPLATE_SET = new Set<string>(TEMPLATE_KINDS);
-const CHANNELS = new Set(['email', 'sms', 'whatsapp', 'ticket']);
+const CHANNELS = new Set(['email', 'sms', 'whatsapp', 'ticket', 'call']);
 
 const within = (set: ReadonlySet<string>, value: string | null | undefined, fallback = OTHER) => (value && set.has(value) ? value : fallback);
 

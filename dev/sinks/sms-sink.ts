@@ -13,6 +13,8 @@ import { SegmentedMessage } from 'sms-segments-calculator';
 import { postStatusCallback, type CallbackAttempt } from './status-callbacks.js';
 import { smsSinkPage } from './sms-sink-page.js';
 import { twilioError, whatsappBody, type TwilioErrorBody } from './whatsapp-content.js';
+import { registerReplies, type SmsReply } from './sms-replies.js';
+import { registerCalls, type RecordedCall } from './sms-calls.js';
 
 export interface RecordedSms {
   sid: string;
@@ -42,6 +44,8 @@ export interface SmsSinkOptions {
   callbackDelayMs?: number;
   /** Oldest messages are dropped past this many; 1000 unless told. */
   maxMessages?: number;
+  /** Our number's inbound webhook (replies); unset: beside each message's status callback. */
+  inboundUrl?: string;
 }
 
 /** What Twilio refuses, and why: the sink answers these exactly as Twilio would. */
@@ -66,6 +70,10 @@ export interface SmsSink {
   behaviour: SmsSinkBehaviour;
   /** Sends the sink answered with an error (refusal or outage), newest first. */
   refused: { to: string; status: number; code: number; at: string }[];
+  /** Replies sent from the sink's page or API to the product's inbound webhook, newest first. */
+  replies: SmsReply[];
+  /** Voice calls placed through the Calls API (the emergency call), newest first. */
+  calls: RecordedCall[];
 }
 
 const API = '/2010-04-01/Accounts/:sid';
@@ -109,6 +117,8 @@ export function buildSmsSink(options: SmsSinkOptions): SmsSink {
   const messages: RecordedSms[] = [];
   const behaviour: SmsSinkBehaviour = { refuse: new Map(), outageStatus: null };
   const refused: SmsSink['refused'] = [];
+  const replies: SmsReply[] = [];
+  const calls: RecordedCall[] = [];
   const timers = new Set<NodeJS.Timeout>();
   const delay = options.callbackDelayMs ?? 200;
   const expectedAuth = `Basic ${Buffer.from(`${options.accountSid}:${options.authToken}`).toString('base64')}`;
@@ -179,9 +189,11 @@ export function buildSmsSink(options: SmsSinkOptions): SmsSink {
     messages.length = 0;
     return { cleared: true };
   });
-  app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(smsSinkPage(messages, FAILING_NUMBER_SUFFIX)));
+  registerReplies(app, options, messages, replies);
+  registerCalls(app, options, authorized, calls);
+  app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(smsSinkPage({ messages, replies, calls, failingSuffix: FAILING_NUMBER_SUFFIX })));
   app.addHook('onClose', async () => timers.forEach((t) => clearTimeout(t)));
-  return { app, messages, behaviour, refused };
+  return { app, messages, behaviour, refused, replies, calls };
 }
 
 /** What Twilio posts to StatusCallback for a status change (WhatsApp adds its channel fields). */

@@ -18,8 +18,9 @@ export const WHATSAPP_VARIABLES: Readonly<Record<TemplateKind, readonly WhatsApp
   support_requested: ['orgName', 'provider', 'link'],
   reconnected: ['orgName', 'provider'],
   provider_issue: ['orgName', 'provider'],
+  acknowledged: ['orgName', 'by', 'provider', 'link'],
 };
-export type WhatsAppVariable = 'orgName' | 'location' | 'provider' | 'storeCount' | 'link';
+export type WhatsAppVariable = 'orgName' | 'location' | 'provider' | 'storeCount' | 'link' | 'by';
 
 /** Names are cut so that no variable dominates the approved text (Meta rejects sends that do). */
 const NAME_MAX = 60;
@@ -42,6 +43,7 @@ const SAMPLES: Record<WhatsAppVariable, string> = {
   provider: 'Uber Eats',
   storeCount: '4',
   link: 'https://repair.example.com/r/7k2m9q4x8r3t',
+  by: 'Lola Martín',
 };
 
 const numbered = (kind: TemplateKind) => Object.fromEntries(WHATSAPP_VARIABLES[kind].map((name, i) => [name, `{{${i + 1}}}`]));
@@ -72,6 +74,7 @@ function values(view: AlertView): Record<WhatsAppVariable, string> {
     provider: view.provider,
     storeCount: String(view.storeCount),
     link: view.shortLink,
+    by: shorten(view.kindValues.by, NAME_MAX),
   };
 }
 

@@ -74,6 +74,9 @@ const PUBLIC = [
   ...['/docs/', '/docs/json', '/docs/yaml', '/docs/static/*', '/docs/static/index.html', '/docs/static/swagger-initializer.js'].map((u) => `GET ${u} (docs)`),
   'POST /v1/webhooks/twilio/status (twilio-signature)',
   ...['POST', 'GET', 'DELETE'].map((m) => `${m} /cloudprnt (printer-credentials)`),
+  'POST /v1/webhooks/twilio/inbound (twilio-signature)',
+  'POST /v1/webhooks/twilio/calls/gather (twilio-signature)',
+  'POST /v1/webhooks/twilio/calls/status (twilio-signature)',
   ...[
     'GET /assets/*',
     'GET /sign-in',

@@ -18,6 +18,8 @@ export interface AlertingMerchantOptions {
   storePhone?: string;
   /** How the user's phone gets alerts (SMS unless said). */
   messaging?: 'sms' | 'whatsapp' | 'both';
+  /** The emergency contact's phone (the emergency escalation calls it). */
+  emergencyPhone?: string;
   /** Usual sales of store i (0-based) per provider, for lost-sales estimates. */
   salesProfile?: (i: number) => Record<string, { ordersPerHour: number; averageOrderValue: number; currency: string }>;
   /** Instead of one Deliveroo connection per store: these connections, each with stores by index. */
@@ -67,7 +69,7 @@ export async function createAlertingMerchant(stack: RepairStack, options: Alerti
       headers: auth(),
       payload: {
         alertContacts: [{ userId: user.id, ...(options.messaging ? { messaging: options.messaging } : {}) }],
-        emergencyTechnical: [{ name: 'Pager', email: `pager-${org.id}@example.com` }],
+        emergencyTechnical: [{ name: 'Pager', email: `pager-${org.id}@example.com`, ...(options.emergencyPhone ? { phone: options.emergencyPhone } : {}) }],
         nonEmergencyTechnical: [{ name: 'Tech', email: `tech-${org.id}@example.com` }],
         merchantOperations: [{ name: 'Ops', email: `ops-${org.id}@example.com` }],
         platformOperations: [{ name: 'Platform', email: `platform-${org.id}@example.com` }],

@@ -172,10 +172,10 @@ export function errorCode(provider: string, type: Parameters<typeof ruleFor>[1],
 }
 
 /** Complete contact details (alerts go out beyond the dashboard), with `alertUserId` as the alert contact. */
-export async function completeContacts(stack: RepairStack, orgId: string, alertUserId: string): Promise<void> {
+export async function completeContacts(stack: RepairStack, orgId: string, alertUserId: string, options: { emergencyPhone?: string } = {}): Promise<void> {
   const payload = {
     alertContacts: [{ userId: alertUserId }],
-    emergencyTechnical: [{ name: 'On call', email: `oncall-${orgId}@example.com` }],
+    emergencyTechnical: [{ name: 'On call', email: `oncall-${orgId}@example.com`, ...(options.emergencyPhone ? { phone: options.emergencyPhone } : {}) }],
     nonEmergencyTechnical: [{ name: 'Tech', email: `tech-${orgId}@example.com` }],
     merchantOperations: [{ name: 'Ops', email: `ops-${orgId}@example.com` }],
     platformOperations: [{ name: 'Ops', email: `ops-${orgId}@example.com` }],

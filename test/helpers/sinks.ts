@@ -2,6 +2,7 @@
 // Drills can take the mail and printer sinks down and bring them back on the same ports, and tell
 // the SMS sink to refuse numbers or answer as during an outage.
 import { buildSmsSink, type RecordedSms, type SmsSink } from '../../dev/sinks/sms-sink.js';
+import type { RecordedCall } from '../../dev/sinks/sms-calls.js';
 import { listSunkMail, startMailSink, type MailSink, type SunkMail } from '../../dev/sinks/mail-sink.js';
 import { buildPrinterSink, ticketText } from '../../dev/sinks/printer-sink.js';
 import { freePort } from '../../dev/ports.js';
@@ -16,6 +17,8 @@ export const TEST_TWILIO = { accountSid: 'AC0000000000000000000000000000test', a
 export interface Sinks {
   env: NodeJS.ProcessEnv;
   sms: RecordedSms[];
+  /** Voice calls the sink took (newest first). */
+  calls: RecordedCall[];
   /** The SMS sink's knobs (refusals, outage) and the sends it refused. */
   smsSink: Pick<SmsSink, 'behaviour' | 'refused'>;
   mails(): Promise<SunkMail[]>;
@@ -51,6 +54,7 @@ export async function startSinks(): Promise<Sinks> {
     // The printer sink is local: reached only through the explicit allow-list, as in development.
     env: { ...whatsappEnv(), TWILIO_API_BASE_URL: smsUrl, SMTP_URL: `smtp://127.0.0.1:${mailPorts.smtpPort}`, OUTBOUND_ALLOW: `127.0.0.1:${printerPort}` },
     sms: sms.messages,
+    calls: sms.calls,
     smsSink: sms,
     mails: () => listSunkMail(mailPorts.webPort),
     tickets: () => printer.tickets.map((t) => ({ text: ticketText(t.bytes) })),

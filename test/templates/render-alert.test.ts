@@ -8,7 +8,7 @@ import { base, oneStore, portalRepair, reconnectRepair, retryRepair, severalStor
 
 const SMS_MAX = 320;
 const LEFTOVERS = /\{\{|\}\}|\{[a-zA-Z]+[,}]|\bundefined\b|\bnull\b|\bNaN\b|\[object Object\]/;
-const INFORMATIONAL: TemplateKind[] = ['reconnected', 'provider_issue'];
+const INFORMATIONAL: TemplateKind[] = ['reconnected', 'provider_issue', 'acknowledged'];
 
 const dataFor = (kind: TemplateKind): AlertData => (kind === 'action_needed_grouped' ? severalStores : oneStore);
 

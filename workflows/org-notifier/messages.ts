@@ -4,7 +4,7 @@ import { defineSignal } from '@temporalio/workflow';
 
 export const orgNotifierWorkflowId = (orgId: string) => `notifier-${orgId}`;
 
-export type AlertKind = 'action_needed' | 'reminder' | 'escalated_emergency' | 'escalated_support' | 'support_requested' | 'reconnected' | 'provider_issue';
+export type AlertKind = 'action_needed' | 'reminder' | 'escalated_emergency' | 'escalated_support' | 'support_requested' | 'reconnected' | 'provider_issue' | 'acknowledged';
 
 /** One repair's wish to tell people something; the notifier groups these per organization. */
 export interface AlertIntent {
@@ -13,6 +13,8 @@ export interface AlertIntent {
   kind: AlertKind;
   /** Workflow time of the repair, epoch ms. */
   at: number;
+  /** Numbers not to tell (the person who acknowledged is not told that they did). */
+  except?: string[];
 }
 
 export interface OrgNotifierInput {

@@ -38,3 +38,12 @@ export const bookkeeping = proxyLocalActivities<Pick<Activities, 'saveRepair' | 
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
+
+/**
+ * The emergency escalation's call: a few tries over about ten minutes (a call is urgent or
+ * pointless), then given up; the repair logs it and stays escalated (docs/alert-answers.md).
+ */
+export const emergencyCall = proxyActivities<Pick<Activities, 'callEmergencyContacts'>>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '2 minutes', maximumAttempts: 6 },
+});

@@ -28,8 +28,8 @@ export async function emit(run: RepairRun, type: WebhookEventType, data: Record<
 }
 
 /** An alert for the organization's people (grouped per organization by its notifier). */
-export async function notify(run: RepairRun, kind: NotificationKind): Promise<void> {
-  await bookkeeping.notifyRepair({ repairId: run.repair.repairId, orgId: run.repair.connection.orgId, kind, snapshot: { ...run.repair } });
+export async function notify(run: RepairRun, kind: NotificationKind, audience?: { except: string[] }): Promise<void> {
+  await bookkeeping.notifyRepair({ repairId: run.repair.repairId, orgId: run.repair.connection.orgId, kind, snapshot: { ...run.repair }, ...(audience ? { audience } : {}) });
 }
 
 /** The alert that asks people to act; a provider outage asks nothing of them but feeds its health workflow. */

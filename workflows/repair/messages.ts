@@ -56,6 +56,15 @@ export interface RepairSnapshot {
   revision: number;
   /** Ids of the latest report updates: a report re-delivered after continue-as-new is not counted twice. */
   recentReportIds?: string[];
+  /** Who took the repair in hand ("I'm on it"), and when (epoch ms); absent until someone does. */
+  acknowledgedBy?: string | null;
+  acknowledgedAt?: number | null;
+  /** Reminders and escalations wait until then after an acknowledgement (epoch ms). */
+  quietUntil?: number | null;
+  /** When the repair escalated to the emergency contacts (epoch ms): their call is due from it. */
+  escalatedAt?: number | null;
+  /** The unacknowledged emergency escalation has called the emergency contacts. */
+  emergencyCalled?: boolean;
 }
 
 export interface RepairWorkflowInput {
@@ -108,6 +117,27 @@ export interface SupportRequestInput extends ActorInput {
   message: string;
 }
 
+/** How someone answered an alert: an SMS or WhatsApp reply, a key pressed on a call, the pages. */
+export type AnswerChannel = 'sms' | 'whatsapp' | 'call' | 'page';
+
+/** "I'm on it" or "remind me in an hour", from whoever answered an alert (a user or a contact by name or number). */
+export interface AlertAnswerInput {
+  /** The name shown to the others ("Lola", or the number when nobody by that number is known). */
+  by: string;
+  via: AnswerChannel;
+  /** The number that answered (E.164), when it came by phone: it is not told that it took the repair itself. */
+  phone?: string;
+}
+
+export interface AcknowledgeAnswer {
+  /** False when someone had acknowledged it already: the answer names them. */
+  acknowledged: boolean;
+  acknowledgedBy: string;
+  acknowledgedAt: string;
+  /** Until when reminders and escalations wait. */
+  quietUntil: string;
+}
+
 export interface ActionAnswer {
   outcome: ActionOutcome;
   state: RepairState;
@@ -126,6 +156,11 @@ export const submitVerificationCodeUpdate = defineUpdate<ActionAnswer, [Verifica
 export const completeStepsUpdate = defineUpdate<ActionAnswer, [ActorInput]>('completeSteps');
 export const deferRepairUpdate = defineUpdate<ActionAnswer, [ActorInput]>('deferRepair');
 export const requestSupportUpdate = defineUpdate<ActionAnswer, [SupportRequestInput]>('requestSupport');
+
+/** Someone who got an alert took the repair in hand: escalation pauses and the others are told who. */
+export const acknowledgeUpdate = defineUpdate<AcknowledgeAnswer, [AlertAnswerInput]>('acknowledge');
+/** Someone who got an alert asked to be reminded later (SMS "2"): the next reminder moves there. */
+export const remindLaterUpdate = defineUpdate<{ remindAt: string }, [AlertAnswerInput]>('remindLater');
 
 /** A backend saw the connection working again: the repair ends as repaired elsewhere. */
 export const connectionHealthySignal = defineSignal<[{ source: 'api' | 'probe'; at?: string }]>('connectionHealthy');

@@ -2,7 +2,7 @@
 import { setCurrentDetails, upsertSearchAttributes } from '@temporalio/workflow';
 import { findProvider } from '../../core/providers/index.js';
 import type { RepairSnapshot } from './messages.js';
-import { RepairErrorType, RepairState } from './search-attributes.js';
+import { RepairAcknowledgedBy, RepairErrorType, RepairState } from './search-attributes.js';
 
 export function providerName(provider: string): string {
   return findProvider(provider)?.name ?? provider;
@@ -17,7 +17,15 @@ export interface Acknowledgement {
 /** One per workflow run: remembers what it published, to upsert search attributes only on change. */
 export function createOperatorView(): (s: RepairSnapshot, acknowledgement: Acknowledgement | null) => void {
   let published = { state: '', errorType: '' };
-  return (s, acknowledgement) => publish(s, acknowledgement, published, (p) => (published = p));
+  let acknowledgedBy: string | null = null;
+  return (s, acknowledgement) => {
+    // Upserted once, when someone takes the repair in hand (runs that never acknowledge never upsert it).
+    if (acknowledgement && acknowledgement.by !== acknowledgedBy) {
+      upsertSearchAttributes([{ key: RepairAcknowledgedBy, value: acknowledgement.by }]);
+      acknowledgedBy = acknowledgement.by;
+    }
+    publish(s, acknowledgement, published, (p) => (published = p));
+  };
 }
 
 /** "2026-12-06 09:41 UTC": minutes are enough to tell how long a repair has waited. */

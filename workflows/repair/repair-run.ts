@@ -28,11 +28,6 @@ export class RepairRun {
   readonly reportsForNextRepair: ReportSignal[] = [];
   /** Pairings (people's and the repair's own) and people's actions run one at a time. */
   readonly actions = new OneAtATime();
-  /**
-   * Who on call acknowledged this repair: the Web UI shows it beside the state. Acknowledging does
-   * not exist yet; the message that sets this comes with it (nothing sets it today).
-   */
-  acknowledgement: Acknowledgement | null = null;
   private readonly view = createOperatorView();
   /** The state last published: a different one starts its "since". */
   private publishedState: RepairState | undefined;
@@ -58,6 +53,12 @@ export class RepairRun {
   /** An action sent right after the report waits for the opening, so history reads in the order things happened. */
   async untilOpened(): Promise<void> {
     await condition(() => this.opened);
+  }
+
+  /** Who took this repair in hand (an alert's answer): the Web UI shows it beside the state. */
+  get acknowledgement(): Acknowledgement | null {
+    const { acknowledgedBy, acknowledgedAt } = this.repair;
+    return acknowledgedBy && acknowledgedAt ? { by: acknowledgedBy, at: acknowledgedAt } : null;
   }
 
   answer(outcome: ActionOutcome, extra: Partial<ActionAnswer> = {}): ActionAnswer {

@@ -6,8 +6,10 @@ export const RepairErrorType = defineSearchAttributeKey('RepairErrorType', Searc
 export const RepairState = defineSearchAttributeKey('RepairState', SearchAttributeType.KEYWORD);
 export const RepairOrgId = defineSearchAttributeKey('RepairOrgId', SearchAttributeType.KEYWORD);
 export const RepairStoreCount = defineSearchAttributeKey('RepairStoreCount', SearchAttributeType.INT);
+/** Who took the repair in hand (an alert's answer); unset until someone did: `RepairAcknowledgedBy IS NULL` lists the unowned. */
+export const RepairAcknowledgedBy = defineSearchAttributeKey('RepairAcknowledgedBy', SearchAttributeType.KEYWORD);
 
-export const SEARCH_ATTRIBUTES = [RepairProvider, RepairErrorType, RepairState, RepairOrgId, RepairStoreCount];
+export const SEARCH_ATTRIBUTES = [RepairProvider, RepairErrorType, RepairState, RepairOrgId, RepairStoreCount, RepairAcknowledgedBy];
 
 /** `Name=Type` pairs as `temporal server start-dev --search-attribute` takes them. */
 export function searchAttributeFlags(): string[] {

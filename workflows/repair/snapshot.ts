@@ -71,10 +71,17 @@ export function touch(s: RepairSnapshot, now: number): void {
   s.revision += 1;
 }
 
-export type DueKind = 'reminder' | 'escalate_emergency' | 'escalate_support';
+export type DueKind = 'reminder' | 'escalate_emergency' | 'escalate_support' | 'call_emergency';
 
-/** The next timer a waiting repair must act on, or null when nothing is scheduled. */
-export function nextDue(s: RepairSnapshot, t: RepairTimings): { at: number; kind: DueKind } | null {
+/** Runs that started before these timings existed keep the defaults (docs/alert-answers.md). */
+const CALL_AFTER_MS = 15 * 60_000;
+
+/**
+ * The next timer a waiting repair must act on, or null when nothing is scheduled. `calls`: the
+ * unacknowledged emergency escalation calls its contacts (off while replaying runs that predate it).
+ * After an acknowledgement every timer waits for the quiet period to end.
+ */
+export function nextDue(s: RepairSnapshot, t: RepairTimings, options: { calls?: boolean } = {}): { at: number; kind: DueKind } | null {
   const candidates: { at: number; kind: DueKind }[] = [];
   if (s.state !== 'retrying' && s.state !== 'verifying') {
     if (s.deferredUntil !== null) candidates.push({ at: s.deferredUntil, kind: 'reminder' });
@@ -84,5 +91,10 @@ export function nextDue(s: RepairSnapshot, t: RepairTimings): { at: number; kind
   }
   if (s.escalation === 'none') candidates.push({ at: s.openedAt + t.escalateToEmergencyMs, kind: 'escalate_emergency' });
   if (s.escalation !== 'support') candidates.push({ at: s.openedAt + t.escalateToSupportMs, kind: 'escalate_support' });
-  return candidates.sort((a, b) => a.at - b.at)[0] ?? null;
+  if (options.calls && callDue(s)) candidates.push({ at: s.escalatedAt! + (t.callAfterMs ?? CALL_AFTER_MS), kind: 'call_emergency' });
+  const quietUntil = s.quietUntil ?? 0;
+  return candidates.map((c) => (c.at < quietUntil ? { ...c, at: quietUntil } : c)).sort((a, b) => a.at - b.at)[0] ?? null;
 }
+
+/** An emergency escalation nobody acknowledged and nobody has been called about yet. */
+export const callDue = (s: RepairSnapshot) => s.escalation === 'emergency' && !s.acknowledgedAt && !s.emergencyCalled && typeof s.escalatedAt === 'number';

@@ -1,7 +1,7 @@
 // Waiting: until the connection is healthy again, the repair follows people's actions and reports
 // (handlers), retries on its own while the provider is down, and acts on its timers. It hands over
 // to a new run when its history grows long.
-import { allHandlersFinished, condition, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched, workflowInfo } from '@temporalio/workflow';
 import { save } from './bookkeeping.js';
 import { actOnDue } from './due-timers.js';
 import { isOpen } from './repair-rules.js';
@@ -49,7 +49,8 @@ async function waitForPeople(run: RepairRun): Promise<void> {
     await condition(() => repair.state !== 'verifying' || run.endedElsewhere);
     return;
   }
-  const due = nextDue(repair, run.timings);
+  // Runs recorded before the emergency call replay without its timer.
+  const due = nextDue(repair, run.timings, { calls: patched('emergency-call') });
   // Already due (it fell due during a pairing): act now rather than through a 1 ms timer.
   if (due && due.at <= Date.now()) return actOnDue(run, due.kind);
   const changed = () => repair.revision !== seen || run.endedElsewhere || !isOpen(repair.state) || run.unsavedReports;

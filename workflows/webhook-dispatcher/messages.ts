@@ -8,6 +8,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'repair.attempt',
   'repair.resolved',
   'repair.escalated',
+  'repair.acknowledged',
   'provider.degraded',
   'provider.recovered',
   'ticket.opened',

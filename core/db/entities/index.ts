@@ -19,6 +19,7 @@ export * from './printer.entity.js';
 export * from './print-job.entity.js';
 export * from './location-closure.entity.js';
 export * from './help-conversation.entity.js';
+export * from './sms-opt-out.entity.js';
 
 import { Brand } from './brand.entity.js';
 import { Connection } from './connection.entity.js';
@@ -41,6 +42,7 @@ import { Printer } from './printer.entity.js';
 import { PrintJob } from './print-job.entity.js';
 import { LocationClosure } from './location-closure.entity.js';
 import { HelpConversation } from './help-conversation.entity.js';
+import { SmsOptOut } from './sms-opt-out.entity.js';
 
 /** Every entity, for the ORM configuration. */
-export const ALL_ENTITIES = [Org, User, Location, Brand, Store, Connection, Repair, RepairEvent, PendingSecret, NotificationIntent, OrgContacts, Notification, WebhookSubscription, WebhookDelivery, SupportTicket, TicketMessage, ProviderStatus, MerchantSession, ShortLink, Printer, PrintJob, LocationClosure, HelpConversation];
+export const ALL_ENTITIES = [Org, User, Location, Brand, Store, Connection, Repair, RepairEvent, PendingSecret, NotificationIntent, OrgContacts, Notification, WebhookSubscription, WebhookDelivery, SupportTicket, TicketMessage, ProviderStatus, MerchantSession, ShortLink, Printer, PrintJob, LocationClosure, HelpConversation, SmsOptOut];

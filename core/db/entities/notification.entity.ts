@@ -18,7 +18,7 @@ export const Notification = defineEntity({
     idempotencyKey: p.string().unique(),
     org: p.string(),
     repairIds: p.json<string[]>(),
-    channel: p.enum(['email', 'sms', 'whatsapp', 'ticket'] as const),
+    channel: p.enum(['email', 'sms', 'whatsapp', 'ticket', 'call'] as const),
     recipient: p.string(),
     template: p.string(),
     locale: p.string().length(5),

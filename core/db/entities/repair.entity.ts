@@ -44,6 +44,9 @@ export const Repair = defineEntity({
     escalation: p.string().default('none'),
     supportRequested: p.boolean().default(false),
     deferredUntil: p.datetime().nullable(),
+    /** Who took the repair in hand by answering an alert ("I'm on it"), and when. */
+    acknowledgedBy: p.string().nullable(),
+    acknowledgedAt: p.datetime().nullable(),
     openedAt: p.datetime(),
     updatedAt: p.datetime(),
     resolvedAt: p.datetime().nullable(),

@@ -6,13 +6,13 @@ export class Migration20261206152000_whatsapp_channel extends Migration {
   override async up(): Promise<void> {
     this.addSql(`alter table "notifications" drop constraint if exists "messages_channel_check";`);
     this.addSql(`alter table "notifications" drop constraint if exists "notifications_channel_check";`);
-    this.addSql(`alter table "notifications" add constraint "notifications_channel_check" check ("channel" in ('email', 'sms', 'whatsapp', 'ticket'));`);
+    this.addSql(`alter table "notifications" add constraint "notifications_channel_check" check ("channel" in ('email', 'sms', 'whatsapp', 'ticket', 'call'));`);
   }
 
   override async down(): Promise<void> {
     // WhatsApp rows cannot stay under the old check: they are dropped from the log with the channel.
     this.addSql(`delete from "notifications" where "channel" = 'whatsapp';`);
     this.addSql(`alter table "notifications" drop constraint if exists "notifications_channel_check";`);
-    this.addSql(`alter table "notifications" add constraint "messages_channel_check" check ("channel" in ('email', 'sms', 'ticket'));`);
+    this.addSql(`alter table "notifications" add constraint "notifications_channel_check" check ("channel" in ('email', 'sms', 'ticket', 'call'));`);
   }
 }

@@ -15,6 +15,7 @@ import { Migration20261203174107_merchant_sessions } from './Migration2026120317
 import { Migration20261203180000_idempotency_keys } from './Migration20261203180000_idempotency_keys.js';
 import { Migration20261203203000_notifications } from './Migration20261203203000_notifications.js';
 import { Migration20261206121633_short_links } from './Migration20261206121633_short_links.js';
+import { Migration20261206150000_alert_answers } from './Migration20261206150000_alert_answers.js';
 import { Migration20261206151000_closures_and_contact_confirmation } from './Migration20261206151000_closures_and_contact_confirmation.js';
 import { Migration20261206153000_cloudprnt_printers } from './Migration20261206153000_cloudprnt_printers.js';
 import { Migration20261206154000_help_conversations } from './Migration20261206154000_help_conversations.js';
@@ -35,6 +36,7 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261203180000_idempotency_keys', class: Migration20261203180000_idempotency_keys },
   { name: 'Migration20261203203000_notifications', class: Migration20261203203000_notifications },
   { name: 'Migration20261206121633_short_links', class: Migration20261206121633_short_links },
+  { name: 'Migration20261206150000_alert_answers', class: Migration20261206150000_alert_answers },
   { name: 'Migration20261206151000_closures_and_contact_confirmation', class: Migration20261206151000_closures_and_contact_confirmation },
   { name: 'Migration20261206153000_cloudprnt_printers', class: Migration20261206153000_cloudprnt_printers },
   { name: 'Migration20261206154000_help_conversations', class: Migration20261206154000_help_conversations },

@@ -43,6 +43,8 @@ export interface RepairDetailRecord extends RepairRecord {
   escalation: string;
   supportRequested: boolean;
   deferredUntil: string | null;
+  acknowledgedBy: string | null;
+  acknowledgedAt: string | null;
   stores: StoreView[];
   history: { at: string; kind: string; actorUserId: string | null; action: string | null; outcome: string | null; errorType: string | null; cause: string | null; errorCode: string | null }[];
   notifications: { kind: string; status: string; reason: string | null; sendAfter: string | null; createdAt: string }[];
@@ -176,6 +178,7 @@ export const readOpenRepairs = (em: EntityManager, orgId: string, limit: number)
 const DETAIL = statement(`select ${SUMMARY},
   r.error_message as "errorMessage", r.report_count as "reportCount", r.reminder_count as "reminderCount", r.escalation,
   r.support_requested as "supportRequested", ${iso('r.deferred_until')} as "deferredUntil",
+  r.acknowledged_by as "acknowledgedBy", ${iso('r.acknowledged_at')} as "acknowledgedAt",
   st.stores, st.profiles as "salesProfiles",
   (select coalesce(json_agg(json_build_object('at', ${iso('e.at')}, 'kind', e.kind, 'actorUserId', e.actor_user_id, 'action', e.action, 'outcome', e.outcome,
                                               'errorType', e.error_type, 'cause', e.cause, 'errorCode', e.error_code) order by e.at, e.id), '[]')

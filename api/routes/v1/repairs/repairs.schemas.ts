@@ -64,6 +64,8 @@ export const RepairDetail = Type.Intersect([
           createdAt: Timestamp,
         }),
       ),
+      acknowledgedBy: Nullable(Type.String({ description: 'Who took the repair in hand by answering an alert (SMS reply 1, a key on the escalation call); null until someone did.' })),
+      acknowledgedAt: Nullable(Timestamp),
     },
     { additionalProperties: true },
   ),
