@@ -8,6 +8,7 @@ import { ruleFor } from '../../core/providers/index.js';
 import { acknowledgeUpdate, remindLaterUpdate, repairWorkflowId } from '../../workflows/repair/messages.js';
 import { RepairAcknowledgedBy } from '../../workflows/repair/search-attributes.js';
 import { completeContacts, eventually, repairDetail, report, setUpMerchant, type RepairStack } from '../helpers/repair-stack.js';
+import { recordHistory } from '../helpers/histories.js';
 
 let env: TestWorkflowEnvironment;
 let stack: RepairStack;
@@ -46,6 +47,7 @@ describe('"I\'m on it"', () => {
     expect((await repairDetail(stack, opened.repairId)).escalation).toBe('none');
     await env.sleep(2.5 * HOUR);
     await eventually(() => repairDetail(stack, opened.repairId), (d) => d.escalation === 'emergency');
+    await recordHistory(stack.temporal, handle.workflowId, 'acknowledged-then-escalated');
   });
 
   it('refuses an answer without a name before anything is written', async () => {
@@ -68,5 +70,6 @@ describe('"remind me in an hour"', () => {
     expect(await kinds(opened.repairId)).not.toContain('reminder');
     await env.sleep(0.75 * HOUR);
     await eventually(() => kinds(opened.repairId), (k) => k.includes('reminder'));
+    await recordHistory(stack.temporal, handle.workflowId, 'remind-later');
   });
 });

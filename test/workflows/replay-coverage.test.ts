@@ -1,16 +1,18 @@
-// The 1.0 baseline: the recorded histories are of today's workflows only (no patch markers), and
-// together they deliver every signal and update of the repair workflow, so replay covers each handler.
+// The recorded histories: recorded from the 1.0 baseline on (a patch marker only of a patch the
+// workflow code still asks about, so replay exercises both of its branches), and together they
+// deliver every signal and update of the repair workflow, so replay covers each handler.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import * as repairMessages from '../../workflows/repair/messages.js';
 import { retryNowSignal } from '../../workflows/provider-health/messages.js';
 import { HISTORIES_DIR } from '../helpers/histories.js';
+import { PROJECT_ROOT } from '../../dev/temporal-binaries.js';
 
 interface HistoryEvent {
   workflowExecutionSignaledEventAttributes?: { signalName?: string };
   workflowExecutionUpdateAcceptedEventAttributes?: { acceptedRequest?: { input?: { name?: string } } };
-  markerRecordedEventAttributes?: { markerName?: string };
+  markerRecordedEventAttributes?: { markerName?: string; details?: { 'patch-data'?: { payloads?: { data?: string }[] } } };
 }
 
 async function histories(): Promise<{ file: string; events: HistoryEvent[] }[]> {
@@ -33,9 +35,23 @@ it('delivers every signal and update the repair workflow handles in some recorde
   expect(handled.filter((name) => !delivered.has(name))).toEqual([]);
 });
 
-it('holds no history recorded before the 1.0 baseline (no patch markers, no *-before-* recordings)', async () => {
+/** The patch ids the workflow code asks `patched()` / `deprecatePatch()` about. */
+async function patchesInCode(): Promise<Set<string>> {
+  const dir = join(PROJECT_ROOT, 'workflows');
+  const files = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.ts'));
+  const sources = await Promise.all(files.map((f) => readFile(join(dir, f), 'utf8')));
+  return new Set(sources.flatMap((s) => [...s.matchAll(/(?:patched|deprecatePatch)\('([^']+)'\)/g)].map((m) => m[1]!)));
+}
+
+const patchIdOf = (e: HistoryEvent): string | undefined => {
+  const data = e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads?.[0]?.data;
+  return data ? (JSON.parse(Buffer.from(data, 'base64').toString('utf8')) as { id?: string }).id : undefined;
+};
+
+it('holds no history recorded before the 1.0 baseline, and patch markers only of patches the code still has', async () => {
   const all = await histories();
   expect(all.map((h) => h.file).filter((f) => f.includes('-before-'))).toEqual([]);
-  const patchMarkers = all.flatMap(({ file, events }) => events.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_patch').map(() => file));
-  expect([...new Set(patchMarkers)]).toEqual([]);
+  const known = await patchesInCode();
+  const markers = all.flatMap(({ file, events }) => events.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_patch').map((e) => ({ file, patch: patchIdOf(e) })));
+  expect(markers.filter((m) => !m.patch || !known.has(m.patch))).toEqual([]);
 });
