@@ -6,6 +6,7 @@ import { alertRequestedSignal, orgNotifierWorkflowId, type AlertIntent, type Ale
 import { type RepairSnapshot } from '../workflows/repair/messages.js';
 import type { orgNotifierWorkflow } from '../workflows/org-notifier/org-notifier.workflow.js';
 import { activityKey } from './records.activities.js';
+import { orgPriority, PRIORITY } from '../core/temporal/priorities.js';
 
 export type NotificationKind = AlertKind;
 
@@ -45,6 +46,8 @@ export function createNotifyActivities(d: NotifyDependencies) {
         workflowId: orgNotifierWorkflowId(orgId),
         taskQueue: d.taskQueue,
         args: [{ version: 1, orgId, windowMs: d.alertWindowMs, ...(d.alertRetry ? { retry: d.alertRetry } : {}) }],
+        // Alerts are what people wait for: the notifier's tasks go ahead of repairs' ordinary work, in the organization's share.
+        priority: orgPriority(orgId, PRIORITY.firstAlert),
         signal: alertRequestedSignal,
         signalArgs: [{ intentId, repairId, kind, at: now }],
       });
