@@ -5,6 +5,7 @@ import { createAlertActivities, type AlertDependencies } from './alerts/deliver-
 import { createNotifyActivities, type NotifyDependencies } from './notify.activities.js';
 import { createPairingActivities, type PairingDependencies } from './pairing.activities.js';
 import { createRecordActivities } from './records.activities.js';
+import { createOpeningActivities } from './opening.activities.js';
 import { createWebhookActivities, type WebhookDependencies } from './webhooks.activities.js';
 import { createTicketActivities, type TicketDependencies } from './tickets.activities.js';
 import { createProviderHealthActivities, type ProviderHealthDependencies } from './provider-health.activities.js';
@@ -20,10 +21,13 @@ export interface ActivityDependencies extends PairingDependencies, NotifyDepende
 
 export function createActivities(deps: ActivityDependencies) {
   const webhooks = createWebhookActivities(deps);
+  const records = createRecordActivities(deps);
+  const notify = createNotifyActivities(deps);
   return {
-    ...createRecordActivities(deps),
+    ...records,
     ...createPairingActivities(deps),
-    ...createNotifyActivities(deps),
+    ...notify,
+    ...createOpeningActivities({ ...records, ...notify, publishEvent: webhooks.publishEvent }),
     ...createAlertActivities(deps),
     ...webhooks,
     ...createProviderHealthActivities(deps, webhooks),

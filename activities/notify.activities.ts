@@ -15,6 +15,8 @@ export interface NotifyRepairInput {
   orgId: string;
   kind: NotificationKind;
   snapshot: RepairSnapshot;
+  /** Tells apart the intents one activity records (the opening): unset for one intent. */
+  part?: string;
 }
 
 export interface NotifyDependencies {
@@ -29,8 +31,8 @@ export interface NotifyDependencies {
 
 export function createNotifyActivities(d: NotifyDependencies) {
   return {
-    async notifyRepair({ repairId, orgId, kind }: NotifyRepairInput): Promise<void> {
-      const intentId = activityKey();
+    async notifyRepair({ repairId, orgId, kind, part }: NotifyRepairInput): Promise<void> {
+      const intentId = part ? `${activityKey()}#${part}` : activityKey();
       const now = Date.now();
       await d.orm.em
         .fork()

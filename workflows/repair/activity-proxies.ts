@@ -40,7 +40,7 @@ export const escalationTicket = proxyActivities<Pick<Activities, 'openTicketForR
  * one workflow task. A mass outage is mostly this bookkeeping. Retried until PostgreSQL is back (a
  * repair never loses its record); local retries turn into timers after a minute.
  */
-export const bookkeeping = proxyLocalActivities<Pick<Activities, 'saveRepair' | 'publishEvent' | 'notifyRepair'>>({
+export const bookkeeping = proxyLocalActivities<Pick<Activities, 'saveRepair' | 'publishEvent' | 'notifyRepair' | 'recordOpening'>>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
