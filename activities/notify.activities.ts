@@ -49,7 +49,7 @@ export function createNotifyActivities(d: NotifyDependencies) {
         taskQueue: d.taskQueue,
         args: [{ version: 1, orgId, windowMs: d.alertWindowMs, ...(d.alertRetry ? { retry: d.alertRetry } : {}) }],
         // Alerts are what people wait for: the notifier's tasks go ahead of repairs' ordinary work, in the organization's share.
-        priority: orgPriority(orgId, PRIORITY.firstAlert),
+        priority: orgPriority(orgId, PRIORITY.alertDelivery),
         signal: alertRequestedSignal,
         signalArgs: [{ intentId, repairId, kind, at: now }],
       });

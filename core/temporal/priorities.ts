@@ -8,7 +8,12 @@ import type { Priority } from '@temporalio/common';
 export const PRIORITY = {
   /** A person clicked and waits for the answer: an action's pairing. */
   personWaiting: 1,
-  /** The first alert of a repair whose stores are open now, and the notifier that sends it. */
+  /**
+   * The notifier and its deliveries: people wait for the alert. Ahead of openings, or an
+   * organization's alert would wait in its own fair share behind its own openings (one a window).
+   */
+  alertDelivery: 1,
+  /** A new repair's opening (its record and first alert) while its organization is open now. */
   firstAlert: 2,
   /** A repair's ordinary work (reports joining, closing). */
   repair: 3,

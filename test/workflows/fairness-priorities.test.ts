@@ -40,8 +40,8 @@ describe('a repair open by its organization\'s hours', () => {
     expect(scheduled(await events(opened.workflowId), 'pairWithCredentials')).toEqual([expect.objectContaining({ priorityKey: PRIORITY.personWaiting, fairnessKey: m.orgId })]);
 
     const notifier = await eventually(() => events(orgNotifierWorkflowId(m.orgId)), (h) => scheduled(h, 'deliverAlerts').length > 0);
-    expect(startedPriority(notifier)).toMatchObject({ priorityKey: PRIORITY.firstAlert, fairnessKey: m.orgId });
-    expect(scheduled(notifier, 'deliverAlerts')[0]).toMatchObject({ priorityKey: PRIORITY.firstAlert, fairnessKey: m.orgId });
+    expect(startedPriority(notifier)).toMatchObject({ priorityKey: PRIORITY.alertDelivery, fairnessKey: m.orgId });
+    expect(scheduled(notifier, 'deliverAlerts')[0]).toMatchObject({ priorityKey: PRIORITY.alertDelivery, fairnessKey: m.orgId });
   });
 });
 

@@ -20,7 +20,7 @@ function deliveries(input: OrgNotifierInput, priorityKey: PriorityLevel) {
 }
 /** Reminders alone wait behind what people wait for; a batch with a first alert or an escalation goes ahead. */
 const BACKGROUND_KINDS: ReadonlySet<AlertIntent['kind']> = new Set(['reminder', 'reconnected']);
-const batchPriority = (intents: AlertIntent[]): PriorityLevel => (intents.every((i) => BACKGROUND_KINDS.has(i.kind)) ? PRIORITY.background : PRIORITY.firstAlert);
+const batchPriority = (intents: AlertIntent[]): PriorityLevel => (intents.every((i) => BACKGROUND_KINDS.has(i.kind)) ? PRIORITY.background : PRIORITY.alertDelivery);
 const { giveUpUndelivered } = proxyActivities<Pick<Activities, 'giveUpUndelivered'>>({ startToCloseTimeout: '1 minute', retry: { initialInterval: '1 second', maximumInterval: '1 minute' } });
 
 /** With nothing to send for this long, the notifier ends; the next alert starts it again. */
@@ -28,7 +28,7 @@ const IDLE_MS = 30 * 60_000;
 const BATCHES_PER_RUN = 200;
 
 export async function orgNotifierWorkflow(input: OrgNotifierInput): Promise<void> {
-  const urgent = deliveries(input, PRIORITY.firstAlert);
+  const urgent = deliveries(input, PRIORITY.alertDelivery);
   const background = deliveries(input, PRIORITY.background);
   /** The retries are spent: record what is left failed, and carry on. */
   const giveUp = async (error: unknown, dueHeld: boolean) => {
