@@ -8,6 +8,7 @@ import { providerFailureSignal, providerHealthWorkflowId, retryNowSignal, type P
 import type { providerHealthWorkflow } from '../workflows/provider-health/provider-health.workflow.js';
 import type { createWebhookActivities } from './webhooks.activities.js';
 import { setProviderActivitiesPaused } from './provider-pause.js';
+import { providerPriority } from '../core/temporal/priorities.js';
 import { log } from '@temporalio/activity';
 
 export interface ProviderHealthDependencies {
@@ -27,6 +28,7 @@ export function createProviderHealthActivities(d: ProviderHealthDependencies, we
         workflowId: providerHealthWorkflowId(provider),
         taskQueue: d.taskQueue,
         args: [{ version: 1, provider, ...d.outage }],
+        priority: providerPriority(provider),
         signal: providerFailureSignal,
         signalArgs: [failure],
       });

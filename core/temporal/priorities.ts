@@ -28,9 +28,9 @@ export function orgPriority(orgId: string, priorityKey: PriorityLevel): Priority
   return { priorityKey, fairnessKey: orgId };
 }
 
-/** Work of no organization (a provider's probes and health): background, its own fairness key. */
+/** A provider's health workflow: ordinary priority, a fairness key of its own (no organization pays for it). */
 export function providerPriority(provider: string): Priority {
-  return { priorityKey: PRIORITY.background, fairnessKey: `provider:${provider}` };
+  return { priorityKey: PRIORITY.repair, fairnessKey: `provider:${provider}` };
 }
 
 /**
