@@ -49,6 +49,7 @@ export async function createWorker(deps: WorkerDependencies): Promise<Worker> {
       connectorFor: connectorFor(deps.config.providers),
       temporal: deps.client,
       taskQueue: deps.config.temporal.taskQueue,
+      namespace: deps.config.temporal.namespace,
       alertWindowMs: deps.config.alertWindowMs,
       alertRetry: deps.config.alertRetry,
       channels: deps.channels,

@@ -6,6 +6,7 @@ import { createCallActivities } from './alerts/call-emergency.js';
 import { createNotifyActivities, type NotifyDependencies } from './notify.activities.js';
 import { createPairingActivities, type PairingDependencies } from './pairing.activities.js';
 import { createRecordActivities } from './records.activities.js';
+import { createOpeningActivities } from './opening.activities.js';
 import { createWebhookActivities, type WebhookDependencies } from './webhooks.activities.js';
 import { createTicketActivities, type TicketDependencies } from './tickets.activities.js';
 import { createProviderHealthActivities, type ProviderHealthDependencies } from './provider-health.activities.js';
@@ -22,10 +23,13 @@ export interface ActivityDependencies extends PairingDependencies, NotifyDepende
 
 export function createActivities(deps: ActivityDependencies) {
   const webhooks = createWebhookActivities(deps);
+  const records = createRecordActivities(deps);
+  const notify = createNotifyActivities(deps);
   return {
-    ...createRecordActivities(deps),
+    ...records,
     ...createPairingActivities(deps),
-    ...createNotifyActivities(deps),
+    ...notify,
+    ...createOpeningActivities({ ...records, ...notify, publishEvent: webhooks.publishEvent }),
     ...createAlertActivities(deps),
     ...createCallActivities(deps),
     ...webhooks,

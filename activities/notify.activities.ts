@@ -6,6 +6,7 @@ import { alertRequestedSignal, orgNotifierWorkflowId, type AlertIntent, type Ale
 import { type RepairSnapshot } from '../workflows/repair/messages.js';
 import type { orgNotifierWorkflow } from '../workflows/org-notifier/org-notifier.workflow.js';
 import { activityKey } from './records.activities.js';
+import { orgPriority, PRIORITY } from '../core/temporal/priorities.js';
 
 export type NotificationKind = AlertKind;
 
@@ -16,6 +17,8 @@ export interface NotifyRepairInput {
   snapshot: RepairSnapshot;
   /** Numbers not to tell (an acknowledgement's own author). */
   audience?: { except: string[] };
+  /** Tells apart the intents one activity records (the opening): unset for one intent. */
+  part?: string;
 }
 
 export interface NotifyDependencies {
@@ -30,8 +33,8 @@ export interface NotifyDependencies {
 
 export function createNotifyActivities(d: NotifyDependencies) {
   return {
-    async notifyRepair({ repairId, orgId, kind, audience }: NotifyRepairInput): Promise<void> {
-      const intentId = activityKey();
+    async notifyRepair({ repairId, orgId, kind, audience, part }: NotifyRepairInput): Promise<void> {
+      const intentId = part ? `${activityKey()}#${part}` : activityKey();
       const now = Date.now();
       await d.orm.em
         .fork()
@@ -47,6 +50,8 @@ export function createNotifyActivities(d: NotifyDependencies) {
         workflowId: orgNotifierWorkflowId(orgId),
         taskQueue: d.taskQueue,
         args: [{ version: 1, orgId, windowMs: d.alertWindowMs, ...(d.alertRetry ? { retry: d.alertRetry } : {}) }],
+        // Alerts are what people wait for: the notifier's tasks go ahead of repairs' ordinary work, in the organization's share.
+        priority: orgPriority(orgId, PRIORITY.alertDelivery),
         signal: alertRequestedSignal,
         signalArgs: [{ intentId, repairId, kind, at: now, ...(audience ? { except: audience.except } : {}) }],
       });

@@ -43,7 +43,7 @@ export function createPairingActivities(deps: PairingDependencies) {
     async pairWithCredentials(input: AccountRef & { repairId: string; secretRef: string }): Promise<PairingStep> {
       const secret = await takeSecret<{ username: string; password: string }>(deps, { id: input.secretRef, repairId: input.repairId, kind: 'credentials' });
       const connector = deps.connectorFor(input.provider);
-      const step = await heartbeating(connector.login({ accountRef: input.accountRef, username: secret.username, password: secret.password }).then((first) => thenCheck(connector, input.accountRef, first)));
+      const step = await heartbeating(connector.login({ accountRef: input.accountRef, username: secret.username, password: secret.password }).then((first) => thenCheck(connector, input.accountRef, first)), { stopWhenPaused: true });
       await discardSecret(deps.orm.em.fork(), input.secretRef);
       log.info('pairing with credentials', { repairId: input.repairId, provider: input.provider, step: step.kind, code: 'code' in step ? step.code : undefined });
       return step;
@@ -52,14 +52,14 @@ export function createPairingActivities(deps: PairingDependencies) {
     async pairWithCode(input: AccountRef & { repairId: string; challengeId: string; secretRef: string }): Promise<PairingStep> {
       const secret = await takeSecret<{ code: string }>(deps, { id: input.secretRef, repairId: input.repairId, kind: 'verification_code' });
       const connector = deps.connectorFor(input.provider);
-      const step = await heartbeating(connector.verify({ accountRef: input.accountRef, challengeId: input.challengeId, code: secret.code }).then((first) => thenCheck(connector, input.accountRef, first)));
+      const step = await heartbeating(connector.verify({ accountRef: input.accountRef, challengeId: input.challengeId, code: secret.code }).then((first) => thenCheck(connector, input.accountRef, first)), { stopWhenPaused: true });
       await discardSecret(deps.orm.em.fork(), input.secretRef);
       log.info('pairing with a verification code', { repairId: input.repairId, provider: input.provider, step: step.kind });
       return step;
     },
 
     async checkConnection(input: AccountRef): Promise<PairingStep> {
-      return heartbeating(deps.connectorFor(input.provider).checkConnection({ accountRef: input.accountRef }));
+      return heartbeating(deps.connectorFor(input.provider).checkConnection({ accountRef: input.accountRef }), { stopWhenPaused: true });
     },
   };
 }

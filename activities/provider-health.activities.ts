@@ -7,6 +7,9 @@ import type { Orm } from '../core/db/orm.js';
 import { providerFailureSignal, providerHealthWorkflowId, retryNowSignal, type ProviderFailure } from '../workflows/provider-health/messages.js';
 import type { providerHealthWorkflow } from '../workflows/provider-health/provider-health.workflow.js';
 import type { createWebhookActivities } from './webhooks.activities.js';
+import { setProviderActivitiesPaused } from './provider-pause.js';
+import { providerPriority } from '../core/temporal/priorities.js';
+import { log } from '@temporalio/activity';
 
 export interface ProviderHealthDependencies {
   orm: Orm;
@@ -14,6 +17,8 @@ export interface ProviderHealthDependencies {
   taskQueue: string;
   connectorFor(provider: string): ProviderConnector;
   outage: { threshold: number; windowMs: number; recheckMs: number };
+  /** The Temporal namespace, for pausing the provider's activities in flight. */
+  namespace: string;
 }
 
 export function createProviderHealthActivities(d: ProviderHealthDependencies, webhooks: ReturnType<typeof createWebhookActivities>) {
@@ -23,6 +28,7 @@ export function createProviderHealthActivities(d: ProviderHealthDependencies, we
         workflowId: providerHealthWorkflowId(provider),
         taskQueue: d.taskQueue,
         args: [{ version: 1, provider, ...d.outage }],
+        priority: providerPriority(provider),
         signal: providerFailureSignal,
         signalArgs: [failure],
       });
@@ -37,6 +43,9 @@ export function createProviderHealthActivities(d: ProviderHealthDependencies, we
            on conflict (provider) do update set degraded = excluded.degraded, since = excluded.since, evidence = excluded.evidence, updated_at = now()`,
           [provider, degraded, JSON.stringify(evidence)],
         );
+      // Retries stop hammering a provider that is down; they resume, with fresh attempts, when it is back.
+      const activities = await setProviderActivitiesPaused(d, provider, degraded);
+      if (activities > 0) log.warn(degraded ? 'provider degraded: its pairings and probes in flight are paused' : 'provider recovered: its paused pairings and probes resume', { provider, activities });
       await webhooks.publishEvent({ type: degraded ? 'provider.degraded' : 'provider.recovered', orgId: '', streamKey: `provider-${provider}`, data: { provider, ...evidence }, at: Date.now() });
     },
 

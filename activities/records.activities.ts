@@ -24,6 +24,8 @@ export interface SaveRepairInput {
   snapshot: RepairSnapshot;
   event?: RepairEventInput;
   connectionStatus?: 'healthy' | 'needs_attention';
+  /** Tells apart the writes one activity makes (the opening): unset for one write. */
+  part?: string;
 }
 
 /** Idempotency key of this activity execution: the same on every retry, different for every call. */
@@ -38,7 +40,7 @@ const date = (ms: number | null) => (ms === null ? null : new Date(ms));
 export function createRecordActivities({ orm, metrics }: { orm: Orm; metrics: WorkerCounters }) {
   return {
     /** Upserts the repair row (only if this revision is newer), appends the event once, and sets the connection status. */
-    async saveRepair({ workflowId, snapshot: s, event, connectionStatus }: SaveRepairInput): Promise<void> {
+    async saveRepair({ workflowId, snapshot: s, event, connectionStatus, part }: SaveRepairInput): Promise<void> {
       if (event) log.info(`repair ${event.kind}`, { repairId: s.repairId, state: s.state, errorType: s.error?.errorType, outcome: event.outcome, actorUserId: event.actorUserId });
       const em = orm.em.fork();
       const closed = s.state === 'healthy' || s.state === 'repaired_elsewhere';
@@ -72,7 +74,7 @@ export function createRecordActivities({ orm, metrics }: { orm: Orm; metrics: Wo
           const written = await conn.execute<QueryResult>(
             `insert into repair_events (id, repair_id, at, kind, actor_user_id, action, outcome, error_type, cause, error_code, detail)
              values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) on conflict (id) do nothing`,
-            [activityKey(), s.repairId, new Date(event.at), event.kind, event.actorUserId ?? null, event.action ?? null, event.outcome ?? null,
+            [part ? `${activityKey()}#${part}` : activityKey(), s.repairId, new Date(event.at), event.kind, event.actorUserId ?? null, event.action ?? null, event.outcome ?? null,
               event.errorType ?? null, event.cause ?? null, event.errorCode ?? null, event.detail ? JSON.stringify(event.detail) : null],
             'run',
             ctx,

@@ -35,6 +35,8 @@ export interface PublishEventInput {
   streamKey: string;
   data: Record<string, unknown>;
   at: number;
+  /** Tells apart the events one activity publishes (the opening publishes two): unset for one event. */
+  part?: string;
 }
 
 const eventIdOf = (key: string) => `evt_${createHash('sha256').update(key).digest('hex').slice(0, 24)}`;
@@ -60,7 +62,7 @@ async function publishEvent(d: WebhookDependencies, input: PublishEventInput): P
   );
   if (subscriptions.length === 0) return { deliveries: 0 };
   // Deterministic per activity: a retried publish never creates a second event.
-  const eventId = eventIdOf(activityKey());
+  const eventId = eventIdOf(input.part ? `${activityKey()}#${input.part}` : activityKey());
   const deliveryIds = await recordDeliveries(em, eventId, subscriptions, input);
   // One stream per subscription: each subscriber's events wait only for its own endpoint.
   await Promise.all(subscriptions.map((subscription, i) => queueDelivery(d, subscription.id, deliveryIds[i]!)));

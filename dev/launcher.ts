@@ -9,6 +9,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './embedded-p
 import { openOrm } from '../core/db/orm.js';
 import { connectionOptions } from '../core/temporal/connection-options.js';
 import { searchAttributeFlags } from '../workflows/repair/search-attributes.js';
+import { FAIRNESS_SERVER_FLAGS } from '../core/temporal/priorities.js';
 import { readSinkSettings, type SinkSettings } from './sinks/sink-settings.js';
 import { seedDemoData } from './demo-data.js';
 import { ManagedProcess } from './managed-process.js';
@@ -60,7 +61,7 @@ async function startTemporal(config: AppConfig, uiPort: number): Promise<void> {
   await mkdir(dir, { recursive: true });
   const port = Number(config.temporal.address.split(':').pop());
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--ui-port', String(uiPort)];
-  args.push('--db-filename', join(dir, 'temporal.sqlite'), '--namespace', config.temporal.namespace, '--log-level', 'error', ...searchAttributeFlags());
+  args.push('--db-filename', join(dir, 'temporal.sqlite'), '--namespace', config.temporal.namespace, '--log-level', 'error', ...searchAttributeFlags(), ...FAIRNESS_SERVER_FLAGS);
   const proc = new ManagedProcess('temporal', cli, args, { quiet: (line) => line.startsWith('CLI ') || line.trim() === '' });
   running.processes.push(proc);
   await waitFor('Temporal', 60_000, async () => {

@@ -1,16 +1,18 @@
-// `npm run bench`: the mass outage, open repairs at rest and the read path, in one run on the
+// `npm run bench`: the mass outage, open repairs at rest, the read path and the small merchant in a
+// flood (with and without fairness), in one run on the
 // production shape (API and worker in their own processes). `-- --quick` runs one tenth of it;
 // `-- --out <dir>` writes the results elsewhere than bench/results (CI does).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startBenchStack, type BenchStack } from './bench-stack.js';
+import { startBenchStack, type BenchLane } from './bench-stack.js';
 import { timeUntil } from './bench-pool.js';
 import { massOutage } from './mass-outage.js';
 import { readPath } from './read-path.js';
 import { recordedCount, reportAll } from './report-all.js';
 import { seedMerchants, type SeededConnection } from './seed-merchants.js';
+import { seedFlood, smallMerchantInFlood } from './small-merchant.js';
 
 const { values: flags } = (() => {
   try {
@@ -42,14 +44,14 @@ async function write(name: string, figures: object): Promise<void> {
 }
 
 /** Opens a repair for each connection and waits until every one is recorded and the worker is quiet. */
-async function openRepairs(stack: BenchStack, connections: SeededConnection[]): Promise<void> {
+async function openRepairs(stack: BenchLane, connections: SeededConnection[]): Promise<void> {
   await reportAll(stack, connections);
   await timeUntil('repairs recorded', async () => (await recordedCount(stack, connections)) >= connections.length);
   await settle(stack);
 }
 
 /** At rest: every alert delivered (nothing left for the worker but timers), then a few quiet seconds. */
-async function settle(stack: BenchStack): Promise<void> {
+async function settle(stack: BenchLane): Promise<void> {
   await timeUntil('alerts delivered', async () => (await stack.db.query<{ n: number }>("select count(*)::int as n from notification_intents where status = 'recorded'")).rows[0]!.n === 0);
   await new Promise((r) => setTimeout(r, quick ? 2_000 : 5_000));
 }
@@ -96,6 +98,17 @@ try {
   const reads = await readPath(stack, restSecond.orgIds[0]!, quick ? 3 : 10);
   await write('read-path', { openRepairs: open, ...reads });
   console.table({ healthz: reads.healthz, list: reads.list, detail: reads.detail });
+
+  // 5. The small merchant in the flood, with fairness (this lane) and without (a lane of its own).
+  log(`small merchant: seeding a ${tenth(1_900)}-connection organization and a one-store merchant on two lanes…`);
+  const unfair = await stack.startLane({ label: 'unfair', fairness: false });
+  const fairSeeded = await seedFlood(stack, 'flood', tenth(1_900));
+  const unfairSeeded = await seedFlood(unfair, 'flood', tenth(1_900));
+  log('small merchant: flooding each lane in turn…');
+  const small = await smallMerchantInFlood({ fair: { lane: stack, seeded: fairSeeded }, unfair: { lane: unfair, seeded: unfairSeeded } }, alertWindowMs);
+  await unfair.stop();
+  await write('mass-outage', { ...outageFigures, ...small });
+  console.table(small);
   log(`done; results in ${outDir}`);
 } finally {
   await stack.stop();

@@ -1,5 +1,5 @@
 // Organizations with complete contacts, stores and connections, created through the public API.
-import type { BenchStack } from './bench-stack.js';
+import type { BenchLane } from './bench-lane.js';
 import { inPool } from './bench-pool.js';
 
 export const PROVIDERS = ['uber_eats', 'doordash', 'deliveroo', 'glovo', 'just_eat'] as const;
@@ -11,7 +11,7 @@ export interface SeededConnection {
 }
 
 export async function seedMerchants(
-  stack: BenchStack,
+  stack: BenchLane,
   shape: { label: string; orgs: number; connectionsPerOrg: number; storesPerConnection: number },
 ): Promise<{ orgIds: string[]; connections: SeededConnection[] }> {
   const post = async (path: string, body: unknown, method = 'POST') => {

@@ -24,12 +24,17 @@ it('runs `npm run bench -- --quick` to the end and writes its results', async ()
   const read = async (name: string) => JSON.parse(await readFile(join(outDir!, `${name}.json`), 'utf8')) as Record<string, unknown>;
   const outage = await read('mass-outage');
   expect(outage).toMatchObject({ name: 'mass-outage', quick: true, connections: 200, stores: 1000 });
-  for (const key of ['baselineStartsPerSecond', 'reportsAcceptedPerSecond', 'ingestRatio', 'allRecordedAfterMs', 'groupedAlertsSentAfterMs', 'alertEmails']) expect(typeof outage[key], key).toBe('number');
+  const outageFigures = ['baselineStartsPerSecond', 'baselineDrainMs', 'reportsAcceptedPerSecond', 'ingestRatio', 'allRecordedAfterMs', 'allRecordedRatio', 'groupedAlertsSentAfterMs', 'groupedAlertsRatio', 'alertEmails'];
+  const smallMerchant = ['smallMerchantAlertMs', 'smallMerchantAlertMsWithoutFairness', 'smallMerchantWaitBeyondWindowMs', 'smallMerchantWaitBeyondWindowMsWithoutFairness', 'smallMerchantWaitRatio'];
+  for (const key of [...outageFigures, ...smallMerchant]) expect(typeof outage[key], key).toBe('number');
+  expect(outage.bigOrgConnections).toBe(190);
   // Grouping is behaviour, not speed: one e-mail per organization and window.
   expect(outage.maxAlertEmailsPerOrgAndWindow).toBe(1);
   const reads = await read('read-path');
   expect(reads).toMatchObject({ name: 'read-path', openRepairs: 1000 });
   for (const key of ['healthz', 'list', 'detail']) expect((reads[key] as { errors: number }).errors, key).toBe(0);
+  for (const key of ['list', 'detail']) for (const ratio of ['rpsRatioToHealthz', 'p99RatioToHealthz']) expect(typeof (reads[key] as Record<string, unknown>)[ratio], `${key}.${ratio}`).toBe('number');
   const atRest = await read('at-rest');
   expect((atRest.points as { openRepairs: number }[]).map((p) => p.openRepairs)).toEqual([100, 1000]);
+  for (const key of ['api', 'worker']) expect(typeof (atRest.growth as Record<string, unknown>)[key], `growth.${key}`).toBe('number');
 }, 900_000);

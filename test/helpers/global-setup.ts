@@ -11,6 +11,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../../dev/em
 import { openOrm } from '../../core/db/orm.js';
 import { SEARCH_ATTRIBUTES } from '../../workflows/repair/search-attributes.js';
 import { temporalExecutable } from './temporal-executable.js';
+import { FAIRNESS_SERVER_FLAGS } from '../../core/temporal/priorities.js';
 
 
 declare module 'vitest' {
@@ -42,7 +43,7 @@ export default async function setup(project: TestProject) {
   await createTemplate(serverUrl);
 
   const temporal = await TestWorkflowEnvironment.createLocal({
-    server: { executable: temporalExecutable('cli'), searchAttributes: SEARCH_ATTRIBUTES, extraArgs: ['--log-level', 'error'] },
+    server: { executable: temporalExecutable('cli'), searchAttributes: SEARCH_ATTRIBUTES, extraArgs: ['--log-level', 'error', ...FAIRNESS_SERVER_FLAGS] },
   });
   project.provide('databaseServerUrl', serverUrl);
   project.provide('temporalAddress', temporal.address);

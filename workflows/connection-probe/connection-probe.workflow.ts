@@ -2,12 +2,15 @@
 // and opens repairs exactly as a reported disconnection would (same workflow id, so never twins).
 import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.js';
+import { PRIORITY } from '../../core/temporal/priorities.js';
 import type { ConnectionProbeInput, ProbeSummary } from './messages.js';
 
 const probes = proxyActivities<Pick<Activities, 'listProbeTargets' | 'probeConnections'>>({
   startToCloseTimeout: '10 minutes',
   heartbeatTimeout: '1 minute',
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumAttempts: 5 },
+  // Nobody waits for a probe: it goes behind alerts and people's pairings.
+  priority: { priorityKey: PRIORITY.background, fairnessKey: 'probes' },
 });
 
 export async function connectionProbeWorkflow(input: ConnectionProbeInput): Promise<ProbeSummary> {

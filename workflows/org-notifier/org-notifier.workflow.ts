@@ -4,18 +4,23 @@
 // are recorded failed (an error log line says so) and the notifier goes on with the next alerts.
 import { ActivityFailure, condition, continueAsNew, log, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.js';
+import { orgPriority, PRIORITY, type PriorityLevel } from '../../core/temporal/priorities.js';
 import { alertRequestedSignal, DEFAULT_ALERT_RETRY, type AlertIntent, type OrgNotifierInput } from './messages.js';
 
 type NotifierActivities = Pick<Activities, 'deliverAlerts' | 'releaseHeldAlerts'>;
 /** A delivery lost with its worker is retried within seconds (it heartbeats), not after two minutes. */
-function deliveries(retry: OrgNotifierInput['retry']) {
-  const { initialIntervalMs, maximumAttempts } = retry ?? DEFAULT_ALERT_RETRY;
+function deliveries(input: OrgNotifierInput, priorityKey: PriorityLevel) {
+  const { initialIntervalMs, maximumAttempts } = input.retry ?? DEFAULT_ALERT_RETRY;
   return proxyActivities<NotifierActivities>({
     startToCloseTimeout: '2 minutes',
     heartbeatTimeout: '15 seconds',
     retry: { initialInterval: initialIntervalMs, backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts },
+    priority: orgPriority(input.orgId, priorityKey),
   });
 }
+/** Reminders alone wait behind what people wait for; a batch with a first alert or an escalation goes ahead. */
+const BACKGROUND_KINDS: ReadonlySet<AlertIntent['kind']> = new Set(['reminder', 'reconnected']);
+const batchPriority = (intents: AlertIntent[]): PriorityLevel => (intents.every((i) => BACKGROUND_KINDS.has(i.kind)) ? PRIORITY.background : PRIORITY.alertDelivery);
 const { giveUpUndelivered } = proxyActivities<Pick<Activities, 'giveUpUndelivered'>>({ startToCloseTimeout: '1 minute', retry: { initialInterval: '1 second', maximumInterval: '1 minute' } });
 
 /** With nothing to send for this long, the notifier ends; the next alert starts it again. */
@@ -23,7 +28,8 @@ const IDLE_MS = 30 * 60_000;
 const BATCHES_PER_RUN = 200;
 
 export async function orgNotifierWorkflow(input: OrgNotifierInput): Promise<void> {
-  const { deliverAlerts, releaseHeldAlerts } = deliveries(input.retry);
+  const urgent = deliveries(input, PRIORITY.alertDelivery);
+  const background = deliveries(input, PRIORITY.background);
   /** The retries are spent: record what is left failed, and carry on. */
   const giveUp = async (error: unknown, dueHeld: boolean) => {
     if (!(error instanceof ActivityFailure)) throw error;
@@ -46,7 +52,7 @@ export async function orgNotifierWorkflow(input: OrgNotifierInput): Promise<void
     const wait = heldUntil !== null ? Math.max(heldUntil - Date.now(), 1) : IDLE_MS;
     const woke = await condition(() => pending.length > 0, wait);
     if (!woke && heldUntil !== null) {
-      heldUntil = await releaseHeldAlerts({ orgId: input.orgId, at: Date.now() }).then(
+      heldUntil = await background.releaseHeldAlerts({ orgId: input.orgId, at: Date.now() }).then(
         (r) => r.nextHeldUntil,
         (error: unknown) => giveUp(error, true),
       );
@@ -56,6 +62,7 @@ export async function orgNotifierWorkflow(input: OrgNotifierInput): Promise<void
     // The grouping window opens with the first alert; whatever arrives meanwhile joins it.
     await condition(() => false, input.windowMs);
     const intents = pending.splice(0, pending.length);
+    const { deliverAlerts } = batchPriority(intents) === PRIORITY.background ? background : urgent;
     const result = await deliverAlerts({ orgId: input.orgId, intents, at: Date.now() }).catch(async (error: unknown) => ({ heldUntil: await giveUp(error, false) }));
     if (result.heldUntil !== null) heldUntil = heldUntil === null ? result.heldUntil : Math.min(heldUntil, result.heldUntil);
     if (workflowInfo().continueAsNewSuggested) break;

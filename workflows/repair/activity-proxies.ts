@@ -2,16 +2,22 @@
 import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.js';
 import { SECRET_FAILURE_TYPE_NAMES } from './secret-failures.js';
+import { orgPriority, type PriorityLevel } from '../../core/temporal/priorities.js';
 
 /**
  * Pairing asks the provider once per attempt (the connector does not retry), up to three attempts.
- * It heartbeats: a pairing lost with its worker is retried within seconds, not after 90.
+ * It heartbeats: a pairing lost with its worker is retried within seconds, not after 90. A person's
+ * pairing goes ahead of everything in the queue; the repair's own checks wait behind (both in the
+ * organization's fair share: core/temporal/priorities.ts).
  */
-export const pairing = proxyActivities<Pick<Activities, 'pairWithCredentials' | 'pairWithCode' | 'checkConnection'>>({
-  startToCloseTimeout: '90 seconds',
-  heartbeatTimeout: '10 seconds',
-  retry: { maximumAttempts: 3, initialInterval: '2 seconds', nonRetryableErrorTypes: SECRET_FAILURE_TYPE_NAMES },
-});
+export function pairingFor(orgId: string, priorityKey: PriorityLevel) {
+  return proxyActivities<Pick<Activities, 'pairWithCredentials' | 'pairWithCode' | 'checkConnection'>>({
+    startToCloseTimeout: '90 seconds',
+    heartbeatTimeout: '10 seconds',
+    retry: { maximumAttempts: 3, initialInterval: '2 seconds', nonRetryableErrorTypes: SECRET_FAILURE_TYPE_NAMES },
+    priority: orgPriority(orgId, priorityKey),
+  });
+}
 
 /** Provider health: outage evidence and the degraded flag, kept by each provider's health workflow. */
 export const providerHealth = proxyActivities<Pick<Activities, 'reportProviderFailure' | 'isProviderDegraded'>>({
@@ -34,7 +40,7 @@ export const escalationTicket = proxyActivities<Pick<Activities, 'openTicketForR
  * one workflow task. A mass outage is mostly this bookkeeping. Retried until PostgreSQL is back (a
  * repair never loses its record); local retries turn into timers after a minute.
  */
-export const bookkeeping = proxyLocalActivities<Pick<Activities, 'saveRepair' | 'publishEvent' | 'notifyRepair'>>({
+export const bookkeeping = proxyLocalActivities<Pick<Activities, 'saveRepair' | 'publishEvent' | 'notifyRepair' | 'recordOpening'>>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });

@@ -3,7 +3,8 @@
 // past the grace period, and is not provider-wide, becomes a repair that asks people to reconnect.
 import { condition } from '@temporalio/workflow';
 import type { RepairTimings } from '../../core/config/repair-timings.js';
-import { pairing, providerHealth } from './activity-proxies.js';
+import { pairingFor, providerHealth } from './activity-proxies.js';
+import { PRIORITY } from '../../core/temporal/priorities.js';
 import { announceError, save } from './bookkeeping.js';
 import { attemptPairing } from './pairing-attempt.js';
 import type { RepairRun } from './repair-run.js';
@@ -30,7 +31,9 @@ export async function retryWhenDue(run: RepairRun, backoff: RetryBackoff): Promi
   if (interrupted && !run.retryNow) return;
   run.retryNow = false;
   backoff.grow();
-  const { provider, accountRef } = repair.connection;
+  const { provider, accountRef, orgId } = repair.connection;
+  // Nobody waits for the repair's own check: it goes behind what people wait for.
+  const pairing = pairingFor(orgId, PRIORITY.background);
   // Like people's actions, one at a time; a person or a report may have moved the repair on meanwhile.
   const checked = await run.actions.run(async () => (repair.state === 'retrying' ? attemptPairing(run, { purpose: 'check', pair: () => pairing.checkConnection({ provider, accountRef }) }) : null));
   if (checked?.state !== 'retrying' || !outageOutlastedGrace(run)) return;

@@ -12,6 +12,9 @@ import type { repairWorkflow } from '../../../workflows/repair/repair.workflow.j
 import type { RepairState as RepairStateName } from '../../../workflows/repair/repair-rules.js';
 import { RepairOrgId, RepairProvider, RepairState, RepairStoreCount } from '../../../workflows/repair/search-attributes.js';
 import { reportChangesError, stateForResolution } from '../../../workflows/repair/snapshot.js';
+import { orgPriority, PRIORITY, type PriorityLevel } from '../../temporal/priorities.js';
+import { isOpenAt } from '../contacts/business-hours.js';
+import type { SupportHoursRange } from '../../db/entities/org-contacts.entity.js';
 
 export type StartRepairContext = Pick<ServiceContext, 'temporal' | 'taskQueue' | 'repairTimings'>;
 
@@ -23,6 +26,8 @@ interface OpenRepairRow {
   workflow_id: string;
   error_type: ErrorType | null;
   cause: StoreConfigCause | null;
+  /** A new repair's organization's business hours (read in the same round trip). */
+  support_hours?: SupportHoursRange[] | null;
 }
 
 /** The state the workflow moves a joined repair to for this report. */
@@ -48,9 +53,9 @@ async function openRepairOf(em: EntityManager, connection: ConnectionFacts, repo
          on conflict (connection_id) where resolved_at is null do nothing
          returning id, state, workflow_id, error_type, cause, connection_id),
        marked as (update connections set status = 'needs_attention', updated_at = now() where id in (select connection_id from opened))
-       select id, state, workflow_id, error_type, cause from opened`,
+       select id, state, workflow_id, error_type, cause, (select support_hours from org_contacts where org_id = ?) as support_hours from opened`,
       [newId('rep'), repairWorkflowId(connection.connectionId), connection.orgId, connection.connectionId, connection.provider, connection.accountRef, JSON.stringify(connection.storeIds),
-        stateForResolution(c.resolution), report.errorCode, report.errorMessage ?? null, c.errorType, c.cause, c.resolution],
+        stateForResolution(c.resolution), report.errorCode, report.errorMessage ?? null, c.errorType, c.cause, c.resolution, connection.orgId],
     );
     if (inserted[0]) return { open: inserted[0], joined: false };
     const open = (await run<OpenRepairRow>('select id, state, workflow_id, error_type, cause from repairs where connection_id = ? and resolved_at is null', [connection.connectionId]))[0];
@@ -63,20 +68,30 @@ async function openRepairOf(em: EntityManager, connection: ConnectionFacts, repo
 export async function acceptReport(em: EntityManager, ctx: StartRepairContext, connection: ConnectionFacts, report: DisconnectionReport): Promise<AcceptedReport> {
   const c = classifyError(connection.provider, { errorCode: report.errorCode, errorMessage: report.errorMessage });
   const { open, joined } = await openRepairOf(em, connection, report, c);
-  await handReportToWorkflow(ctx, { repairId: open.id, workflowId: open.workflow_id }, connection, report, newId('rpt'));
+  await handReportToWorkflow(ctx, { repairId: open.id, workflowId: open.workflow_id }, connection, report, newId('rpt'), joined ? PRIORITY.repair : openingPriority(open.support_hours ?? []));
   return { repairId: open.id, state: joined ? stateAfterReport(open, c) : open.state, joined, workflowId: open.workflow_id };
+}
+
+/**
+ * A new repair's opening sends its first alert: ahead of ordinary work while the organization is
+ * open by its business hours (none stated: always open); otherwise people would not read it yet.
+ */
+export function openingPriority(hours: SupportHoursRange[], now = new Date()): PriorityLevel {
+  return hours.length === 0 || isOpenAt({ ranges: hours }, now) ? PRIORITY.firstAlert : PRIORITY.repair;
 }
 
 /**
  * One signal-with-start: the report reaches the repair's workflow, started with that repair's id if
  * it is not running. Also the reconciler's way to start a repair whose start failed (see reconcile.activities).
+ * The organization is the fairness key (core/temporal/priorities.ts); the priority only counts at a start.
  */
-export async function handReportToWorkflow(ctx: StartRepairContext, repair: { repairId: string; workflowId: string }, connection: ConnectionFacts, report: DisconnectionReport, reportId: string): Promise<void> {
+export async function handReportToWorkflow(ctx: StartRepairContext, repair: { repairId: string; workflowId: string }, connection: ConnectionFacts, report: DisconnectionReport, reportId: string, priority: PriorityLevel = PRIORITY.firstAlert): Promise<void> {
   const providerName = findProvider(connection.provider)?.name ?? connection.provider;
   await ctx.temporal.workflow.signalWithStart<typeof repairWorkflow, [ReportSignal]>('repairWorkflow', {
     workflowId: repair.workflowId,
     taskQueue: ctx.taskQueue,
     args: [{ version: 1, repairId: repair.repairId, connection, timings: ctx.repairTimings }],
+    priority: orgPriority(connection.orgId, priority),
     signal: disconnectionReportedSignal,
     signalArgs: [{ reportId, repairId: repair.repairId, report }],
     typedSearchAttributes: [

@@ -1,12 +1,15 @@
 // A person enters the code the provider sent for the challenge the last pairing opened.
 import { setHandler } from '@temporalio/workflow';
-import { pairing } from '../activity-proxies.js';
+import { pairingFor } from '../activity-proxies.js';
+import { PRIORITY } from '../../../core/temporal/priorities.js';
 import { submitVerificationCodeUpdate } from '../messages.js';
 import { attemptPairing } from '../pairing-attempt.js';
 import type { RepairRun } from '../repair-run.js';
 import { actAlone, allowedNow } from './people-act.js';
 
 export function handleSubmitVerificationCode(run: RepairRun): void {
+  // A person waits for this pairing's answer.
+  const pairing = pairingFor(run.repair.connection.orgId, PRIORITY.personWaiting);
   const { repairId, connection } = run.repair;
   const pair = (secretRef: string) => () =>
     pairing.pairWithCode({ repairId, provider: connection.provider, accountRef: connection.accountRef, challengeId: run.repair.challengeId ?? '', secretRef });
