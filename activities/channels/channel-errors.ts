@@ -9,48 +9,33 @@ export abstract class ChannelSendError extends Error {
   abstract readonly retryable: boolean;
 }
 
-export class SmsSendError extends ChannelSendError {
-  readonly channel = 'sms';
+/** A send Twilio refused or could not take (SMS, WhatsApp, a voice call): Twilio's code and HTTP status. */
+export abstract class TwilioSendError extends ChannelSendError {
   constructor(
     message: string,
-    /** Twilio's error code (21211: invalid 'To' number), when Twilio answered. */
+    /** Twilio's error code (21211: invalid 'To' number; 63016: outside WhatsApp's session window), when Twilio answered. */
     readonly twilioCode: number | undefined,
     /** The HTTP status Twilio answered with; undefined when it could not be reached. */
     readonly httpStatus: number | undefined,
     readonly retryable: boolean,
   ) {
     super(message);
-    this.name = 'SmsSendError';
+    this.name = new.target.name;
   }
 }
 
-/** A WhatsApp message Twilio refused or could not take, or one we cannot send (no sender, no approved template). */
-export class WhatsAppSendError extends ChannelSendError {
+export class SmsSendError extends TwilioSendError {
+  readonly channel = 'sms';
+}
+
+/** Also for a WhatsApp message we cannot send at all (no sender, no approved template). */
+export class WhatsAppSendError extends TwilioSendError {
   readonly channel = 'whatsapp';
-  constructor(
-    message: string,
-    /** Twilio's error code (63016: outside the session window, 21656: bad variables), when Twilio answered. */
-    readonly twilioCode: number | undefined,
-    readonly httpStatus: number | undefined,
-    readonly retryable: boolean,
-  ) {
-    super(message);
-    this.name = 'WhatsAppSendError';
-  }
 }
 
-/** A voice call Twilio would not place: the same codes and statuses as an SMS. */
-export class CallSendError extends ChannelSendError {
+/** A voice call (the emergency escalation's). */
+export class CallSendError extends TwilioSendError {
   readonly channel = 'call';
-  constructor(
-    message: string,
-    readonly twilioCode: number | undefined,
-    readonly httpStatus: number | undefined,
-    readonly retryable: boolean,
-  ) {
-    super(message);
-    this.name = 'CallSendError';
-  }
 }
 
 export class EmailSendError extends ChannelSendError {
@@ -93,7 +78,7 @@ const WHO: Record<ChannelName, string> = { sms: 'the SMS provider', whatsapp: 't
 
 export function channelFailure(error: unknown, channel: ChannelName): ChannelFailure {
   if (!(error instanceof ChannelSendError)) return { final: false, reason: `${WHO[channel]} could not be reached for now` };
-  const twilio = error instanceof SmsSendError || error instanceof WhatsAppSendError || error instanceof CallSendError ? error : null;
+  const twilio = error instanceof TwilioSendError ? error : null;
   const detail =
     twilio ? (twilio.twilioCode ?? twilio.httpStatus) : error instanceof EmailSendError ? (error.smtpCode ?? error.code) : error instanceof PrinterSendError ? error.code : undefined;
   if (!error.retryable) {
