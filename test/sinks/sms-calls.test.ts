@@ -35,7 +35,8 @@ describe('calls in the SMS sink', () => {
     expect(sink.calls[0]!.twiml).toContain('<Say language="es-ES">Hola, pulse 1 si se encarga.</Say>');
 
     const page = await (await fetch(base)).text();
-    expect(page.indexOf('<h2>Calls</h2>')).toBeLessThan(page.indexOf('<h2>Messages</h2>'));
+    expect(page.indexOf('<h2>Calls</h2>')).toBeGreaterThan(-1);
+    expect(page.indexOf('<h2>Calls</h2>')).toBeLessThan(page.indexOf('<section id="sms"'));
     expect(page).toContain('+34600111333');
     expect(page).toContain('<button>Press 1</button>');
 

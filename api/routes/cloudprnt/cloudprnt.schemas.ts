@@ -2,6 +2,7 @@
 // and a confirmation (DELETE), each naming the printer by MAC address.
 import { Type } from '@fastify/type-provider-typebox';
 import { MAC_PATTERN } from '../../../core/services/printers/mac-address.js';
+import { LineText } from '../../schemas/text.schemas.js';
 
 /** What we offer each ticket as: StarPRNT for Star printers, ESC/POS for Epson-compatible ones, and plain text. */
 export const MEDIA_TYPES = ['application/vnd.star.starprnt', 'application/vnd.escpos', 'text/plain'] as const;
@@ -10,15 +11,15 @@ export type MediaType = (typeof MEDIA_TYPES)[number];
 const Mac = Type.String({ pattern: MAC_PATTERN, description: 'The printer\'s MAC address, e.g. 00:11:62:0a:1b:2c.' });
 const Token = Type.String({ pattern: '^pjb_[0-9a-z]{1,64}$', description: 'The jobToken of the poll answer.' });
 /** The printer's own status: `200 OK`, `211 Paper low`, `410 Out of paper`… (sent URL-encoded in the poll). */
-const StatusCode = Type.String({ minLength: 2, maxLength: 80 });
+const StatusCode = LineText({ minLength: 2, maxLength: 80 });
 // Printers of newer firmware send more (uid, retries, skipped jobs): read when named here, accepted otherwise.
-const FirmwareExtras = { uid: Type.Optional(Type.String({ maxLength: 64 })) };
+const FirmwareExtras = { uid: Type.Optional(LineText({ maxLength: 64 })) };
 
 export const PollBody = Type.Object(
   {
     printerMAC: Mac,
     statusCode: Type.Optional(StatusCode),
-    status: Type.Optional(Type.String({ maxLength: 256 })),
+    status: Type.Optional(LineText({ maxLength: 256 })),
     printingInProgress: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: true, description: 'The printer\'s poll; fields beyond these (clientAction, barcodeReader, display…) are accepted and ignored.' },
