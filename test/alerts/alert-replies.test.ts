@@ -1,6 +1,7 @@
 // Replies to alert SMS, end to end over real sockets: the real twilio client sends the alert into
 // the SMS sink, the sink replies as the phone (Twilio's signed inbound request) to the listening
 // API, the repair records who took it, and the others are told. A forged request is refused.
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signTwilioRequest } from '../../activities/channels/twilio-signature.js';
 import { createAlertingMerchant } from '../helpers/alerting-merchant.js';
@@ -24,7 +25,9 @@ async function replyFromSink(sid: string, body: string) {
   const res = await fetch(`${sinks.env.TWILIO_API_BASE_URL}/api/messages/${sid}/reply`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ body }) });
   return (await res.json()) as { answer: number | string; answerText: string | null };
 }
-async function signedPost(params: Record<string, string>, token = TEST_TWILIO.authToken) {
+/** A signed inbound request as Twilio sends it; each reply has a MessageSid of its own unless one is given. */
+async function signedPost(fields: Record<string, string>, token = TEST_TWILIO.authToken) {
+  const params = { MessageSid: `SM${randomBytes(16).toString('hex')}`, ...fields };
   return fetch(inboundUrl(), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signTwilioRequest(token, inboundUrl(), params) }, body: new URLSearchParams(params).toString() });
 }
 
@@ -64,6 +67,18 @@ describe('a reply to an alert SMS', () => {
     const link = await signedPost({ From: 'whatsapp:+34600000711', Body: 'LINK' });
     expect(link.status).toBe(200);
     expect(await link.text()).toMatch(/<Response><Message>Deliveroo repair: http:\/\/127\.0\.0\.1:\d+\/r\/[a-z0-9]{12}<\/Message><\/Response>/);
+  });
+
+  it('acts on a signed reply once: the same request again (a replay, or Twilio retrying) answers nothing and sends no new link', async () => {
+    const once = { From: '+34600000711', Body: 'LINK', MessageSid: `SM${randomBytes(16).toString('hex')}` };
+    const first = await signedPost(once);
+    expect(await first.text()).toMatch(/<Message>Deliveroo repair: http:\/\/127\.0\.0\.1:\d+\/r\/[a-z0-9]{12}<\/Message>/);
+    const again = await signedPost(once);
+    expect(again.status).toBe(200);
+    expect(await again.text()).toBe('<?xml version="1.0" encoding="UTF-8"?><Response/>');
+    const without = await signedPost({ From: '+34600000711', Body: 'LINK', MessageSid: '' });
+    expect(without.status).toBe(422);
+    expect(((await without.json()) as { errors: { name: string }[] }).errors[0]!.name).toBe('body.MessageSid');
   });
 
   it('STOP keeps SMS from the number (logged suppressed) until START', async () => {

@@ -20,6 +20,7 @@ export * from './print-job.entity.js';
 export * from './location-closure.entity.js';
 export * from './help-conversation.entity.js';
 export * from './sms-opt-out.entity.js';
+export * from './twilio-inbound-message.entity.js';
 
 import { Brand } from './brand.entity.js';
 import { Connection } from './connection.entity.js';
@@ -43,6 +44,7 @@ import { PrintJob } from './print-job.entity.js';
 import { LocationClosure } from './location-closure.entity.js';
 import { HelpConversation } from './help-conversation.entity.js';
 import { SmsOptOut } from './sms-opt-out.entity.js';
+import { TwilioInboundMessage } from './twilio-inbound-message.entity.js';
 
 /** Every entity, for the ORM configuration. */
-export const ALL_ENTITIES = [Org, User, Location, Brand, Store, Connection, Repair, RepairEvent, PendingSecret, NotificationIntent, OrgContacts, Notification, WebhookSubscription, WebhookDelivery, SupportTicket, TicketMessage, ProviderStatus, MerchantSession, ShortLink, Printer, PrintJob, LocationClosure, HelpConversation, SmsOptOut];
+export const ALL_ENTITIES = [Org, User, Location, Brand, Store, Connection, Repair, RepairEvent, PendingSecret, NotificationIntent, OrgContacts, Notification, WebhookSubscription, WebhookDelivery, SupportTicket, TicketMessage, ProviderStatus, MerchantSession, ShortLink, Printer, PrintJob, LocationClosure, HelpConversation, SmsOptOut, TwilioInboundMessage];

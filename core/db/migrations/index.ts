@@ -20,6 +20,7 @@ import { Migration20261206151000_closures_and_contact_confirmation } from './Mig
 import { Migration20261206153000_cloudprnt_printers } from './Migration20261206153000_cloudprnt_printers.js';
 import { Migration20261206154000_help_conversations } from './Migration20261206154000_help_conversations.js';
 import { Migration20261206152000_whatsapp_channel } from './Migration20261206152000_whatsapp_channel.js';
+import { Migration20261206170000_twilio_inbound_messages } from './Migration20261206170000_twilio_inbound_messages.js';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123073800_initial_registry', class: Migration20261123073800_initial_registry },
@@ -41,4 +42,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261206153000_cloudprnt_printers', class: Migration20261206153000_cloudprnt_printers },
   { name: 'Migration20261206154000_help_conversations', class: Migration20261206154000_help_conversations },
   { name: 'Migration20261206152000_whatsapp_channel', class: Migration20261206152000_whatsapp_channel },
+  { name: 'Migration20261206170000_twilio_inbound_messages', class: Migration20261206170000_twilio_inbound_messages },
 ];

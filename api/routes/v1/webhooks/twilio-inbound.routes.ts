@@ -7,6 +7,7 @@ import twilio from 'twilio';
 import { verifyTwilioSignature } from '../../../../activities/channels/twilio-signature.js';
 import { unauthorized, unprocessable } from '../../../../core/services/problem.js';
 import { answerReply } from '../../../../core/services/alert-answers/answer-reply.js';
+import { firstArrival, MESSAGE_SID } from '../../../../core/services/alert-answers/inbound-once.js';
 import { publicRoute } from '../../../plugins/route-access.js';
 
 const FROM = /^(whatsapp:)?\+[1-9]\d{6,14}$/;
@@ -25,9 +26,15 @@ export const twilioInboundRoutes: FastifyPluginAsync<{ authToken: string; inboun
       }
       if (typeof params.From !== 'string' || !FROM.test(params.From)) throw invalid('From', 'must be an E.164 number, optionally prefixed with whatsapp:');
       if (typeof params.Body !== 'string' || params.Body.length > 1600) throw invalid('Body', 'must be a text of at most 1600 characters');
+      if (typeof params.MessageSid !== 'string' || !MESSAGE_SID.test(params.MessageSid)) throw invalid('MessageSid', "must be Twilio's message id (SM or MM and 32 hexadecimal digits)");
+      const twiml = new twilio.twiml.MessagingResponse();
+      if (!(await firstArrival(request.em, params.MessageSid))) {
+        // A replay (or Twilio retrying a reply we already took): nothing happens again, nothing is answered.
+        request.log.warn({ messageSid: params.MessageSid }, 'alert reply already taken');
+        return reply.type('text/xml; charset=utf-8').send(twiml.toString());
+      }
       const answered = await answerReply({ em: request.em, temporal: app.temporal, publicUrl: options.publicUrl }, params.From, params.Body);
       request.log.info({ intent: answered.intent, repairIds: answered.repairIds, messageSid: params.MessageSid }, 'alert reply');
-      const twiml = new twilio.twiml.MessagingResponse();
       if (answered.text) twiml.message(answered.text);
       return reply.type('text/xml; charset=utf-8').send(twiml.toString());
     },
