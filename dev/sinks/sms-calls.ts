@@ -3,7 +3,7 @@
 // and Twilio would: the signed <Gather> callback with Digits, then the signed status "completed".
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { signTwilioRequest } from '../../activities/channels/twilio-signature.js';
+import { postTwilioSigned, unescapeXml } from './twilio-signed-post.js';
 import { escapeHtml } from './sink-page.js';
 
 export interface RecordedCall {
@@ -22,24 +22,11 @@ export interface RecordedCall {
 type Options = { accountSid: string; authToken: string };
 type Authorized = (request: FastifyRequest<{ Params: { sid: string } }>, reply: FastifyReply) => boolean;
 
-const unescapeXml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 /** What the call says, for the page: every <Say>, in order. */
 export const spokenText = (twiml: string) => [...twiml.matchAll(/<Say[^>]*>([\s\S]*?)<\/Say>/g)].map((m) => unescapeXml(m[1]!));
 const gatherAction = (twiml: string) => /<Gather[^>]*\baction="([^"]+)"/.exec(twiml)?.[1];
 
-async function postSigned(options: Options, url: string, params: Record<string, string>): Promise<{ answer: number | string; text: string | null }> {
-  try {
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signTwilioRequest(options.authToken, url, params) },
-      body: new URLSearchParams(params).toString(),
-      signal: AbortSignal.timeout(10_000),
-    });
-    return { answer: res.status, text: await res.text() };
-  } catch (error) {
-    return { answer: error instanceof Error ? error.message : String(error), text: null };
-  }
-}
+const postSigned = (options: Options, url: string, params: Record<string, string>) => postTwilioSigned(options.authToken, url, params);
 
 function callResource(accountSid: string, call: RecordedCall) {
   return { sid: call.sid, account_sid: accountSid, to: call.to, from: call.from, status: call.status, direction: 'outbound-api', api_version: '2010-04-01', date_created: new Date(call.createdAt).toUTCString(), uri: `/2010-04-01/Accounts/${accountSid}/Calls/${call.sid}.json` };

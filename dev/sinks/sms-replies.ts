@@ -3,7 +3,7 @@
 // keeps the TwiML answer, so the demo shows the whole loop (alert → "1" → "Thanks…").
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { signTwilioRequest } from '../../activities/channels/twilio-signature.js';
+import { postTwilioSigned, unescapeXml } from './twilio-signed-post.js';
 import type { RecordedSms } from './sms-sink.js';
 
 export interface SmsReply {
@@ -21,8 +21,6 @@ export interface SmsReply {
 /** Twilio's inbound webhook for our number: configured per number; here, beside the status callback. */
 export const inboundUrlOf = (sms: RecordedSms, configured?: string) => configured ?? (sms.statusCallback ? new URL('/v1/webhooks/twilio/inbound', sms.statusCallback).toString() : null);
 
-const unescapeXml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-
 export async function sendReply(options: { accountSid: string; authToken: string; inboundUrl?: string }, sms: RecordedSms, body: string): Promise<SmsReply> {
   const at = new Date().toISOString();
   const url = inboundUrlOf(sms, options.inboundUrl);
@@ -30,19 +28,9 @@ export async function sendReply(options: { accountSid: string; authToken: string
   if (!url) return { ...base, answer: 'no inbound webhook known for this message', answerText: null };
   const params: Record<string, string> = { AccountSid: options.accountSid, ApiVersion: '2010-04-01', Body: body, From: sms.to, MessageSid: `SM${randomBytes(16).toString('hex')}`, NumMedia: '0', SmsSid: '', To: sms.from };
   params.SmsSid = params.MessageSid!;
-  try {
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signTwilioRequest(options.authToken, url, params) },
-      body: new URLSearchParams(params).toString(),
-      signal: AbortSignal.timeout(10_000),
-    });
-    const twiml = await res.text();
-    const message = /<Message>([\s\S]*?)<\/Message>/.exec(twiml)?.[1];
-    return { ...base, answer: res.status, answerText: message === undefined ? null : unescapeXml(message) };
-  } catch (error) {
-    return { ...base, answer: error instanceof Error ? error.message : String(error), answerText: null };
-  }
+  const { answer, text } = await postTwilioSigned(options.authToken, url, params);
+  const message = text === null ? undefined : /<Message>([\s\S]*?)<\/Message>/.exec(text)?.[1];
+  return { ...base, answer, answerText: message === undefined ? null : unescapeXml(message) };
 }
 
 /** POST /api/messages/:sid/reply (JSON `{ body }`) and the page's form (POST /messages/:sid/reply). */
