@@ -17,9 +17,9 @@ import { Migration20261203203000_notifications } from './Migration20261203203000
 import { Migration20261206121633_short_links } from './Migration20261206121633_short_links.js';
 import { Migration20261206150000_alert_answers } from './Migration20261206150000_alert_answers.js';
 import { Migration20261206151000_closures_and_contact_confirmation } from './Migration20261206151000_closures_and_contact_confirmation.js';
+import { Migration20261206152000_whatsapp_channel } from './Migration20261206152000_whatsapp_channel.js';
 import { Migration20261206153000_cloudprnt_printers } from './Migration20261206153000_cloudprnt_printers.js';
 import { Migration20261206154000_help_conversations } from './Migration20261206154000_help_conversations.js';
-import { Migration20261206152000_whatsapp_channel } from './Migration20261206152000_whatsapp_channel.js';
 import { Migration20261206170000_twilio_inbound_messages } from './Migration20261206170000_twilio_inbound_messages.js';
 
 export const MIGRATIONS: MigrationObject[] = [
@@ -39,8 +39,8 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261206121633_short_links', class: Migration20261206121633_short_links },
   { name: 'Migration20261206150000_alert_answers', class: Migration20261206150000_alert_answers },
   { name: 'Migration20261206151000_closures_and_contact_confirmation', class: Migration20261206151000_closures_and_contact_confirmation },
+  { name: 'Migration20261206152000_whatsapp_channel', class: Migration20261206152000_whatsapp_channel },
   { name: 'Migration20261206153000_cloudprnt_printers', class: Migration20261206153000_cloudprnt_printers },
   { name: 'Migration20261206154000_help_conversations', class: Migration20261206154000_help_conversations },
-  { name: 'Migration20261206152000_whatsapp_channel', class: Migration20261206152000_whatsapp_channel },
   { name: 'Migration20261206170000_twilio_inbound_messages', class: Migration20261206170000_twilio_inbound_messages },
 ];
