@@ -29,6 +29,8 @@ export interface LaneOptions {
   apiEnv?: Record<string, string>;
   /** e.g. `--cpu-prof` to see where the API spends a burst. */
   apiNodeArgs?: string[];
+  /** The same for the worker: `--cpu-prof` shows where an opening's time goes. */
+  workerNodeArgs?: string[];
   dataDir: string;
   databaseUrl: string;
   fairness: boolean;
@@ -96,7 +98,7 @@ async function bringUpLane(options: LaneOptions, teardown: (() => Promise<unknow
   const suffix = options.fairness ? '' : '-unfair';
   const node = (name: string, entry: string, extra: Record<string, string> = {}, nodeArgs: string[] = []) =>
     new ManagedProcess(name + suffix, process.execPath, [...nodeArgs, '--import', 'tsx', entry], { env: { ...env, ...extra }, cwd: PROJECT_ROOT, quiet: (line) => line.includes('worker polling') || line.includes('FSTDEP') || line.includes('trace-warnings') });
-  const worker = node('worker', 'worker.ts', options.workerEnv);
+  const worker = node('worker', 'worker.ts', options.workerEnv, options.workerNodeArgs);
   const apiProcess = node('api', 'api/server.ts', options.apiEnv, options.apiNodeArgs);
   teardown.push(() => worker.stop(), () => apiProcess.stop());
   await waitFor('API', 120_000, async () => {
