@@ -40,7 +40,11 @@ async function patchesInCode(): Promise<Set<string>> {
   const dir = join(PROJECT_ROOT, 'workflows');
   const files = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.ts'));
   const sources = await Promise.all(files.map((f) => readFile(join(dir, f), 'utf8')));
-  return new Set(sources.flatMap((s) => [...s.matchAll(/(?:patched|deprecatePatch)\('([^']+)'\)/g)].map((m) => m[1]!)));
+  const literal = sources.flatMap((s) => [...s.matchAll(/(?:patched|deprecatePatch)\('([^']+)'\)/g)].map((m) => m[1]!));
+  // A patch id kept in a named constant (`patched(ONE_OPENING_WRITE)`): the constant's value.
+  const named = new Set(sources.flatMap((s) => [...s.matchAll(/(?:patched|deprecatePatch)\(([A-Z][A-Z0-9_]*)\)/g)].map((m) => m[1]!)));
+  const constants = sources.flatMap((s) => [...s.matchAll(/const ([A-Z][A-Z0-9_]*) = '([^']+)'/g)].filter((m) => named.has(m[1]!)).map((m) => m[2]!));
+  return new Set([...literal, ...constants]);
 }
 
 const patchIdOf = (e: HistoryEvent): string | undefined => {
