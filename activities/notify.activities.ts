@@ -2,11 +2,13 @@
 // it) and handed to the organization's notifier workflow, started if it is not running.
 import type { Client } from '@temporalio/client';
 import type { Orm } from '../core/db/orm.js';
-import { alertRequestedSignal, orgNotifierWorkflowId, type AlertIntent, type AlertKind, type AlertRetry } from '../workflows/org-notifier/messages.js';
+import { alertRequestedSignal, CANNOT_WAIT_KINDS, orgNotifierWorkflowId, type AlertIntent, type AlertKind, type AlertRetry } from '../workflows/org-notifier/messages.js';
 import { type RepairSnapshot } from '../workflows/repair/messages.js';
 import type { orgNotifierWorkflow } from '../workflows/org-notifier/org-notifier.workflow.js';
 import { activityKey } from './records.activities.js';
 import { orgPriority, PRIORITY } from '../core/temporal/priorities.js';
+import { Context } from '@temporalio/activity';
+import { recordIntent } from './alerts/record-intent.js';
 
 export type NotificationKind = AlertKind;
 
@@ -36,16 +38,12 @@ export function createNotifyActivities(d: NotifyDependencies) {
     async notifyRepair({ repairId, orgId, kind, audience, part }: NotifyRepairInput): Promise<void> {
       const intentId = part ? `${activityKey()}#${part}` : activityKey();
       const now = Date.now();
-      await d.orm.em
-        .fork()
-        .getConnection()
-        .execute("insert into notification_intents (id, repair_id, org_id, kind, status, created_at) values (?, ?, ?, ?, 'recorded', ?) on conflict (id) do nothing", [
-          intentId,
-          repairId,
-          orgId,
-          kind,
-          new Date(now),
-        ]);
+      const woke = await recordIntent(d, { intentId, repairId, orgId, kind, at: now });
+      // The window's first intent wakes the notifier; the others wait in the table and are collected
+      // with it (a mass outage: one signal per organization and window, not one per repair). A retry
+      // signals anyway (its first attempt may have woken nobody), as do an intent that names whom not to
+      // tell and one that cannot wait for a follow-up window.
+      if (!woke && !audience && !CANNOT_WAIT_KINDS.has(kind) && Context.current().info.attempt === 1) return;
       await d.temporal.workflow.signalWithStart<typeof orgNotifierWorkflow, [AlertIntent]>('orgNotifierWorkflow', {
         workflowId: orgNotifierWorkflowId(orgId),
         taskQueue: d.taskQueue,

@@ -1,7 +1,9 @@
-// The org notifier's activities: deliver a window of alerts, release the SMS held for support
+// The org notifier's activities: collect a window's intents, deliver a window of alerts, release the SMS held for support
 // hours, and give up on what repeated temporary failures kept from going out.
+import type { AlertIntent } from '../../workflows/org-notifier/messages.js';
 import { heartbeating } from '../heartbeating.js';
 import type { AlertDependencies } from './alert-dependencies.js';
+import { collectAlertIntents } from './collect-alert-intents.js';
 import { deliverAlerts, type DeliverAlertsInput } from './deliver-alerts.js';
 import { giveUpUndelivered } from './give-up-undelivered.js';
 import { releaseHeldAlerts } from './release-held-alerts.js';
@@ -10,8 +12,9 @@ export type { AlertDependencies } from './alert-dependencies.js';
 
 export function createAlertActivities(d: AlertDependencies) {
   return {
+    collectAlertIntents: (input: { orgId: string; signalled: AlertIntent[] }) => heartbeating(collectAlertIntents(d, input)),
     deliverAlerts: (input: DeliverAlertsInput) => heartbeating(deliverAlerts(d, input)),
     releaseHeldAlerts: (input: { orgId: string; at?: number }) => releaseHeldAlerts(d, input),
-    giveUpUndelivered: (input: { orgId: string; keyPrefix: string; dueHeld: boolean }) => giveUpUndelivered(d, input),
+    giveUpUndelivered: (input: { orgId: string; keyPrefix: string; dueHeld: boolean; intentIds?: string[] }) => giveUpUndelivered(d, input),
   };
 }

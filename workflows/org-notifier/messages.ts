@@ -6,6 +6,8 @@ export const orgNotifierWorkflowId = (orgId: string) => `notifier-${orgId}`;
 
 export type AlertKind = 'action_needed' | 'reminder' | 'escalated_emergency' | 'escalated_support' | 'support_requested' | 'reconnected' | 'provider_issue' | 'acknowledged';
 
+/** Kinds that close a follow-up window early (their signal always goes, see notify.activities). */
+export const CANNOT_WAIT_KINDS: ReadonlySet<AlertKind> = new Set(['escalated_emergency', 'escalated_support', 'support_requested']);
 /** One repair's wish to tell people something; the notifier groups these per organization. */
 export interface AlertIntent {
   intentId: string;

@@ -2,12 +2,15 @@
 // a mass outage becomes one grouped alert per recipient and channel, never one per store.
 // A channel that is down is retried with backoff, a bounded number of times: then the alerts left
 // are recorded failed (an error log line says so) and the notifier goes on with the next alerts.
-import { ActivityFailure, condition, continueAsNew, log, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, condition, continueAsNew, log, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.js';
 import { orgPriority, PRIORITY, type PriorityLevel } from '../../core/temporal/priorities.js';
-import { alertRequestedSignal, DEFAULT_ALERT_RETRY, type AlertIntent, type OrgNotifierInput } from './messages.js';
+import { alertRequestedSignal, CANNOT_WAIT_KINDS, DEFAULT_ALERT_RETRY, type AlertIntent, type OrgNotifierInput } from './messages.js';
 
-type NotifierActivities = Pick<Activities, 'deliverAlerts' | 'releaseHeldAlerts'>;
+type NotifierActivities = Pick<Activities, 'deliverAlerts' | 'releaseHeldAlerts' | 'collectAlertIntents'>;
+
+/** Patch: runs started before it delivered only the intents signalled to them (one signal per intent). */
+export const COLLECT_RECORDED_INTENTS = 'collect-recorded-intents';
 /** A delivery lost with its worker is retried within seconds (it heartbeats), not after two minutes. */
 function deliveries(input: OrgNotifierInput, priorityKey: PriorityLevel) {
   const { initialIntervalMs, maximumAttempts } = input.retry ?? DEFAULT_ALERT_RETRY;
@@ -26,15 +29,21 @@ const { giveUpUndelivered } = proxyActivities<Pick<Activities, 'giveUpUndelivere
 /** With nothing to send for this long, the notifier ends; the next alert starts it again. */
 const IDLE_MS = 30 * 60_000;
 const BATCHES_PER_RUN = 200;
+/**
+ * After a delivery the next one waits this many windows (as Alertmanager's group_interval): an
+ * outage that goes on, whose openings a fair queue spreads over minutes, reaches people as one
+ * follow-up rather than a message every window. What cannot wait (CANNOT_WAIT_KINDS) closes the follow-up early.
+ */
+const FOLLOW_UP_WINDOWS = 5;
 
 export async function orgNotifierWorkflow(input: OrgNotifierInput): Promise<void> {
   const urgent = deliveries(input, PRIORITY.alertDelivery);
   const background = deliveries(input, PRIORITY.background);
   /** The retries are spent: record what is left failed, and carry on. */
-  const giveUp = async (error: unknown, dueHeld: boolean) => {
+  const giveUp = async (error: unknown, dueHeld: boolean, intentIds?: string[]) => {
     if (!(error instanceof ActivityFailure)) throw error;
     const { workflowId, runId } = workflowInfo();
-    const outcome = await giveUpUndelivered({ orgId: input.orgId, keyPrefix: `${workflowId}/${runId}/`, dueHeld });
+    const outcome = await giveUpUndelivered({ orgId: input.orgId, keyPrefix: `${workflowId}/${runId}/`, dueHeld, ...(intentIds ? { intentIds } : {}) });
     log.error('alerts given up on after repeated channel failures', { orgId: input.orgId, failed: outcome.failed, reason: error.cause?.message });
     return outcome.nextHeldUntil;
   };
@@ -48,9 +57,11 @@ export async function orgNotifierWorkflow(input: OrgNotifierInput): Promise<void
     pending.push(intent);
   });
 
+  let more = false;
+  let lastDeliveredAt = Number.NEGATIVE_INFINITY;
   for (let batch = 0; batch < BATCHES_PER_RUN; batch += 1) {
     const wait = heldUntil !== null ? Math.max(heldUntil - Date.now(), 1) : IDLE_MS;
-    const woke = await condition(() => pending.length > 0, wait);
+    const woke = more || (await condition(() => pending.length > 0, wait));
     if (!woke && heldUntil !== null) {
       heldUntil = await background.releaseHeldAlerts({ orgId: input.orgId, at: Date.now() }).then(
         (r) => r.nextHeldUntil,
@@ -60,12 +71,29 @@ export async function orgNotifierWorkflow(input: OrgNotifierInput): Promise<void
     }
     if (!woke) return;
     // The grouping window opens with the first alert; whatever arrives meanwhile joins it.
-    await condition(() => false, input.windowMs);
-    const intents = pending.splice(0, pending.length);
+    if (!more) await condition(() => false, input.windowMs);
+    const followUpAt = lastDeliveredAt + FOLLOW_UP_WINDOWS * input.windowMs;
+    if (!more && patched(COLLECT_RECORDED_INTENTS) && Date.now() < followUpAt) await condition(() => pending.some((i) => CANNOT_WAIT_KINDS.has(i.kind)), followUpAt - Date.now());
+    const signalled = pending.splice(0, pending.length);
+    let intents = signalled;
+    more = false;
+    if (patched(COLLECT_RECORDED_INTENTS)) {
+      // Intents recorded without a signal join; should the database not answer, the signalled ones still go.
+      const collected = await deliveries(input, batchPriority(signalled)).collectAlertIntents({ orgId: input.orgId, signalled }).catch((error: unknown) => {
+        if (!(error instanceof ActivityFailure)) throw error;
+        return { intents: signalled, more: false };
+      });
+      for (const intent of collected.intents) seen.add(intent.intentId);
+      ({ intents, more } = collected);
+      if (intents.length === 0) continue;
+    }
     const { deliverAlerts } = batchPriority(intents) === PRIORITY.background ? background : urgent;
-    const result = await deliverAlerts({ orgId: input.orgId, intents, at: Date.now() }).catch(async (error: unknown) => ({ heldUntil: await giveUp(error, false) }));
+    const gaveUp = (error: unknown) => giveUp(error, false, patched(COLLECT_RECORDED_INTENTS) ? intents.map((i) => i.intentId) : undefined);
+    const result = await deliverAlerts({ orgId: input.orgId, intents, at: Date.now() }).catch(async (error: unknown) => ({ heldUntil: await gaveUp(error) }));
+    lastDeliveredAt = Date.now();
     if (result.heldUntil !== null) heldUntil = heldUntil === null ? result.heldUntil : Math.min(heldUntil, result.heldUntil);
-    if (workflowInfo().continueAsNewSuggested) break;
+    // Intents left by the collection's limit go first: a new run would wait for a signal.
+    if (workflowInfo().continueAsNewSuggested && !more) break;
   }
   await continueAsNew<typeof orgNotifierWorkflow>({ ...input, carried: pending, heldUntil });
 }

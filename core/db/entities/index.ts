@@ -21,6 +21,7 @@ export * from './location-closure.entity.js';
 export * from './help-conversation.entity.js';
 export * from './sms-opt-out.entity.js';
 export * from './twilio-inbound-message.entity.js';
+export * from './notifier-wake.entity.js';
 
 import { Brand } from './brand.entity.js';
 import { Connection } from './connection.entity.js';
@@ -45,6 +46,7 @@ import { LocationClosure } from './location-closure.entity.js';
 import { HelpConversation } from './help-conversation.entity.js';
 import { SmsOptOut } from './sms-opt-out.entity.js';
 import { TwilioInboundMessage } from './twilio-inbound-message.entity.js';
+import { NotifierWake } from './notifier-wake.entity.js';
 
 /** Every entity, for the ORM configuration. */
-export const ALL_ENTITIES = [Org, User, Location, Brand, Store, Connection, Repair, RepairEvent, PendingSecret, NotificationIntent, OrgContacts, Notification, WebhookSubscription, WebhookDelivery, SupportTicket, TicketMessage, ProviderStatus, MerchantSession, ShortLink, Printer, PrintJob, LocationClosure, HelpConversation, SmsOptOut, TwilioInboundMessage];
+export const ALL_ENTITIES = [Org, User, Location, Brand, Store, Connection, Repair, RepairEvent, PendingSecret, NotificationIntent, OrgContacts, Notification, WebhookSubscription, WebhookDelivery, SupportTicket, TicketMessage, ProviderStatus, MerchantSession, ShortLink, Printer, PrintJob, LocationClosure, HelpConversation, SmsOptOut, TwilioInboundMessage, NotifierWake];

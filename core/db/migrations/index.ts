@@ -21,6 +21,7 @@ import { Migration20261206152000_whatsapp_channel } from './Migration20261206152
 import { Migration20261206153000_cloudprnt_printers } from './Migration20261206153000_cloudprnt_printers.js';
 import { Migration20261206154000_help_conversations } from './Migration20261206154000_help_conversations.js';
 import { Migration20261206170000_twilio_inbound_messages } from './Migration20261206170000_twilio_inbound_messages.js';
+import { Migration20261206180000_notifier_wakes } from './Migration20261206180000_notifier_wakes.js';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123073800_initial_registry', class: Migration20261123073800_initial_registry },
@@ -43,4 +44,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261206153000_cloudprnt_printers', class: Migration20261206153000_cloudprnt_printers },
   { name: 'Migration20261206154000_help_conversations', class: Migration20261206154000_help_conversations },
   { name: 'Migration20261206170000_twilio_inbound_messages', class: Migration20261206170000_twilio_inbound_messages },
+  { name: 'Migration20261206180000_notifier_wakes', class: Migration20261206180000_notifier_wakes },
 ];

@@ -1,0 +1,71 @@
+// The notifier is woken once per organization and window: a burst's intents wait in the table and
+// the notifier collects them (activities/alerts/record-intent.ts, collect-alert-intents.ts). An
+// outage that goes on reaches people as one follow-up, and a wake mark left behind never silences
+// an organization. Real stack: Temporal dev server, PostgreSQL, SMTP to MailDev.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ruleFor } from '../../core/providers/index.js';
+import { createAlertingMerchant, type AlertingMerchantOptions } from '../helpers/alerting-merchant.js';
+import { startSinks, type Sinks } from '../helpers/sinks.js';
+import { eventually, report, startRepairStack, type RepairStack } from '../helpers/repair-stack.js';
+import { orgNotifierWorkflowId } from '../../workflows/org-notifier/messages.js';
+import { recordHistory } from '../helpers/histories.js';
+
+const WINDOW_MS = 2000;
+let sinks: Sinks;
+let stack: RepairStack;
+beforeAll(async () => {
+  sinks = await startSinks();
+  stack = await startRepairStack({ env: { ...sinks.env, ALERT_WINDOW_MS: String(WINDOW_MS) } });
+});
+afterAll(async () => {
+  await stack?.close();
+  await sinks?.close();
+});
+
+const merchant = (options: AlertingMerchantOptions) => createAlertingMerchant(stack, options);
+const inactive = ruleFor('deliveroo', 'invalid_store_config', 'store_inactive')!.code;
+const mailsTo = async (address: string) => (await sinks.mails()).filter((x) => x.to.some((t) => t.address === address));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('waking the notifier', () => {
+  it('wakes it once for a burst of openings and still tells people about every one', async () => {
+    const m = await merchant({ name: 'Veinte Locales', locale: 'es', userLocale: 'es', stores: 20, phone: '+34600000020', email: 'veinte@example.com' });
+    await Promise.all(m.connections.map((c) => report(stack, c, inactive)));
+    await eventually(() => mailsTo('veinte@example.com'), (list) => list.length > 0, 30_000);
+    await sleep(WINDOW_MS + 1000);
+    const mails = await mailsTo('veinte@example.com');
+    expect(mails).toHaveLength(1);
+    for (let i = 1; i <= 20; i += 1) expect(mails[0]!.html).toContain(`Local ${String(i).padStart(2, '0')}`);
+    const history = await stack.temporal.workflow.getHandle(orgNotifierWorkflowId(m.orgId)).fetchHistory();
+    const signals = (history.events ?? []).filter((e) => e.workflowExecutionSignaledEventAttributes).length;
+    // Twenty intents; one signal opened the window (a few more only if openings straddled two windows).
+    expect(signals).toBeGreaterThan(0);
+    expect(signals).toBeLessThan(5);
+    await recordHistory(stack.temporal, orgNotifierWorkflowId(m.orgId), 'org-notifier-collected-intents');
+  });
+
+  it('sends an outage that goes on as one follow-up, not a message every window', async () => {
+    const m = await merchant({ name: 'Cuatro Locales', locale: 'es', userLocale: 'es', stores: 4, phone: '+34600000004', email: 'cuatro@example.com' });
+    await report(stack, m.connections[0]!, inactive);
+    await eventually(() => mailsTo('cuatro@example.com'), (list) => list.length === 1, 30_000);
+    // Three more stores fall over, more than a window apart: without a follow-up window, two messages.
+    await report(stack, m.connections[1]!, inactive);
+    await sleep(WINDOW_MS + 500);
+    await Promise.all(m.connections.slice(2).map((c) => report(stack, c, inactive)));
+    const mails = await eventually(() => mailsTo('cuatro@example.com'), (list) => list.length >= 2, 40_000);
+    await sleep(WINDOW_MS + 1000);
+    expect(await mailsTo('cuatro@example.com')).toHaveLength(2);
+    const followUp = mails[1]!.html;
+    for (const store of ['Local 02', 'Local 03', 'Local 04']) expect(followUp).toContain(store);
+    expect(followUp).not.toContain('Local 01');
+  });
+
+  it('is not silenced by a wake mark whose notifier is gone', async () => {
+    const m = await merchant({ name: 'Marca Vieja', locale: 'es', userLocale: 'es', stores: 1, phone: '+34600000001', email: 'vieja@example.com' });
+    // As if a notifier had been woken an hour ago and then terminated before collecting its window.
+    await stack.db.orm.em.fork().getConnection().execute("insert into notifier_wakes (org_id, woken_at) values (?, now() - interval '1 hour')", [m.orgId]);
+    await report(stack, m.connections[0]!, inactive);
+    const mails = await eventually(() => mailsTo('vieja@example.com'), (list) => list.length === 1, 30_000);
+    expect(mails[0]!.html).toContain('Local 01');
+  });
+});
