@@ -16,7 +16,7 @@ const SYMPTOMS: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
     closed: 'inactive', paused: 'inactive', offline: 'inactive paused', deactivated: 'inactive',
     branch: 'store location', missing: 'not found',
     mobile: 'contact phone number', add: 'update contact', manager: 'contact', chef: 'contact', owner: 'contact', wife: 'contact', husband: 'contact',
-    tonight: 'later', tomorrow: 'later', slammed: 'busy', weird: 'alert message',
+    arriving: 'receiving', tonight: 'later', tomorrow: 'later', slammed: 'busy', weird: 'alert message',
     // Another company's software refused, an alert's own channel doubted, support's hours, one more store.
     outside: 'third party partner', external: 'third party partner', integrations: 'integration partner',
     link: 'alert', scam: 'alert message', phishing: 'alert message', legit: 'alert message',
@@ -26,7 +26,7 @@ const SYMPTOMS: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
   es: {
     clave: 'contrasena', password: 'contrasena', cambie: 'cambiada', olvide: 'restablecer', login: 'iniciar sesion', sms: 'codigo verificacion',
     caido: 'caida', carga: 'caida no funciona', funciona: 'caida no funciona', cerrado: 'inactivo', offline: 'inactivo pausado', pausado: 'inactivo', desactivado: 'inactivo',
-    encargado: 'contacto', responsable: 'contacto', dueno: 'contacto', esposa: 'contacto', marido: 'contacto', movil: 'contacto telefono', socio: 'contacto', lleguen: 'quien recibe',
+    encargado: 'contacto', responsable: 'contacto', dueno: 'contacto', esposa: 'contacto', marido: 'contacto', movil: 'contacto telefono', socio: 'contacto', lleguen: 'quien recibe', llegan: 'recibe',
     luego: 'mas tarde', noche: 'mas tarde', tope: 'ocupado',
     externa: 'terceros socio', externo: 'terceros socio', integraciones: 'integracion socio', dejan: 'permitido',
     enlace: 'alerta', link: 'alerta', estafa: 'alerta mensaje', fraude: 'alerta mensaje', raro: 'alerta mensaje',
@@ -38,7 +38,7 @@ const SYMPTOMS: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
     ferme: 'inactif', pause: 'inactif', ligne: 'inactif', tablette: 'etablissement inactif',
     marche: 'panne', bug: 'panne', plante: 'panne', charger: 'panne',
     portable: 'contact telephone', chef: 'contact', responsable: 'contact', gerant: 'contact', patron: 'contact', epouse: 'contact', mari: 'contact', ajouter: 'modifier contact', droit: 'autorisation bloque',
-    soir: 'plus tard', rush: 'occupe',
+    arrivent: 'recoit', soir: 'plus tard', rush: 'occupe',
     externe: 'tiers partenaire', exterieure: 'tiers partenaire', integrations: 'integration partenaire', laissent: 'autorisation',
     lien: 'alerte', arnaque: 'alerte message', fraude: 'alerte message', bizarre: 'alerte message', casse: 'rompue',
     samedi: 'horaires du support', dimanche: 'horaires du support', weekend: 'horaires du support', repondez: 'delai de reponse', reponse: 'delai de reponse', requete: 'ticket',
@@ -47,7 +47,7 @@ const SYMPTOMS: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
   it: {
     login: 'accesso', sms: 'codice verifica', giu: 'disservizio', down: 'disservizio', carica: 'disservizio non funziona', ferma: 'disservizio',
     chiuso: 'inattivo', offline: 'inattivo pausa', sospeso: 'inattivo',
-    cellulare: 'contatti', socio: 'contatti', responsabile: 'contatti referente', titolare: 'contatti', moglie: 'contatti', marito: 'contatti', stasera: 'piu tardi', ricordamelo: 'promemoria', pieni: 'occupato', strana: 'avviso',
+    cellulare: 'contatti', socio: 'contatti', responsabile: 'contatti referente', titolare: 'contatti', moglie: 'contatti', marito: 'contatti', arrivano: 'riceve', stasera: 'piu tardi', ricordamelo: 'promemoria', pieni: 'occupato', strana: 'avviso',
     esterne: 'terze parti partner', esterna: 'terze parti partner', integrazioni: 'integrazione partner', permettono: 'consentito autorizzazione',
     link: 'avviso', truffa: 'avviso messaggio', frode: 'avviso messaggio',
     sabato: 'orari assistenza', domenica: 'orari assistenza', weekend: 'orari assistenza', rispondete: 'tempi di risposta', risposta: 'tempi di risposta', richiesta: 'ticket',
@@ -56,7 +56,7 @@ const SYMPTOMS: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
   pt: {
     mudei: 'alterada', mudou: 'alterada', esqueci: 'redefina', login: 'entrar', password: 'senha', sms: 'codigo verificacao',
     fora: 'indisponivel', baixo: 'indisponivel', fechada: 'inativa', offline: 'inativa pausada', pausada: 'inativa', almoco: 'horario', jantar: 'horario',
-    telemovel: 'contacto', socio: 'contacto', responsavel: 'contacto', gerente: 'contacto', dono: 'contacto', esposa: 'contacto', marido: 'contacto', authenticator: 'autenticacao', esquisito: 'alerta', logo: 'mais tarde', cheios: 'ocupado',
+    telemovel: 'contacto', socio: 'contacto', responsavel: 'contacto', gerente: 'contacto', dono: 'contacto', esposa: 'contacto', marido: 'contacto', authenticator: 'autenticacao', esquisito: 'alerta', chegam: 'recebe', logo: 'mais tarde', cheios: 'ocupado',
     externa: 'terceiros parceiro', externo: 'terceiros parceiro', integracoes: 'integracao parceiro', deixam: 'permitido',
     link: 'alerta', golpe: 'alerta mensagem', burla: 'alerta mensagem', fraude: 'alerta mensagem',
     sabado: 'horario do suporte', domingo: 'horario do suporte', semana: 'horario do suporte', respondem: 'tempo de resposta', resposta: 'tempo de resposta', chamado: 'ticket',
