@@ -4,6 +4,9 @@
 // mostly of words about something else ("the weather in Paris") stays below the threshold.
 import type { Locale } from '../../core/providers/index.js';
 import type { SearchHit } from './search-index.js';
+import { getArticle } from './article-library.js';
+import { STAND_IN_ERROR_TYPES } from './article-kinds.js';
+import type { HelpArticle } from './article.types.js';
 import { holdsTerm, termsOfArticle, termWeight } from './term-weights.js';
 
 /**
@@ -31,6 +34,19 @@ const weigh = (terms: readonly QuestionTerm[], locale: Locale): Weighed[] =>
  */
 const NAMED_PROVIDER_WEIGHT = 0.5;
 
+/**
+ * The words that tell about an article's problem: its own, and those of the general article
+ * that tells the same for no provider in particular ("down for everyone" is the outage
+ * article's wording, and its match already counts for the provider's own article).
+ */
+function wordsAbout(article: HelpArticle): ReadonlySet<string> {
+  const own = termsOfArticle(article);
+  const { errorType } = article;
+  if (!article.provider || !errorType) return own;
+  const standIns = Object.entries(STAND_IN_ERROR_TYPES).flatMap(([slug, types]) => (types.includes(errorType) ? [getArticle(slug, article.locale)] : []));
+  return new Set([own, ...standIns.flatMap((a) => (a ? [termsOfArticle(a)] : []))].flatMap((terms) => [...terms]));
+}
+
 export function confidenceOf(questionTerms: readonly QuestionTerm[], hits: readonly SearchHit[], locale: Locale, repairSlug?: string, namedProvider?: string): number {
   const [top, next] = hits;
   if (!top) return 0;
@@ -39,7 +55,7 @@ export function confidenceOf(questionTerms: readonly QuestionTerm[], hits: reado
   const known = weighed.filter((w) => w.weight > 0);
   const total = known.reduce((sum, w) => sum + w.weight, 0);
   if (total === 0) return 0;
-  const articleTerms = termsOfArticle(top.article);
+  const articleTerms = wordsAbout(top.article);
   const covered = known.filter((w) => w.alternatives.length === 0 || w.alternatives.some((t) => holdsTerm(articleTerms, t))).reduce((sum, w) => sum + w.weight, 0);
   // Share of the question that is about our subject at all: a question mostly about something else is doubtful.
   const onTopic = known.length / weighed.length;

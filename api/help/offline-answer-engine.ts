@@ -7,7 +7,7 @@ import type { AnswerEngine, AskInput, AssistantAnswer, RankedCandidates } from '
 import { ASSISTANT_REPLIES } from './assistant-replies.js';
 import { fillPolicy } from './ticket-policy-text.js';
 import { confidenceOf, type QuestionTerm } from './answer-confidence.js';
-import { questionLanguage } from './question-language.js';
+import { questionLanguage, scoredLanguages } from './question-language.js';
 import { mentionedProvider, withoutProviderNames } from './provider-mention.js';
 import { searchArticles, type SearchHit } from './search-index.js';
 import { synonymsOf } from './query-synonyms.js';
@@ -16,6 +16,8 @@ import { findProvider, type Locale } from '../../core/providers/index.js';
 
 /** Below this, the assistant says it does not know rather than guess. */
 export const ANSWER_THRESHOLD = 0.4;
+/** A less likely language is tried when it scores at least this share of the likeliest one. */
+const UNSURE_SHARE = 0.3;
 /** Between the two thresholds it answers but also offers a ticket. */
 const SURE_THRESHOLD = 0.7;
 /** The repair's own article weighs this much more than its score alone. */
@@ -30,6 +32,7 @@ export const MAX_QUESTION_CHARS = 1000;
 
 interface Ranked {
   locale: Locale;
+  confidence: number;
   named?: string;
   hits: SearchHit[];
   questionTerms: QuestionTerm[];
@@ -64,9 +67,36 @@ function transferStandIn(hit: SearchHit, providerId: string, locale: Locale, spe
   else specific.push({ ...hit, article: own, score });
 }
 
+/**
+ * Without a given locale, a question the likeliest language's articles do not answer is also
+ * read with a less likely language's words: short or mixed questions ("mdp oublié sur
+ * deliveroo", an English word in Italian) mislead the detector. Only the articles found there
+ * are borrowed (every article exists in every locale); the answer stays in the likeliest
+ * language, so a clear English question is never answered in Italian.
+ */
 async function rank(asked: AskInput): Promise<Ranked> {
   const input = { ...asked, question: asked.question.slice(0, MAX_QUESTION_CHARS) };
-  const locale = questionLanguage(input.question, input.locale);
+  if (input.locale) return rankIn(input, input.locale);
+  const [likeliest, ...others] = scoredLanguages(input.question);
+  if (!likeliest) return rankIn(input, questionLanguage(input.question));
+  const first = await rankIn(input, likeliest.locale);
+  if (first.confidence >= ANSWER_THRESHOLD) return first;
+  // Only a language the detector hesitated over: read as Portuguese, Italian words about football match something.
+  for (const { locale } of others.filter((o) => o.score >= UNSURE_SHARE * likeliest.score)) {
+    const other = await rankIn(input, locale);
+    if (other.confidence >= ANSWER_THRESHOLD) return { ...other, locale: likeliest.locale, hits: inLocale(other.hits, likeliest.locale) };
+  }
+  return first;
+}
+
+/** The same articles in another locale, with their scores. */
+const inLocale = (hits: readonly SearchHit[], locale: Locale): SearchHit[] =>
+  hits.flatMap((h) => {
+    const article = getArticle(h.article.slug, locale);
+    return article ? [{ ...h, article }] : [];
+  });
+
+async function rankIn(input: AskInput, locale: Locale): Promise<Ranked> {
   const named = mentionedProvider(input.question);
   const providerId = named ?? input.repair?.provider;
   const repairSlug = input.repair ? slugForRepair(input.repair.provider, input.repair.errorType, input.repair.cause) : undefined;
@@ -80,7 +110,9 @@ async function rank(asked: AskInput): Promise<Ranked> {
     h.article.slug === repairSlug ? { ...h, score: h.score * REPAIR_BOOST } : h,
   );
   weighted.sort((a, b) => b.score - a.score);
-  return { locale, ...(named ? { named } : {}), hits: weighted, questionTerms: problemTerms(input.question, locale, providerId), ...(repairSlug ? { repairSlug } : {}) };
+  const questionTerms = problemTerms(input.question, locale, providerId);
+  const confidence = weighted.length > 0 ? confidenceOf(questionTerms, weighted, locale, repairSlug, named) : 0;
+  return { locale, confidence, ...(named ? { named } : {}), hits: weighted, questionTerms, ...(repairSlug ? { repairSlug } : {}) };
 }
 
 export async function rankArticles(input: AskInput): Promise<RankedCandidates> {
@@ -105,9 +137,8 @@ function answerWith(article: HelpArticle, locale: Locale, confidence: number): A
 export const offlineAnswerEngine: AnswerEngine = {
   name: 'offline',
   async answer(input) {
-    const { locale, named, hits, questionTerms, repairSlug } = await rank(input);
+    const { locale, hits, confidence, repairSlug } = await rank(input);
     const top = hits[0];
-    const confidence = top ? confidenceOf(questionTerms, hits, locale, repairSlug, named) : 0;
     if (top && confidence >= ANSWER_THRESHOLD) return answerWith(top.article, locale, confidence);
     // A vague question about a known repair ("what now?") is still best answered by its article.
     const repairArticle = repairSlug && wordsOf(input.question.slice(0, MAX_QUESTION_CHARS)).length <= 6 ? getArticle(repairSlug, locale) : undefined;

@@ -13,7 +13,16 @@ const FALLBACK: Locale = 'en';
 const VOCABULARY_WEIGHT = 0.6;
 
 export function questionLanguage(question: string, given?: Locale): Locale {
-  if (given) return given;
+  return given ?? questionLanguages(question)[0] ?? FALLBACK;
+}
+
+/** Our locales the question may be in, likeliest first (empty when nothing points anywhere). */
+export function questionLanguages(question: string): Locale[] {
+  return scoredLanguages(question).map((s) => s.locale);
+}
+
+/** Our locales with their scores (detector's plus the articles' vocabulary), likeliest first. */
+export function scoredLanguages(question: string): Array<{ locale: Locale; score: number }> {
   const detected = rankLanguages(question);
   const plain = withoutProviderNames(question);
   const words = Math.max(1, wordsOf(plain).length);
@@ -23,5 +32,5 @@ export function questionLanguage(question: string, given?: Locale): Locale {
   }))
     .filter((s) => s.score > 0)
     .sort((a, b) => b.score - a.score);
-  return scored[0]?.locale ?? FALLBACK;
+  return scored;
 }

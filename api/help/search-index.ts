@@ -77,10 +77,12 @@ async function buildIndex(locale: Locale): Promise<LanguageIndex> {
 }
 
 /** The question as Orama reads it: folded, synonyms added, stop words out (so "le" or "de" do
- * not outweigh the words that matter), misspelled words corrected. */
+ * not outweigh the words that matter), misspelled words corrected. Single letters go too, as in
+ * the confidence's terms: the "t" of "can't" or the "l" of "l'ho" would match every word
+ * starting with that letter. */
 const searchTerm = (q: string, locale: Locale, vocabulary: ReadonlySet<string>): string =>
   fixSpelling(
-    wordsOf(expandQuery(q, locale)).filter((w) => !STOP_WORDS[locale].has(w)),
+    wordsOf(expandQuery(q, locale)).filter((w) => !STOP_WORDS[locale].has(w) && (w.length > 1 || /\d/.test(w))),
     vocabulary,
   ).join(' ');
 
