@@ -7,7 +7,7 @@ import { snippetOf } from './article-snippet.js';
 import { fixSpelling, vocabularyOf } from './spelling-fix.js';
 import type { HelpArticle } from './article.types.js';
 import { LANGUAGE_STEMMERS } from './language-stemmers.js';
-import { expandQuery } from './query-synonyms.js';
+import { expandQuery, synonymsOf } from './query-synonyms.js';
 import { STOP_WORDS } from './stop-words.js';
 import { wordsOf } from './search-terms.js';
 import { foldAccents } from './text-folding.js';
@@ -84,6 +84,8 @@ const searchTerm = (q: string, locale: Locale, vocabulary: ReadonlySet<string>):
   fixSpelling(
     wordsOf(expandQuery(q, locale)).filter((w) => !STOP_WORDS[locale].has(w) && (w.length > 1 || /\d/.test(w))),
     vocabulary,
+    // A word the symptom table knows is no typo ("carga" is not "carta"): its synonyms are already added.
+    (w) => synonymsOf(w, locale) !== undefined,
   ).join(' ');
 
 /** Builds every language's index now rather than on the first question. */

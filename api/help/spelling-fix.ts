@@ -10,9 +10,9 @@ export function vocabularyOf(texts: readonly string[], wordsOf: (text: string) =
   return new Set(texts.flatMap(wordsOf));
 }
 
-export function fixSpelling(words: readonly string[], vocabulary: ReadonlySet<string>): string[] {
+export function fixSpelling(words: readonly string[], vocabulary: ReadonlySet<string>, known: (word: string) => boolean = () => false): string[] {
   return words.map((word) => {
-    if (word.length < MIN_LENGTH || vocabulary.has(word)) return word;
+    if (word.length < MIN_LENGTH || vocabulary.has(word) || known(word)) return word;
     for (const known of vocabulary) if (known.length >= MIN_LENGTH - 1 && known[0] === word[0] && withinOneEdit(word, known)) return known;
     return word;
   });
