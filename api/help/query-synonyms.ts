@@ -22,6 +22,8 @@ const SYMPTOMS: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
     link: 'alert', scam: 'alert message', phishing: 'alert message', legit: 'alert message',
     weekend: 'support hours', saturday: 'support hours', sunday: 'support hours', reply: 'response time', answer: 'response time', request: 'ticket',
     second: 'location not found', another: 'location not found',
+    // The provider's portal as merchants name it, and a fix they say they made there.
+    website: 'portal', done: 'completed', confirm: 'completed',
   },
   es: {
     clave: 'contrasena', password: 'contrasena', cambie: 'cambiada', olvide: 'restablecer', login: 'iniciar sesion', sms: 'codigo verificacion',
@@ -32,6 +34,7 @@ const SYMPTOMS: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
     enlace: 'alerta', link: 'alerta', estafa: 'alerta mensaje', fraude: 'alerta mensaje', raro: 'alerta mensaje',
     sabado: 'horario de soporte', domingo: 'horario de soporte', semana: 'horario de soporte', responden: 'tiempo de respuesta', respuesta: 'tiempo de respuesta', solicitud: 'ticket',
     segundo: 'sucursal no encontrado', segunda: 'sucursal no encontrado',
+    web: 'portal', pagina: 'portal', hecho: 'completado', confirmar: 'completado', corregir: 'arreglo',
   },
   fr: {
     mdp: 'mot de passe', password: 'mot de passe', oublie: 'reinitialisez', login: 'connexion', sms: 'code verification', redemande: 'code',
@@ -43,6 +46,7 @@ const SYMPTOMS: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
     lien: 'alerte', arnaque: 'alerte message', fraude: 'alerte message', bizarre: 'alerte message', casse: 'rompue',
     samedi: 'horaires du support', dimanche: 'horaires du support', weekend: 'horaires du support', repondez: 'delai de reponse', reponse: 'delai de reponse', requete: 'ticket',
     deuxieme: 'site introuvable', second: 'site introuvable',
+    web: 'portail', internet: 'portail', fini: 'termine', confirme: 'termine', corriger: 'corrige',
   },
   it: {
     login: 'accesso', sms: 'codice verifica', giu: 'disservizio', down: 'disservizio', carica: 'disservizio non funziona', ferma: 'disservizio',
@@ -52,6 +56,7 @@ const SYMPTOMS: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
     link: 'avviso', truffa: 'avviso messaggio', frode: 'avviso messaggio',
     sabato: 'orari assistenza', domenica: 'orari assistenza', weekend: 'orari assistenza', rispondete: 'tempi di risposta', risposta: 'tempi di risposta', richiesta: 'ticket',
     secondo: 'locale non trovato', seconda: 'locale non trovato',
+    sito: 'portale', web: 'portale', fatto: 'completato', confermare: 'completato', correggere: 'sistemato',
   },
   pt: {
     mudei: 'alterada', mudou: 'alterada', esqueci: 'redefina', login: 'entrar', password: 'senha', sms: 'codigo verificacao',
@@ -61,6 +66,7 @@ const SYMPTOMS: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
     link: 'alerta', golpe: 'alerta mensagem', burla: 'alerta mensagem', fraude: 'alerta mensagem',
     sabado: 'horario do suporte', domingo: 'horario do suporte', semana: 'horario do suporte', respondem: 'tempo de resposta', resposta: 'tempo de resposta', chamado: 'ticket',
     segunda: 'filial nao encontrada', segundo: 'filial nao encontrada',
+    site: 'portal', web: 'portal', feito: 'concluido', fiz: 'concluido', confirmar: 'concluido', corrigir: 'correcao',
   },
 };
 
