@@ -10,6 +10,7 @@ import { confidenceOf, type QuestionTerm } from './answer-confidence.js';
 import { questionLanguage, scoredLanguages } from './question-language.js';
 import { mentionedProvider, withoutProviderNames } from './provider-mention.js';
 import { searchArticles, type SearchHit } from './search-index.js';
+import { withoutDurations } from './durations.js';
 import { synonymsOf } from './query-synonyms.js';
 import { termsOf, wordsOf } from './search-terms.js';
 import { findProvider, type Locale } from '../../core/providers/index.js';
@@ -100,7 +101,7 @@ async function rankIn(input: AskInput, locale: Locale): Promise<Ranked> {
   const named = mentionedProvider(input.question);
   const providerId = named ?? input.repair?.provider;
   const repairSlug = input.repair ? slugForRepair(input.repair.provider, input.repair.errorType, input.repair.cause) : undefined;
-  const query = withoutProviderNames(input.question);
+  const query = withoutDurations(withoutProviderNames(input.question), locale);
   const found = await searchArticles({ q: query, locale, generalOnly: true, limit: 5 });
   const general = named ? found.filter((h) => !GENERAL_STAND_INS.has(h.article.slug)) : found;
   const specific = providerId ? await searchArticles({ q: query, locale, provider: providerId, limit: 5 }) : [];
@@ -110,7 +111,7 @@ async function rankIn(input: AskInput, locale: Locale): Promise<Ranked> {
     h.article.slug === repairSlug ? { ...h, score: h.score * REPAIR_BOOST } : h,
   );
   weighted.sort((a, b) => b.score - a.score);
-  const questionTerms = problemTerms(input.question, locale, providerId);
+  const questionTerms = problemTerms(withoutDurations(input.question, locale), locale, providerId);
   const confidence = weighted.length > 0 ? confidenceOf(questionTerms, weighted, locale, repairSlug, named) : 0;
   return { locale, confidence, ...(named ? { named } : {}), hits: weighted, questionTerms, ...(repairSlug ? { repairSlug } : {}) };
 }
