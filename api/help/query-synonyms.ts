@@ -28,7 +28,7 @@ const SYMPTOMS: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
   es: {
     clave: 'contrasena', password: 'contrasena', cambie: 'cambiada', olvide: 'restablecer', login: 'iniciar sesion', sms: 'codigo verificacion',
     caido: 'caida', carga: 'caida no funciona', funciona: 'caida no funciona', cerrado: 'inactivo', offline: 'inactivo pausado', pausado: 'inactivo', desactivado: 'inactivo',
-    encargado: 'contacto', responsable: 'contacto', dueno: 'contacto', esposa: 'contacto', marido: 'contacto', movil: 'contacto telefono', socio: 'contacto', lleguen: 'quien recibe', llegan: 'recibe',
+    encargado: 'contacto', responsable: 'contacto', dueno: 'contacto', esposa: 'contacto', marido: 'contacto', socio: 'contacto', lleguen: 'quien recibe', llegan: 'recibe',
     luego: 'mas tarde', noche: 'mas tarde', tope: 'ocupado',
     externa: 'terceros socio', externo: 'terceros socio', integraciones: 'integracion socio', dejan: 'permitido',
     enlace: 'alerta', link: 'alerta', estafa: 'alerta mensaje', fraude: 'alerta mensaje', raro: 'alerta mensaje',
@@ -51,7 +51,7 @@ const SYMPTOMS: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
   it: {
     login: 'accesso', sms: 'codice verifica', giu: 'disservizio', down: 'disservizio', carica: 'disservizio non funziona', ferma: 'disservizio',
     chiuso: 'inattivo', offline: 'inattivo pausa', sospeso: 'inattivo',
-    cellulare: 'contatti', socio: 'contatti', responsabile: 'contatti referente', titolare: 'contatti', moglie: 'contatti', marito: 'contatti', arrivano: 'riceve', stasera: 'piu tardi', ricordamelo: 'promemoria', pieni: 'occupato', strana: 'avviso',
+    socio: 'contatti', responsabile: 'contatti referente', titolare: 'contatti', moglie: 'contatti', marito: 'contatti', arrivano: 'riceve', stasera: 'piu tardi', ricordamelo: 'promemoria', pieni: 'occupato', strana: 'avviso',
     esterne: 'terze parti partner', esterna: 'terze parti partner', integrazioni: 'integrazione partner', permettono: 'consentito autorizzazione',
     link: 'avviso', truffa: 'avviso messaggio', frode: 'avviso messaggio',
     sabato: 'orari assistenza', domenica: 'orari assistenza', weekend: 'orari assistenza', rispondete: 'tempi di risposta', risposta: 'tempi di risposta', richiesta: 'ticket',
@@ -61,7 +61,7 @@ const SYMPTOMS: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
   pt: {
     mudei: 'alterada', mudou: 'alterada', esqueci: 'redefina', login: 'entrar', password: 'senha', sms: 'codigo verificacao',
     fora: 'indisponivel', baixo: 'indisponivel', fechada: 'inativa', offline: 'inativa pausada', pausada: 'inativa', almoco: 'horario', jantar: 'horario',
-    telemovel: 'contacto', socio: 'contacto', responsavel: 'contacto', gerente: 'contacto', dono: 'contacto', esposa: 'contacto', marido: 'contacto', authenticator: 'autenticacao', esquisito: 'alerta', chegam: 'recebe', logo: 'mais tarde', cheios: 'ocupado',
+    socio: 'contacto', responsavel: 'contacto', gerente: 'contacto', dono: 'contacto', esposa: 'contacto', marido: 'contacto', authenticator: 'autenticacao', esquisito: 'alerta', chegam: 'recebe', logo: 'mais tarde', cheios: 'ocupado',
     externa: 'terceiros parceiro', externo: 'terceiros parceiro', integracoes: 'integracao parceiro', deixam: 'permitido',
     link: 'alerta', golpe: 'alerta mensagem', burla: 'alerta mensagem', fraude: 'alerta mensagem',
     sabado: 'horario do suporte', domingo: 'horario do suporte', semana: 'horario do suporte', respondem: 'tempo de resposta', resposta: 'tempo de resposta', chamado: 'ticket',
