@@ -24,6 +24,10 @@ const SYMPTOMS: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
     second: 'location not found', another: 'location not found',
     // The provider's portal as merchants name it, and a fix they say they made there.
     website: 'portal', done: 'completed', confirm: 'completed',
+    // Busy now, tomorrow (Spanish "mañana" is left out: it is "this morning" too, when orders
+    // stopped), and verbs the stemmer gives another stem than the article's noun or participle
+    // (accéder/accès, ricevo/ricevuto, reçois/reçu; English stems them alike).
+    rush: 'busy',
   },
   es: {
     clave: 'contrasena', password: 'contrasena', cambie: 'cambiada', olvide: 'restablecer', login: 'iniciar sesion', sms: 'codigo verificacion',
@@ -35,6 +39,7 @@ const SYMPTOMS: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
     sabado: 'horario de soporte', domingo: 'horario de soporte', semana: 'horario de soporte', responden: 'tiempo de respuesta', respuesta: 'tiempo de respuesta', solicitud: 'ticket',
     segundo: 'sucursal no encontrado', segunda: 'sucursal no encontrado',
     web: 'portal', pagina: 'portal', hecho: 'completado', confirmar: 'completado', corregir: 'arreglo',
+    acceder: 'acceso', recibi: 'recibi recibe',
   },
   fr: {
     mdp: 'mot de passe', password: 'mot de passe', oublie: 'reinitialisez', login: 'connexion', sms: 'code verification', redemande: 'code',
@@ -47,6 +52,7 @@ const SYMPTOMS: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
     samedi: 'horaires du support', dimanche: 'horaires du support', weekend: 'horaires du support', repondez: 'delai de reponse', reponse: 'delai de reponse', requete: 'ticket',
     deuxieme: 'site introuvable', second: 'site introuvable',
     web: 'portail', internet: 'portail', fini: 'termine', confirme: 'termine', corriger: 'corrige',
+    acceder: 'acces', recois: 'recu recoit', recevoir: 'recu recoit', recevons: 'recu recoit', tierces: 'tiers', tierce: 'tiers', demain: 'plus tard',
   },
   it: {
     login: 'accesso', sms: 'codice verifica', giu: 'disservizio', down: 'disservizio', carica: 'disservizio non funziona', ferma: 'disservizio',
@@ -57,6 +63,7 @@ const SYMPTOMS: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
     sabato: 'orari assistenza', domenica: 'orari assistenza', weekend: 'orari assistenza', rispondete: 'tempi di risposta', risposta: 'tempi di risposta', richiesta: 'ticket',
     secondo: 'locale non trovato', seconda: 'locale non trovato',
     sito: 'portale', web: 'portale', fatto: 'completato', confermare: 'completato', correggere: 'sistemato',
+    accedere: 'accesso', ricevo: 'ricevuto riceve', ricevi: 'ricevuto riceve', domani: 'piu tardi',
   },
   pt: {
     mudei: 'alterada', mudou: 'alterada', esqueci: 'redefina', login: 'entrar', password: 'senha', sms: 'codigo verificacao',
@@ -67,6 +74,7 @@ const SYMPTOMS: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
     sabado: 'horario do suporte', domingo: 'horario do suporte', semana: 'horario do suporte', respondem: 'tempo de resposta', resposta: 'tempo de resposta', chamado: 'ticket',
     segunda: 'filial nao encontrada', segundo: 'filial nao encontrada',
     site: 'portal', web: 'portal', feito: 'concluido', fiz: 'concluido', confirmar: 'concluido', corrigir: 'correcao',
+    aceder: 'acesso', amanha: 'mais tarde',
   },
 };
 
