@@ -7,13 +7,12 @@ import type { ProviderConnector } from './connectors/index.js';
 import { Connection, Repair } from '../core/db/entities/index.js';
 import type { Orm } from '../core/db/orm.js';
 import { acceptReport } from '../core/services/repairs/accept-report.js';
+import type { NotifierSettings } from '../core/services/alerts/wake-notifier.js';
 import { connectionHealthySignal } from '../workflows/repair/messages.js';
 import { type ProbeSummary } from '../workflows/connection-probe/messages.js';
 
-export interface ProbeDependencies {
+export interface ProbeDependencies extends NotifierSettings {
   orm: Orm;
-  temporal: Client;
-  taskQueue: string;
   repairTimings: RepairTimings;
   connectorFor(provider: string): ProviderConnector;
 }

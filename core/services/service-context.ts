@@ -15,6 +15,9 @@ export interface ServiceContext {
   tickets: AppConfig['tickets'];
   webhookRetryInitialMs: number;
   cloudPrinting: AppConfig['cloudPrinting'];
+  /** The notifiers' grouping window and channel retries: report intake starts a notifier too. */
+  alertWindowMs: number;
+  alertRetry?: AppConfig['alertRetry'];
 }
 
 export function serviceContext(config: AppConfig, temporal: Client): ServiceContext {
@@ -26,5 +29,7 @@ export function serviceContext(config: AppConfig, temporal: Client): ServiceCont
     tickets: config.tickets,
     webhookRetryInitialMs: config.webhookRetryInitialMs,
     cloudPrinting: config.cloudPrinting,
+    alertWindowMs: config.alertWindowMs,
+    alertRetry: config.alertRetry,
   };
 }

@@ -60,6 +60,19 @@ describe('waking the notifier', () => {
     expect(followUp).not.toContain('Local 01');
   });
 
+  it('records a new repair\'s first alert at intake, and its opening does not record it again', async () => {
+    const m = await merchant({ name: 'Alerta Temprana', locale: 'es', userLocale: 'es', stores: 1, phone: '+34600000003', email: 'temprana@example.com' });
+    const opened = await report(stack, m.connections[0]!, inactive);
+    const intentsOf = () => stack.db.orm.em.fork().getConnection().execute<{ id: string; kind: string }[]>('select id, kind from notification_intents where repair_id = ?', [opened.repairId]);
+    // Written before the 202: the alert does not wait for the worker to reach the repair's opening.
+    expect(await intentsOf()).toEqual([{ id: `${opened.repairId}#opening`, kind: 'action_needed' }]);
+    await eventually(() => mailsTo('temprana@example.com'), (list) => list.length === 1, 30_000);
+    await eventually(async () => (await stack.db.orm.em.fork().getConnection().execute<{ revision: number }[]>('select revision from repairs where id = ?', [opened.repairId]))[0]!.revision, (r) => r > 0);
+    await sleep(WINDOW_MS + 1000);
+    expect(await intentsOf()).toHaveLength(1);
+    expect(await mailsTo('temprana@example.com')).toHaveLength(1);
+  });
+
   it('is not silenced by a wake mark whose notifier is gone', async () => {
     const m = await merchant({ name: 'Marca Vieja', locale: 'es', userLocale: 'es', stores: 1, phone: '+34600000001', email: 'vieja@example.com' });
     // As if a notifier had been woken an hour ago and then terminated before collecting its window.

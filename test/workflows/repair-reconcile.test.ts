@@ -27,7 +27,7 @@ describe('the repair reconciler', () => {
   it('starts an open repair whose workflow start failed, once, and the repair proceeds', async () => {
     const m = await setUpMerchant(stack, { provider: 'doordash', stores: 1 });
     const connection = { connectionId: m.connectionId, orgId: m.orgId, provider: 'doordash', accountRef: m.accountRef, storeIds: m.storeIds };
-    const ctx = { temporal: unreachableTemporal, taskQueue: stack.config.temporal.taskQueue, repairTimings: stack.config.repairTimings };
+    const ctx = { temporal: unreachableTemporal, taskQueue: stack.config.temporal.taskQueue, repairTimings: stack.config.repairTimings, alertWindowMs: stack.config.alertWindowMs };
     await expect(acceptReport(stack.db.orm.em.fork(), ctx, connection, { errorCode: ruleFor('doordash', 'invalid_credentials')!.code, source: 'api' })).rejects.toThrow('UNAVAILABLE');
     const [row] = await stack.db.orm.em.fork().getConnection().execute<{ id: string }[]>('select id from repairs where connection_id = ? and resolved_at is null', [m.connectionId]);
     const repairId = row!.id;

@@ -14,9 +14,10 @@ import { RepairOrgId, RepairProvider, RepairState, RepairStoreCount } from '../.
 import { reportChangesError, stateForResolution } from '../../../workflows/repair/snapshot.js';
 import { orgPriority, PRIORITY, type PriorityLevel } from '../../temporal/priorities.js';
 import { isOpenAt } from '../contacts/business-hours.js';
+import { recordFirstAlert } from './first-alert.js';
 import type { SupportHoursRange } from '../../db/entities/org-contacts.entity.js';
 
-export type StartRepairContext = Pick<ServiceContext, 'temporal' | 'taskQueue' | 'repairTimings'>;
+export type StartRepairContext = Pick<ServiceContext, 'temporal' | 'taskQueue' | 'repairTimings' | 'alertWindowMs' | 'alertRetry'>;
 
 export type AcceptedReport = ReportAnswer & { workflowId: string };
 
@@ -69,6 +70,8 @@ export async function acceptReport(em: EntityManager, ctx: StartRepairContext, c
   const c = classifyError(connection.provider, { errorCode: report.errorCode, errorMessage: report.errorMessage });
   const { open, joined } = await openRepairOf(em, connection, report, c);
   await handReportToWorkflow(ctx, { repairId: open.id, workflowId: open.workflow_id }, connection, report, newId('rpt'), joined ? PRIORITY.repair : openingPriority(open.support_hours ?? []));
+  // People must act (a provider outage asks nothing of them): their alert does not wait for the opening.
+  if (!joined && c.resolution !== 'retry') await recordFirstAlert(em, ctx, { repairId: open.id, orgId: connection.orgId });
   return { repairId: open.id, state: joined ? stateAfterReport(open, c) : open.state, joined, workflowId: open.workflow_id };
 }
 
@@ -85,7 +88,7 @@ export function openingPriority(hours: SupportHoursRange[], now = new Date()): P
  * it is not running. Also the reconciler's way to start a repair whose start failed (see reconcile.activities).
  * The organization is the fairness key (core/temporal/priorities.ts); the priority only counts at a start.
  */
-export async function handReportToWorkflow(ctx: StartRepairContext, repair: { repairId: string; workflowId: string }, connection: ConnectionFacts, report: DisconnectionReport, reportId: string, priority: PriorityLevel = PRIORITY.firstAlert): Promise<void> {
+export async function handReportToWorkflow(ctx: Pick<ServiceContext, 'temporal' | 'taskQueue' | 'repairTimings'>, repair: { repairId: string; workflowId: string }, connection: ConnectionFacts, report: DisconnectionReport, reportId: string, priority: PriorityLevel = PRIORITY.firstAlert): Promise<void> {
   const providerName = findProvider(connection.provider)?.name ?? connection.provider;
   await ctx.temporal.workflow.signalWithStart<typeof repairWorkflow, [ReportSignal]>('repairWorkflow', {
     workflowId: repair.workflowId,
