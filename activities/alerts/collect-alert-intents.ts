@@ -21,7 +21,6 @@ interface IntentRow {
   id: string;
   repair_id: string;
   kind: AlertKind;
-  status: string;
   created_at: Date | string;
 }
 
@@ -31,7 +30,7 @@ export async function collectAlertIntents(d: AlertDependencies, { orgId, signall
   await connection.execute('delete from notifier_wakes where org_id = ?', [orgId]);
   // An intent no window delivered within a day (one a notifier gave up on before this change) is history, not news.
   const recorded = await connection.execute<IntentRow[]>(
-    "select id, repair_id, kind, status, created_at from notification_intents where org_id = ? and status = 'recorded' and kind <> ? and created_at > now() - interval '1 day' order by created_at, id limit ?",
+    "select id, repair_id, kind, created_at from notification_intents where org_id = ? and status = 'recorded' and kind <> ? and created_at > now() - interval '1 day' order by created_at, id limit ?",
     [orgId, SIGNALLED_ONLY, COLLECT_LIMIT + 1],
   );
   const ids = signalled.map((i) => i.intentId);
