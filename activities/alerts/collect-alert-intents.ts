@@ -4,6 +4,7 @@
 import type { AlertIntent, AlertKind } from '../../workflows/org-notifier/messages.js';
 import { NotificationIntent } from '../../core/db/entities/index.js';
 import type { AlertDependencies } from './alert-dependencies.js';
+import { clearWakeMark } from '../../core/services/alerts/record-intent.js';
 
 /** Intents that name whom not to tell travel in their signal only (the table has no column for it). */
 const SIGNALLED_ONLY: AlertKind = 'acknowledged';
@@ -27,7 +28,7 @@ interface IntentRow {
 export async function collectAlertIntents(d: AlertDependencies, { orgId, signalled }: { orgId: string; signalled: AlertIntent[] }): Promise<CollectedIntents> {
   const em = d.orm.em.fork();
   const connection = em.getConnection();
-  await connection.execute('delete from notifier_wakes where org_id = ?', [orgId]);
+  await clearWakeMark(em, orgId);
   // An intent no window delivered within a day (one a notifier gave up on before this change) is history, not news.
   const recorded = await connection.execute<IntentRow[]>(
     "select id, repair_id, kind, created_at from notification_intents where org_id = ? and status = 'recorded' and kind <> ? and created_at > now() - interval '1 day' order by created_at, id limit ?",

@@ -43,3 +43,8 @@ export async function recordIntent(em: EntityManager, alertWindowMs: number, int
   if (rows.length === 0) return 'done';
   return rows[0]!.woke ? 'wake' : 'woken';
 }
+
+/** Removes the organization's wake mark: the notifier's collection does it first; intake does it when its signal failed. */
+export async function clearWakeMark(em: EntityManager, orgId: string): Promise<void> {
+  await em.getConnection().execute('delete from notifier_wakes where org_id = ?', [orgId]);
+}

@@ -3,7 +3,7 @@
 // the whole backlog. The opening records the same intent again (same id: a no-op, see
 // notify.activities), and wakes the notifier itself should this wake fail.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { openingIntentId, recordIntent } from '../alerts/record-intent.js';
+import { clearWakeMark, openingIntentId, recordIntent } from '../alerts/record-intent.js';
 import { wakeNotifier, type NotifierSettings } from '../alerts/wake-notifier.js';
 
 export async function recordFirstAlert(em: EntityManager, ctx: NotifierSettings, repair: { repairId: string; orgId: string }): Promise<void> {
@@ -13,7 +13,7 @@ export async function recordFirstAlert(em: EntityManager, ctx: NotifierSettings,
     await wakeNotifier(ctx, repair.orgId, intent);
   } catch (error) {
     // Without the mark, the opening's own intent wakes the notifier (it finds this one still waiting).
-    await em.getConnection().execute('delete from notifier_wakes where org_id = ?', [repair.orgId]);
+    await clearWakeMark(em, repair.orgId);
     throw error;
   }
 }
