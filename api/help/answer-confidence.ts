@@ -47,6 +47,20 @@ function wordsAbout(article: HelpArticle): ReadonlySet<string> {
   return new Set([own, ...standIns.flatMap((a) => (a ? [termsOfArticle(a)] : []))].flatMap((terms) => [...terms]));
 }
 
+/**
+ * The share of the question's weight an article covers: the ranking's second opinion. The search
+ * counts every matching word alike in its field; this asks whether the question's rarer words
+ * (code, mail, authenticator) are the article's, so a word shared by chance ("accès", "entran")
+ * does not carry another article ahead.
+ */
+export function coveredShare(questionTerms: readonly QuestionTerm[], article: HelpArticle, locale: Locale): number {
+  const known = weigh(questionTerms, locale).filter((w) => w.weight > 0);
+  const total = known.reduce((sum, w) => sum + w.weight, 0);
+  if (total === 0) return 0;
+  const terms = wordsAbout(article);
+  return known.filter((w) => w.alternatives.some((t) => holdsTerm(terms, t))).reduce((sum, w) => sum + w.weight, 0) / total;
+}
+
 export function confidenceOf(questionTerms: readonly QuestionTerm[], hits: readonly SearchHit[], locale: Locale, repairSlug?: string, namedProvider?: string): number {
   const [top, next] = hits;
   if (!top) return 0;

@@ -8,6 +8,13 @@ import { withoutProviderNames } from './provider-mention.js';
 import { STOP_WORDS } from './stop-words.js';
 import { wordsOf } from './search-terms.js';
 
+/**
+ * Words without a vowel ("mdp", "qqn", "sms", "hs", "pwd") are abbreviations: they carry no
+ * n-grams of a language, yet tinyld knows some as one language's unique words and then answers
+ * that language alone, whatever the rest says ("mdp oublié" read as English).
+ */
+const withoutAbbreviations = (text: string): string => text.replace(/(?<![\p{L}\p{N}])[b-df-hj-np-tv-xz\d]+(?![\p{L}\p{N}])/giu, ' ');
+
 /** tinyld's scores over our locales, scaled to add up to 1 (all 0 when it recognises nothing). */
 function ngramScores(text: string): Record<Locale, number> {
   const found = detectAll(text, { only: [...LOCALES] });
@@ -25,7 +32,7 @@ export interface LanguageGuess {
 export function rankLanguages(text: string): LanguageGuess[] {
   // Brand names ("Uber Eats", "Just Eat") read as English but say nothing about the merchant's language.
   const question = withoutProviderNames(text);
-  const ngrams = ngramScores(question);
+  const ngrams = ngramScores(withoutAbbreviations(question));
   const words = wordsOf(question);
   const scored = LOCALES.map((locale) => {
     const stopShare = words.filter((w) => STOP_WORDS[locale].has(w)).length / Math.max(1, words.length);

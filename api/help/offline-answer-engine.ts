@@ -6,7 +6,7 @@ import type { HelpArticle } from './article.types.js';
 import type { AnswerEngine, AskInput, AssistantAnswer, RankedCandidates } from './answer-engine.js';
 import { ASSISTANT_REPLIES } from './assistant-replies.js';
 import { fillPolicy } from './ticket-policy-text.js';
-import { confidenceOf, type QuestionTerm } from './answer-confidence.js';
+import { confidenceOf, coveredShare, type QuestionTerm } from './answer-confidence.js';
 import { questionLanguage, scoredLanguages } from './question-language.js';
 import { mentionedProvider, withoutProviderNames } from './provider-mention.js';
 import { searchArticles, type SearchHit } from './search-index.js';
@@ -23,6 +23,8 @@ const UNSURE_SHARE = 0.3;
 const SURE_THRESHOLD = 0.7;
 /** The repair's own article weighs this much more than its score alone. */
 const REPAIR_BOOST = 1.6;
+/** How much the share of the question an article covers weighs in its rank (the rest is the search score). */
+const COVER_SHARE = 0.5;
 /** A provider named in the question makes its own articles the likelier answer. */
 const NAMED_BOOST = 3;
 /**
@@ -110,8 +112,9 @@ async function rankIn(input: AskInput, locale: Locale): Promise<Ranked> {
   const weighted = [...specific.map((h) => ({ ...h, score: h.score * (named ? NAMED_BOOST : 1) })), ...general].map((h) =>
     h.article.slug === repairSlug ? { ...h, score: h.score * REPAIR_BOOST } : h,
   );
-  weighted.sort((a, b) => b.score - a.score);
   const questionTerms = problemTerms(withoutDurations(input.question, locale), locale, providerId);
+  for (const hit of weighted) hit.score *= 1 - COVER_SHARE + COVER_SHARE * coveredShare(questionTerms, hit.article, locale);
+  weighted.sort((a, b) => b.score - a.score);
   const confidence = weighted.length > 0 ? confidenceOf(questionTerms, weighted, locale, repairSlug, named) : 0;
   return { locale, confidence, ...(named ? { named } : {}), hits: weighted, questionTerms, ...(repairSlug ? { repairSlug } : {}) };
 }

@@ -79,10 +79,10 @@ async function buildIndex(locale: Locale): Promise<LanguageIndex> {
 /** The question as Orama reads it: folded, synonyms added, stop words out (so "le" or "de" do
  * not outweigh the words that matter), misspelled words corrected. Single letters go too, as in
  * the confidence's terms: the "t" of "can't" or the "l" of "l'ho" would match every word
- * starting with that letter. */
+ * starting with that letter; so would a word the stemmer cuts to one ("hs" → "h"). */
 const searchTerm = (q: string, locale: Locale, vocabulary: ReadonlySet<string>): string =>
   fixSpelling(
-    wordsOf(expandQuery(q, locale)).filter((w) => !STOP_WORDS[locale].has(w) && (w.length > 1 || /\d/.test(w))),
+    wordsOf(expandQuery(q, locale)).filter((w) => !STOP_WORDS[locale].has(w) && (LANGUAGE_STEMMERS[locale].stem(w).length > 1 || /\d/.test(w))),
     vocabulary,
     // A word the symptom table knows is no typo ("carga" is not "carta"): its synonyms are already added.
     (w) => synonymsOf(w, locale) !== undefined,
