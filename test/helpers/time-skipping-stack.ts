@@ -4,6 +4,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { SEARCH_ATTRIBUTES } from '../../workflows/repair/search-attributes.js';
 import { startRepairStack, type RepairStack } from './repair-stack.js';
 import { temporalExecutable } from './temporal-executable.js';
+import { useStarted } from './lifecycle.js';
 
 export interface TimeSkippingStack {
   env: TestWorkflowEnvironment;
@@ -28,4 +29,13 @@ export async function startTimeSkippingStack(env: NodeJS.ProcessEnv = {}): Promi
       await testEnv.teardown();
     },
   };
+}
+
+/**
+ * The stack for one test file (or describe block): started before its tests, closed after them.
+ * `settings` is read when it starts, so it may use what an earlier hook started (the sinks).
+ */
+export function useTimeSkippingStack(settings: () => NodeJS.ProcessEnv = () => ({})): { env(): TestWorkflowEnvironment; stack(): RepairStack } {
+  const running = useStarted(() => startTimeSkippingStack(settings()));
+  return { env: () => running().env, stack: () => running().stack };
 }

@@ -3,45 +3,29 @@
 // the plain form without JavaScript in Spanish, and "Talk to a person" opening the ticket form prefilled
 // with the conversation and the repair (the repair's own form), or sending a general ticket with it.
 import type { AddressInfo } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { SupportTicket, TicketMessage } from '../../core/db/entities/index.js';
 import { getArticle } from '../../api/help/article-library.js';
-import { auth, createTestApi, type TestApi } from '../helpers/api.js';
-import { accessibilityViolations, fitsWidth, launchChromium, screenshot } from '../helpers/browser.js';
+import { auth, createTestApi } from '../helpers/api.js';
+import { accessibilityViolations, fitsWidth, screenshot } from '../helpers/browser.js';
+import { useBrowserStack } from '../helpers/browser-stack.js';
 import { DELIVEROO_INACTIVE, helpMerchant, UBER_CODE, type HelpMerchant } from '../helpers/help-merchant.js';
 
-let api: TestApi;
-let browser: Browser;
-let base: string;
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  api = await createTestApi();
-  await api.app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(api.app.server.address() as AddressInfo).port}`;
-  browser = await launchChromium();
+const { stack: api, newPage } = useBrowserStack(async () => {
+  const started = await createTestApi();
+  await started.app.listen({ port: 0, host: '127.0.0.1' });
+  return started;
 });
-afterEach(() => {
-  expect(pageErrors.splice(0)).toEqual([]);
-});
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await api?.close();
-});
+const base = () => `http://127.0.0.1:${(api().app.server.address() as AddressInfo).port}`;
 
 const lolasRepairs = () => [{ ...UBER_CODE, accountRef: 'casa-lola-ue' }, { ...DELIVEROO_INACTIVE, accountRef: 'casa-lola-roo' }];
 
 async function signedIn(m: HelpMerchant, options: { userId?: string; locale?: string; javaScriptEnabled?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({ locale: options.locale ?? 'en-GB', viewport: { width: 375, height: 740 }, javaScriptEnabled: options.javaScriptEnabled ?? true });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-  const res = await api.app.inject({ method: 'POST', url: `/v1/orgs/${m.orgId}/users/${options.userId ?? m.owner}/sign-in-links`, payload: {}, headers: auth() });
-  await page.goto(`${base}${new URL(res.json<{ url: string }>().url).pathname}`);
-  await page.waitForURL(`${base}/`);
+  const page = await newPage({ locale: options.locale ?? 'en-GB', viewport: { width: 375, height: 740 }, javaScriptEnabled: options.javaScriptEnabled ?? true });
+  const res = await api().app.inject({ method: 'POST', url: `/v1/orgs/${m.orgId}/users/${options.userId ?? m.owner}/sign-in-links`, payload: {}, headers: auth() });
+  await page.goto(`${base()}${new URL(res.json<{ url: string }>().url).pathname}`);
+  await page.waitForURL(`${base()}/`);
   return page;
 }
 
@@ -58,12 +42,12 @@ const turns = (page: Page) => page.locator('[data-assistant-turns] > li.turn:not
 
 describe('the assistant as a conversation', () => {
   it('by keyboard at 375 px: answers with steps, articles and the repair, keeps the topic of a follow-up, and hands over to a person', async () => {
-    const m = await helpMerchant(api.app, api.db.orm, { repairs: lolasRepairs() });
+    const m = await helpMerchant(api().app, api().db.orm, { repairs: lolasRepairs() });
     const page = await signedIn(m);
-    await page.goto(`${base}/support`);
+    await page.goto(`${base()}/support`);
     await tabTo(page, `el.textContent === 'Ask the assistant'`);
     await page.keyboard.press('Enter');
-    await page.waitForURL(`${base}/support/assistant`);
+    await page.waitForURL(`${base()}/support/assistant`);
     expect(await turns(page).count()).toBe(0);
 
     await tabTo(page, `el.id === 'question'`);
@@ -72,7 +56,7 @@ describe('the assistant as a conversation', () => {
     const first = turns(page).nth(0);
     await first.getByText(/Your Uber Eats account casa-lola-ue is waiting for a verification code: open the repair/).waitFor();
     // Answered in place: no page load, the answer read out, the field ready for a follow-up.
-    expect(page.url()).toBe(`${base}/support/assistant`);
+    expect(page.url()).toBe(`${base()}/support/assistant`);
     expect(await page.locator('[data-assistant-live]').textContent()).toContain('casa-lola-ue is waiting for a verification code');
     expect(await page.evaluate(`document.activeElement.id`)).toBe('question');
     expect(await page.inputValue('#question')).toBe('');
@@ -92,7 +76,7 @@ describe('the assistant as a conversation', () => {
 
     await tabTo(page, `el.textContent === 'Talk to a person'`);
     await page.keyboard.press('Enter');
-    await page.waitForURL(`${base}/repairs/${m.repairs['casa-lola-roo']}/support?from=assistant`);
+    await page.waitForURL(`${base()}/repairs/${m.repairs['casa-lola-roo']}/support?from=assistant`);
     expect(await page.textContent('main')).toContain('About Deliveroo (casa-lola-roo).');
     const message = await page.inputValue('#field-message');
     expect(message).toMatch(/^My conversation with the assistant:/);
@@ -103,19 +87,19 @@ describe('the assistant as a conversation', () => {
   });
 
   it('works as a plain form without JavaScript, in Spanish, with the hand-off to a general ticket', async () => {
-    const m = await helpMerchant(api.app, api.db.orm, { locale: 'es', repairs: lolasRepairs() });
+    const m = await helpMerchant(api().app, api().db.orm, { locale: 'es', repairs: lolasRepairs() });
     const page = await signedIn(m, { locale: 'es-ES', javaScriptEnabled: false });
-    await page.goto(`${base}/support/assistant?locale=es`);
+    await page.goto(`${base()}/support/assistant?locale=es`);
     await page.getByRole('button', { name: 'Preguntar' }).click();
     expect(await page.locator('#error-question').textContent()).toBe('Escribe una pregunta.');
 
     await page.getByLabel('Tu pregunta').fill('Uber Eats me pide un código de verificación');
     await page.getByRole('button', { name: 'Preguntar' }).click();
-    await page.waitForURL(`${base}/support/assistant#latest`);
+    await page.waitForURL(`${base()}/support/assistant#latest`);
     expect(await turns(page).nth(0).textContent()).toContain('Tu cuenta casa-lola-ue de Uber Eats está esperando un código de verificación');
     await page.getByLabel('Tu pregunta').fill('¿y en Deliveroo?');
     await page.getByRole('button', { name: 'Preguntar' }).click();
-    await page.waitForURL(`${base}/support/assistant#latest`);
+    await page.waitForURL(`${base()}/support/assistant#latest`);
     const second = turns(page).nth(1);
     expect(await second.textContent()).toContain('Deliveroo sigue mostrando la tienda de Sevilla Centro como inactiva; estos son los pasos.');
     // Their Deliveroo problem is the inactive store, not a code: its steps, its article first.
@@ -128,7 +112,7 @@ describe('the assistant as a conversation', () => {
     expect(await turns(page).count()).toBe(0);
     await page.getByLabel('Tu pregunta').fill('¿Cómo cambio el contacto de las alertas?');
     await page.getByRole('button', { name: 'Preguntar' }).click();
-    await page.waitForURL(`${base}/support/assistant#latest`);
+    await page.waitForURL(`${base()}/support/assistant#latest`);
     await page.getByRole('link', { name: 'Hablar con una persona' }).click();
     await page.waitForURL(/\/support\/tickets\/new\?from=assistant$/);
     expect(await page.inputValue('#field-subject')).toBe('¿Cómo cambio el contacto de las alertas?');
@@ -136,7 +120,7 @@ describe('the assistant as a conversation', () => {
     await page.getByRole('button', { name: 'Enviar' }).click();
     await page.waitForURL(/\/support\/tickets\/tkt_/);
     const ticketId = page.url().split('/').pop()!;
-    const em = api.db.orm.em.fork();
+    const em = api().db.orm.em.fork();
     const ticket = await em.findOneOrFail(SupportTicket, { id: ticketId });
     expect(ticket).toMatchObject({ org: m.orgId, subject: '¿Cómo cambio el contacto de las alertas?' });
     expect((await em.find(TicketMessage, { ticketId }))[0]?.body).toContain('Mi conversación con el asistente:');

@@ -1,52 +1,31 @@
 // Planned closures and the contact confirmation in real Chromium: a merchant plans a closure at phone
 // width by keyboard (a mistake is shown beside its field), and an organization whose contacts were
 // last confirmed long ago meets the mandatory dialog listing its emergency contacts until it confirms.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { LocationClosure, OrgContacts, User } from '../../core/db/entities/index.js';
 import { auth } from '../helpers/api.js';
-import { accessibilityViolations, fitsWidth, launchChromium, screenshot } from '../helpers/browser.js';
-import { completeContacts, setUpMerchant, startRepairStack, type MerchantSetup, type RepairStack } from '../helpers/repair-stack.js';
+import { accessibilityViolations, fitsWidth, screenshot } from '../helpers/browser.js';
+import { useBrowserStack } from '../helpers/browser-stack.js';
+import { completeContacts, setUpMerchant, startRepairStack, type MerchantSetup } from '../helpers/repair-stack.js';
 
-let stack: RepairStack;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  stack = await startRepairStack({ listen: true });
-  browser = await launchChromium();
-});
-afterEach(() => {
-  expect(pageErrors.splice(0)).toEqual([]);
-});
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await stack?.close();
-});
+const { stack, newPage: pageWith } = useBrowserStack(() => startRepairStack({ listen: true }));
 
 async function merchant(locale = 'en'): Promise<MerchantSetup> {
-  const m = await setUpMerchant(stack, { provider: 'glovo', stores: 2, locale });
-  const em = stack.db.orm.em.fork();
+  const m = await setUpMerchant(stack(), { provider: 'glovo', stores: 2, locale });
+  const em = stack().db.orm.em.fork();
   await em.nativeUpdate(User, { id: m.owner }, { name: 'Lola Martín', permissions: ['integrations:view', 'integrations:reconnect', 'contacts:edit', 'support:chat'] });
-  await completeContacts(stack, m.orgId, m.owner);
+  await completeContacts(stack(), m.orgId, m.owner);
   return m;
 }
 
-async function newPage(locale: string, width = 375): Promise<Page> {
-  const context = await browser.newContext({ locale, viewport: { width, height: 800 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-  return page;
-}
+const newPage = (locale: string, width = 375): Promise<Page> => pageWith({ locale, viewport: { width, height: 800 } });
 
 async function signIn(page: Page, m: MerchantSetup, userId = m.owner): Promise<void> {
-  const res = await stack.app.inject({ method: 'POST', url: `/v1/orgs/${m.orgId}/users/${userId}/sign-in-links`, payload: {}, headers: auth() });
+  const res = await stack().app.inject({ method: 'POST', url: `/v1/orgs/${m.orgId}/users/${userId}/sign-in-links`, payload: {}, headers: auth() });
   await page.goto(res.json<{ url: string }>().url);
-  await page.waitForURL(`${stack.config.publicUrl}/`);
+  await page.waitForURL(`${stack().config.publicUrl}/`);
 }
 
 const local = (days: number) => DateTime.now().setZone('Europe/Madrid').plus({ days }).startOf('day').toFormat("yyyy-MM-dd'T'HH:mm");
@@ -80,7 +59,7 @@ describe('planned closures in the pages', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'closures-es-375');
 
-    const saved = await stack.db.orm.em.fork().find(LocationClosure, { org: m.orgId });
+    const saved = await stack().db.orm.em.fork().find(LocationClosure, { org: m.orgId });
     expect(saved.map((c) => [c.reason, c.startsLocal, c.endsLocal, c.timezone, c.createdBy, c.note])).toEqual([['renovation', local(5), local(9), 'Europe/Madrid', m.owner, 'Cocina nueva']]);
 
     await page.getByRole('button', { name: 'Anular' }).click();
@@ -91,7 +70,7 @@ describe('planned closures in the pages', () => {
 describe('contacts stay true', () => {
   it('shows the emergency contacts in the mandatory dialog once confirmation is due, until someone confirms', async () => {
     const m = await merchant('en');
-    await stack.db.orm.em.fork().nativeUpdate(OrgContacts, { org: m.orgId }, { confirmedAt: new Date(Date.now() - 91 * 86_400_000) });
+    await stack().db.orm.em.fork().nativeUpdate(OrgContacts, { org: m.orgId }, { confirmedAt: new Date(Date.now() - 91 * 86_400_000) });
 
     const viewer = await newPage('en-GB');
     await signIn(viewer, m, m.viewer);
@@ -111,10 +90,10 @@ describe('contacts stay true', () => {
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('your contact details are confirmed');
     expect(await page.getByRole('heading', { name: 'Are these contacts still right?' }).count()).toBe(0);
 
-    const row = await stack.db.orm.em.fork().findOneOrFail(OrgContacts, { org: m.orgId });
+    const row = await stack().db.orm.em.fork().findOneOrFail(OrgContacts, { org: m.orgId });
     expect(row.confirmedBy).toBe(m.owner);
     expect(Date.now() - row.confirmedAt!.getTime()).toBeLessThan(3600_000);
-    const api = await stack.app.inject({ method: 'GET', url: `/v1/orgs/${m.orgId}/contacts`, headers: auth() });
+    const api = await stack().app.inject({ method: 'GET', url: `/v1/orgs/${m.orgId}/contacts`, headers: auth() });
     expect(api.json()).toMatchObject({ confirmation: { confirmedBy: m.owner, due: false } });
   });
 });

@@ -1,51 +1,33 @@
 // Settings → Contact details in real Chromium: each contact chooses how their phone gets alerts
 // (SMS, WhatsApp or both); WhatsApp without a phone is refused beside the field and nothing is
 // saved; the saved choice is what the API returns and what the form shows again.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { User } from '../../core/db/entities/index.js';
 import { auth } from '../helpers/api.js';
-import { accessibilityViolations, launchChromium, screenshot } from '../helpers/browser.js';
-import { completeContacts, setUpMerchant, startRepairStack, type MerchantSetup, type RepairStack } from '../helpers/repair-stack.js';
+import { accessibilityViolations, screenshot } from '../helpers/browser.js';
+import { useBrowserStack } from '../helpers/browser-stack.js';
+import { completeContacts, setUpMerchant, startRepairStack, type MerchantSetup } from '../helpers/repair-stack.js';
 
-let stack: RepairStack;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  stack = await startRepairStack({ listen: true });
-  browser = await launchChromium();
-});
-afterEach(() => {
-  expect(pageErrors.splice(0)).toEqual([]);
-});
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await stack?.close();
-});
+const { stack, newPage } = useBrowserStack(() => startRepairStack({ listen: true }));
 
 async function merchant(): Promise<MerchantSetup> {
-  const m = await setUpMerchant(stack, { provider: 'uber_eats', stores: 1 });
-  await stack.db.orm.em.fork().nativeUpdate(User, { id: m.owner }, { name: 'Lola Martín', phone: '+34600111222', permissions: ['integrations:view', 'contacts:edit'] });
-  await completeContacts(stack, m.orgId, m.owner);
+  const m = await setUpMerchant(stack(), { provider: 'uber_eats', stores: 1 });
+  await stack().db.orm.em.fork().nativeUpdate(User, { id: m.owner }, { name: 'Lola Martín', phone: '+34600111222', permissions: ['integrations:view', 'contacts:edit'] });
+  await completeContacts(stack(), m.orgId, m.owner);
   return m;
 }
 
 async function signedIn(m: MerchantSetup, locale = 'en-GB'): Promise<Page> {
-  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 860 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-  const res = await stack.app.inject({ method: 'POST', url: `/v1/orgs/${m.orgId}/users/${m.owner}/sign-in-links`, payload: {}, headers: auth() });
+  const page = await newPage({ locale, viewport: { width: 1280, height: 860 } });
+  const res = await stack().app.inject({ method: 'POST', url: `/v1/orgs/${m.orgId}/users/${m.owner}/sign-in-links`, payload: {}, headers: auth() });
   await page.goto(res.json<{ url: string }>().url);
-  await page.goto(`${stack.config.publicUrl}/settings/contacts`);
+  await page.goto(`${stack().config.publicUrl}/settings/contacts`);
   return page;
 }
 
 const saved = async (orgId: string) =>
-  (await stack.app.inject({ method: 'GET', url: `/v1/orgs/${orgId}/contacts`, headers: auth() })).json<{ alertContacts: { userId: string; messaging?: string }[]; emergencyTechnical: { phone?: string; messaging?: string }[]; nonEmergencyTechnical: { messaging?: string }[] }>();
+  (await stack().app.inject({ method: 'GET', url: `/v1/orgs/${orgId}/contacts`, headers: auth() })).json<{ alertContacts: { userId: string; messaging?: string }[]; emergencyTechnical: { phone?: string; messaging?: string }[]; nonEmergencyTechnical: { messaging?: string }[] }>();
 
 describe('the phone channel on the contact details page', () => {
   it('lets each contact choose SMS, WhatsApp or both, refuses WhatsApp without a phone beside the field, and saves the choice', async () => {

@@ -1,58 +1,42 @@
 // The words and numbers a merchant's screens show, in real Chromium against the whole stack: a healthy
 // connection has stores (not affected ones), buttons and outcomes follow the resolution, a user who may
 // not reconnect is told up front what they can do, and the support response time has one source.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { User } from '../../core/db/entities/index.js';
 import { auth } from '../helpers/api.js';
-import { accessibilityViolations, launchChromium, screenshot } from '../helpers/browser.js';
-import { completeContacts, errorCode, report, sandboxAccount, setUpMerchant, startRepairStack, type MerchantSetup, type RepairStack } from '../helpers/repair-stack.js';
+import { accessibilityViolations, screenshot } from '../helpers/browser.js';
+import { useBrowserStack } from '../helpers/browser-stack.js';
+import { completeContacts, errorCode, report, sandboxAccount, setUpMerchant, startRepairStack, type MerchantSetup } from '../helpers/repair-stack.js';
 
-let stack: RepairStack;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
+const { stack, newPage } = useBrowserStack(() =>
   // Not the default 24: every text about the response time must read this setting.
-  stack = await startRepairStack({ env: { TICKET_FIRST_RESPONSE_BUSINESS_HOURS: '36', PROVIDER_TIMEOUT_MS: '15000' }, listen: true });
-  browser = await launchChromium();
-});
-afterEach(() => {
-  expect(pageErrors.splice(0)).toEqual([]);
-});
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await stack?.close();
-});
+  startRepairStack({ env: { TICKET_FIRST_RESPONSE_BUSINESS_HOURS: '36', PROVIDER_TIMEOUT_MS: '15000' }, listen: true }),
+);
 
-const base = () => stack.config.publicUrl;
+const base = () => stack().config.publicUrl;
 
 /** Lola may reconnect, Marco may only look (the dev seed's two users). */
 async function merchant(provider: string, sandbox: Record<string, unknown>): Promise<MerchantSetup> {
-  const m = await setUpMerchant(stack, { provider, stores: 2 });
-  const em = stack.db.orm.em.fork();
+  const m = await setUpMerchant(stack(), { provider, stores: 2 });
+  const em = stack().db.orm.em.fork();
   await em.nativeUpdate(User, { id: m.owner }, { name: 'Lola Martín' });
   await em.nativeUpdate(User, { id: m.viewer }, { name: 'Marco Rossi' });
-  await completeContacts(stack, m.orgId, m.owner);
-  await sandboxAccount(stack, provider, m.accountRef, { password: 'correct-horse', ...sandbox });
+  await completeContacts(stack(), m.orgId, m.owner);
+  await sandboxAccount(stack(), provider, m.accountRef, { password: 'correct-horse', ...sandbox });
   return m;
 }
 
 /** Another connection of the organization, on both of its stores. */
 async function connect(m: MerchantSetup, provider: string, sandbox: Record<string, unknown>): Promise<string> {
-  await sandboxAccount(stack, provider, `${m.accountRef}-${provider}`, { password: 'correct-horse', ...sandbox });
-  const res = await stack.app.inject({ method: 'POST', url: '/v1/connections', payload: { orgId: m.orgId, provider, accountRef: `${m.accountRef}-${provider}`, storeIds: m.storeIds }, headers: auth() });
+  await sandboxAccount(stack(), provider, `${m.accountRef}-${provider}`, { password: 'correct-horse', ...sandbox });
+  const res = await stack().app.inject({ method: 'POST', url: '/v1/connections', payload: { orgId: m.orgId, provider, accountRef: `${m.accountRef}-${provider}`, storeIds: m.storeIds }, headers: auth() });
   return res.json<{ id: string }>().id;
 }
 
 async function signedIn(m: MerchantSetup, userId: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 860 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-  const res = await stack.app.inject({ method: 'POST', url: `/v1/orgs/${m.orgId}/users/${userId}/sign-in-links`, payload: {}, headers: auth() });
+  const page = await newPage({ locale: 'en-GB', viewport: { width: 1280, height: 860 } });
+  const res = await stack().app.inject({ method: 'POST', url: `/v1/orgs/${m.orgId}/users/${userId}/sign-in-links`, payload: {}, headers: auth() });
   await page.goto(res.json<{ url: string }>().url);
   await page.waitForURL(`${base()}/`);
   return page;
@@ -62,7 +46,7 @@ describe('numbers and words that are true', () => {
   it('a healthy connection lists its stores, a broken one its affected stores; a paused store is fixed, not reconnected', async () => {
     const m = await merchant('deliveroo', { storeStatus: 'inactive' });
     await connect(m, 'doordash', {});
-    const { repairId } = await report(stack, m.connectionId, errorCode('deliveroo', 'invalid_store_config', 'store_inactive'));
+    const { repairId } = await report(stack(), m.connectionId, errorCode('deliveroo', 'invalid_store_config', 'store_inactive'));
     const page = await signedIn(m, m.owner);
     await page.goto(`${base()}/settings/integrations`);
     const healthy = page.getByRole('row', { name: /DoorDash/ });
@@ -77,7 +61,7 @@ describe('numbers and words that are true', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
     await broken.getByRole('link', { name: /^See the steps: Deliveroo/ }).click();
     await page.getByRole('heading', { name: 'Fix it in Deliveroo Partner Hub' }).waitFor();
-    await sandboxAccount(stack, 'deliveroo', m.accountRef, { storeStatus: 'active' });
+    await sandboxAccount(stack(), 'deliveroo', m.accountRef, { storeStatus: 'active' });
     await page.getByRole('button', { name: 'I have completed these steps' }).click();
     await page.getByRole('heading', { name: 'Your stores are back' }).waitFor();
     expect(await page.textContent('body')).not.toMatch(/reconnected|connected again/i);
@@ -89,9 +73,9 @@ describe('numbers and words that are true', () => {
 describe('a user who may not reconnect', () => {
   it('is told up front who can, with a way to ask them, and gets the read-only steps', async () => {
     const m = await merchant('uber_eats', { secondFactor: 'none' });
-    const { repairId } = await report(stack, m.connectionId, errorCode('uber_eats', 'invalid_credentials'));
-    await report(stack, await connect(m, 'deliveroo', { storeStatus: 'inactive' }), errorCode('deliveroo', 'invalid_store_config', 'store_inactive'));
-    const owner = (await stack.db.orm.em.fork().findOneOrFail(User, { id: m.owner })).email;
+    const { repairId } = await report(stack(), m.connectionId, errorCode('uber_eats', 'invalid_credentials'));
+    await report(stack(), await connect(m, 'deliveroo', { storeStatus: 'inactive' }), errorCode('deliveroo', 'invalid_store_config', 'store_inactive'));
+    const owner = (await stack().db.orm.em.fork().findOneOrFail(User, { id: m.owner })).email;
     const page = await signedIn(m, m.viewer);
 
     await page.goto(`${base()}/repairs`);

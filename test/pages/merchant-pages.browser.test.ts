@@ -1,62 +1,41 @@
 // A merchant in real Chromium against the whole stack (API over HTTP, worker, Temporal, PostgreSQL,
 // provider sandbox, mail sink): every repair flow as a person walks it, in several languages, at phone
 // width, by keyboard, checked by axe-core. Screenshots of each main screen go to test-output/screenshots/.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { User } from '../../core/db/entities/index.js';
 import { translationsOf } from '../../core/i18n/index.js';
 import { auth } from '../helpers/api.js';
-import { accessibilityViolations, fitsWidth, launchChromium, screenshot } from '../helpers/browser.js';
-import { completeContacts, errorCode, eventually, lastCode, report, sandboxAccount, setUpMerchant, startRepairStack, type MerchantSetup, type RepairStack } from '../helpers/repair-stack.js';
-import { startSinks, type Sinks } from '../helpers/sinks.js';
+import { accessibilityViolations, fitsWidth, screenshot } from '../helpers/browser.js';
+import { useBrowserStack } from '../helpers/browser-stack.js';
+import { completeContacts, errorCode, eventually, lastCode, report, sandboxAccount, setUpMerchant, startRepairStack, type MerchantSetup } from '../helpers/repair-stack.js';
+import { startSinks } from '../helpers/sinks.js';
+import { useStarted } from '../helpers/lifecycle.js';
 
-let stack: RepairStack;
-let sinks: Sinks;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  sinks = await startSinks();
+const sinks = useStarted(startSinks);
+const { stack, newPage: pageWith } = useBrowserStack(() =>
   // A short alert window, so the alert e-mail (and its link) arrives within a test.
-  stack = await startRepairStack({ env: { ...sinks.env, ALERT_WINDOW_MS: '300', PROVIDER_TIMEOUT_MS: '15000' }, listen: true });
-  browser = await launchChromium();
-});
-// A script error on any page fails the test that caused it.
-afterEach(() => {
-  expect(pageErrors.splice(0)).toEqual([]);
-});
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await stack?.close();
-  await sinks?.close();
-});
+  startRepairStack({ env: { ...sinks().env, ALERT_WINDOW_MS: '300', PROVIDER_TIMEOUT_MS: '15000' }, listen: true }),
+);
 
-const base = () => stack.config.publicUrl;
+const base = () => stack().config.publicUrl;
 
 /** A merchant organization with named people, complete contacts and its sandbox account. */
 async function merchant(provider: string, sandbox: Record<string, unknown>, options: { stores?: number; contacts?: boolean; locale?: string } = {}): Promise<MerchantSetup> {
-  const m = await setUpMerchant(stack, { provider, stores: options.stores ?? 2, locale: options.locale });
-  const em = stack.db.orm.em.fork();
+  const m = await setUpMerchant(stack(), { provider, stores: options.stores ?? 2, locale: options.locale });
+  const em = stack().db.orm.em.fork();
   await em.nativeUpdate(User, { id: m.owner }, { name: 'Lola Martín', permissions: ['integrations:view', 'integrations:reconnect', 'contacts:edit', 'users:invite', 'support:chat'] });
   await em.nativeUpdate(User, { id: m.viewer }, { name: 'Marco Rossi' });
-  if (options.contacts !== false) await completeContacts(stack, m.orgId, m.owner);
-  await sandboxAccount(stack, provider, m.accountRef, { password: 'correct-horse', ...sandbox });
+  if (options.contacts !== false) await completeContacts(stack(), m.orgId, m.owner);
+  await sandboxAccount(stack(), provider, m.accountRef, { password: 'correct-horse', ...sandbox });
   return m;
 }
 
-async function newPage(options: { locale?: string; width?: number } = {}): Promise<Page> {
-  const context = await browser.newContext({ locale: options.locale ?? 'en-GB', viewport: { width: options.width ?? 1280, height: 860 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-  return page;
-}
+const newPage = (options: { locale?: string; width?: number } = {}): Promise<Page> => pageWith({ locale: options.locale ?? 'en-GB', viewport: { width: options.width ?? 1280, height: 860 } });
 
 /** Signs in the production way: the API mints a link for the backend's logged-in user. */
 async function signIn(page: Page, m: MerchantSetup, userId = m.owner): Promise<void> {
-  const res = await stack.app.inject({ method: 'POST', url: `/v1/orgs/${m.orgId}/users/${userId}/sign-in-links`, payload: {}, headers: auth() });
+  const res = await stack().app.inject({ method: 'POST', url: `/v1/orgs/${m.orgId}/users/${userId}/sign-in-links`, payload: {}, headers: auth() });
   await page.goto(res.json<{ url: string }>().url);
   await page.waitForURL(`${base()}/`);
 }
@@ -68,7 +47,7 @@ async function expectAccessible(page: Page): Promise<void> {
 describe('reconnect: from the widget to a healthy integration', () => {
   it('Repair now → Reconnect → wrong password → credentials → code from the sandbox → Done', async () => {
     const m = await merchant('uber_eats', { secondFactor: 'sms' });
-    await report(stack, m.connectionId, errorCode('uber_eats', 'invalid_credentials'));
+    await report(stack(), m.connectionId, errorCode('uber_eats', 'invalid_credentials'));
     const page = await newPage();
     await signIn(page, m);
 
@@ -107,7 +86,7 @@ describe('reconnect: from the widget to a healthy integration', () => {
     await page.getByRole('textbox', { name: 'Verification code' }).fill('000000');
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('alert').filter({ hasText: 'That code is not right' }).waitFor();
-    await page.getByRole('textbox', { name: 'Verification code' }).fill(await lastCode(stack, 'uber_eats', m.accountRef));
+    await page.getByRole('textbox', { name: 'Verification code' }).fill(await lastCode(stack(), 'uber_eats', m.accountRef));
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('heading', { name: 'Account reconnected' }).waitFor();
     await screenshot(page, 'done');
@@ -126,9 +105,9 @@ describe('reconnect: from the widget to a healthy integration', () => {
 describe('merchant-portal steps, opened from the alert e-mail', () => {
   it('completed while still inactive → unresolved banner → fixed in the portal → healthy', async () => {
     const m = await merchant('deliveroo', { storeStatus: 'inactive' });
-    await report(stack, m.connectionId, errorCode('deliveroo', 'invalid_store_config', 'store_inactive'));
-    const owner = (await stack.db.orm.em.fork().findOneOrFail(User, { id: m.owner })).email;
-    const mail = await eventually(sinks.mails, (mails) => mails.some((x) => x.to.some((t) => t.address === owner)));
+    await report(stack(), m.connectionId, errorCode('deliveroo', 'invalid_store_config', 'store_inactive'));
+    const owner = (await stack().db.orm.em.fork().findOneOrFail(User, { id: m.owner })).email;
+    const mail = await eventually(sinks().mails, (mails) => mails.some((x) => x.to.some((t) => t.address === owner)));
     const link = /https?:\/\/\S+\/r\/[\w.-]+/.exec(mail.find((x) => x.to.some((t) => t.address === owner))!.text ?? '')![0];
 
     const page = await newPage();
@@ -145,7 +124,7 @@ describe('merchant-portal steps, opened from the alert e-mail', () => {
     await screenshot(page, 'portal-unresolved');
     await expectAccessible(page);
 
-    await sandboxAccount(stack, 'deliveroo', m.accountRef, { storeStatus: 'active' });
+    await sandboxAccount(stack(), 'deliveroo', m.accountRef, { storeStatus: 'active' });
     await page.getByRole('button', { name: 'I have completed these steps' }).click();
     await page.getByRole('heading', { name: 'Your stores are back' }).waitFor();
     // The alert's link opened this repair only; the organization's pages need a full sign-in.
@@ -158,12 +137,12 @@ describe('merchant-portal steps, opened from the alert e-mail', () => {
 
   it('a new error after the steps switches to Reconnect', async () => {
     const m = await merchant('deliveroo', { storeStatus: 'inactive' });
-    const { repairId } = await report(stack, m.connectionId, errorCode('deliveroo', 'invalid_store_config', 'store_inactive'));
+    const { repairId } = await report(stack(), m.connectionId, errorCode('deliveroo', 'invalid_store_config', 'store_inactive'));
     const page = await newPage();
     await signIn(page, m);
     await page.goto(`${base()}/repairs/${repairId}`);
     // The merchant reactivates the store, and the provider now asks for a second factor.
-    await sandboxAccount(stack, 'deliveroo', m.accountRef, { storeStatus: 'active', secondFactor: 'sms' });
+    await sandboxAccount(stack(), 'deliveroo', m.accountRef, { storeStatus: 'active', secondFactor: 'sms' });
     await page.getByRole('button', { name: 'I have completed these steps' }).click();
     await page.getByRole('heading', { name: 'Reconnect Deliveroo' }).waitFor();
     expect(await page.getByRole('status').filter({ hasText: 'Deliveroo now reports another problem' }).count()).toBe(1);
@@ -171,14 +150,14 @@ describe('merchant-portal steps, opened from the alert e-mail', () => {
     await page.getByLabel('Username or e-mail').fill(m.accountRef);
     await page.getByLabel('Password').fill('correct-horse');
     await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByRole('textbox', { name: 'Verification code' }).fill(await lastCode(stack, 'deliveroo', m.accountRef));
+    await page.getByRole('textbox', { name: 'Verification code' }).fill(await lastCode(stack(), 'deliveroo', m.accountRef));
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('heading', { name: 'Account reconnected' }).waitFor();
   });
 
   it('“I’ll do it later” goes back to the list and says when we will remind', async () => {
     const m = await merchant('deliveroo', { storeStatus: 'inactive' });
-    const { repairId } = await report(stack, m.connectionId, errorCode('deliveroo', 'invalid_store_config', 'store_inactive'));
+    const { repairId } = await report(stack(), m.connectionId, errorCode('deliveroo', 'invalid_store_config', 'store_inactive'));
     const page = await newPage();
     await signIn(page, m);
     await page.goto(`${base()}/repairs/${repairId}`);
@@ -191,9 +170,9 @@ describe('merchant-portal steps, opened from the alert e-mail', () => {
 describe('a user without the permission', () => {
   it('gets Unauthorized for a re-authentication and Learn more for portal steps', async () => {
     const m = await merchant('uber_eats', { secondFactor: 'none' });
-    await report(stack, m.connectionId, errorCode('uber_eats', 'invalid_credentials'));
+    await report(stack(), m.connectionId, errorCode('uber_eats', 'invalid_credentials'));
     const portal = await setUpMerchantConnection(m, 'deliveroo');
-    await report(stack, portal, errorCode('deliveroo', 'invalid_store_config', 'store_inactive'));
+    await report(stack(), portal, errorCode('deliveroo', 'invalid_store_config', 'store_inactive'));
     const page = await newPage();
     await signIn(page, m, m.viewer);
     await page.goto(`${base()}/repairs`);
@@ -218,15 +197,15 @@ describe('a user without the permission', () => {
 
 /** A second connection of the organization, for another provider and the first store. */
 async function setUpMerchantConnection(m: MerchantSetup, provider: string): Promise<string> {
-  await sandboxAccount(stack, provider, `${m.accountRef}-2`, { password: 'correct-horse', storeStatus: 'inactive' });
-  const res = await stack.app.inject({ method: 'POST', url: '/v1/connections', payload: { orgId: m.orgId, provider, accountRef: `${m.accountRef}-2`, storeIds: [m.storeIds[0]] }, headers: auth() });
+  await sandboxAccount(stack(), provider, `${m.accountRef}-2`, { password: 'correct-horse', storeStatus: 'inactive' });
+  const res = await stack().app.inject({ method: 'POST', url: '/v1/connections', payload: { orgId: m.orgId, provider, accountRef: `${m.accountRef}-2`, storeIds: [m.storeIds[0]] }, headers: auth() });
   return res.json<{ id: string }>().id;
 }
 
 describe('languages', () => {
   it('follows the browser (Spanish) and the switcher (French)', async () => {
     const m = await merchant('uber_eats', { secondFactor: 'none' });
-    await report(stack, m.connectionId, errorCode('uber_eats', 'invalid_credentials'));
+    await report(stack(), m.connectionId, errorCode('uber_eats', 'invalid_credentials'));
     const es = translationsOf('es');
     const fr = translationsOf('fr');
     const page = await newPage({ locale: 'es-ES' });
@@ -249,7 +228,7 @@ describe('languages', () => {
 describe('on a phone', () => {
   it('every main screen fits a 375 px wide screen', async () => {
     const m = await merchant('deliveroo', { storeStatus: 'inactive' }, { stores: 3 });
-    const { repairId } = await report(stack, m.connectionId, errorCode('deliveroo', 'invalid_store_config', 'store_inactive'));
+    const { repairId } = await report(stack(), m.connectionId, errorCode('deliveroo', 'invalid_store_config', 'store_inactive'));
     const page = await newPage({ width: 375 });
     await signIn(page, m);
     for (const [name, path] of [['home', '/'], ['repair-dialog', '/repairs'], ['portal-steps', `/repairs/${repairId}`], ['integrations', '/settings/integrations'], ['contacts', '/settings/contacts'], ['support', '/support']] as const) {
@@ -263,7 +242,7 @@ describe('on a phone', () => {
 describe('live status', () => {
   it('a repair page refreshes itself, without a reload, while someone else verifies the account', async () => {
     const m = await merchant('uber_eats', { secondFactor: 'sms', latencyMs: 5000 });
-    const { repairId } = await report(stack, m.connectionId, errorCode('uber_eats', 'invalid_credentials'));
+    const { repairId } = await report(stack(), m.connectionId, errorCode('uber_eats', 'invalid_credentials'));
     const watcher = await newPage();
     await signIn(watcher, m);
     await watcher.goto(`${base()}/repairs/${repairId}`);
@@ -299,7 +278,7 @@ describe('contact details', () => {
     await screenshot(page, 'contacts-dialog-users');
     await dialog.getByRole('button', { name: 'Send invitation' }).click();
     await page.getByRole('status').filter({ hasText: 'Invitation sent to ops.manager@example.com' }).waitFor();
-    await eventually(sinks.mails, (mails) => mails.some((x) => x.to.some((t) => t.address === 'ops.manager@example.com')));
+    await eventually(sinks().mails, (mails) => mails.some((x) => x.to.some((t) => t.address === 'ops.manager@example.com')));
 
     await page.getByRole('link', { name: 'Fill in contact details' }).click();
     const group = (name: string) => page.getByRole('group', { name, exact: true });
@@ -331,7 +310,7 @@ describe('contact details', () => {
 describe('keyboard', () => {
   it('Escape closes a dialog, and Tab stays inside it', async () => {
     const m = await merchant('uber_eats', { secondFactor: 'none' });
-    await report(stack, m.connectionId, errorCode('uber_eats', 'invalid_credentials'));
+    await report(stack(), m.connectionId, errorCode('uber_eats', 'invalid_credentials'));
     const page = await newPage();
     await signIn(page, m);
     await page.goto(`${base()}/repairs`);

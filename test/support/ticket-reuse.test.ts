@@ -1,22 +1,14 @@
 // A ticket is reused only while its workflow runs: once it has ended, "ask for help" and an
 // escalation open a new one; the escalation's ticket is written once however often it is retried.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { startTimeSkippingStack, type TimeSkippingStack } from '../helpers/time-skipping-stack.js';
+import { describe, expect, it } from 'vitest';
+import { useTimeSkippingStack } from '../helpers/time-skipping-stack.js';
 import { auth } from '../helpers/api.js';
-import { eventually, repairDetail, report, setUpMerchant, type RepairStack } from '../helpers/repair-stack.js';
+import { eventually, repairDetail, report, setUpMerchant } from '../helpers/repair-stack.js';
 import { ruleFor } from '../../core/providers/index.js';
 import { ticketWorkflowId } from '../../workflows/support-ticket/messages.js';
 import { openTicket } from '../../core/services/tickets/ticket-service.js';
 
-let env: TestWorkflowEnvironment;
-let stack: RepairStack;
-let running: TimeSkippingStack;
-beforeAll(async () => {
-  running = await startTimeSkippingStack();
-  ({ env, stack } = running);
-});
-afterAll(async () => running?.close());
+const { env, stack } = useTimeSkippingStack();
 
 const HOUR = 3600_000;
 const storeInactive = ruleFor('glovo', 'invalid_store_config', 'store_inactive')!.code;
@@ -28,7 +20,7 @@ interface TicketMessages {
 }
 /** Every ticket of the connection, oldest first, with its merchant and system message counts. */
 const ticketsOf = (connectionId: string) =>
-  stack.db.orm.em
+  stack().db.orm.em
     .fork()
     .getConnection()
     .execute<TicketMessages[]>(
@@ -38,16 +30,16 @@ const ticketsOf = (connectionId: string) =>
     );
 
 const askForHelp = (repairId: string, actingUserId: string, message: string) =>
-  stack.app.inject({ method: 'POST', url: `/v1/repairs/${repairId}/support`, headers: auth(), payload: { actingUserId, message } });
+  stack().app.inject({ method: 'POST', url: `/v1/repairs/${repairId}/support`, headers: auth(), payload: { actingUserId, message } });
 
 async function repairWithEndedTicket() {
-  const m = await setUpMerchant(stack, { provider: 'glovo' });
-  const opened = await report(stack, m.connectionId, storeInactive);
+  const m = await setUpMerchant(stack(), { provider: 'glovo' });
+  const opened = await report(stack(), m.connectionId, storeInactive);
   const first = await askForHelp(opened.repairId, m.owner, 'The steps do not match my portal.');
   expect(first.statusCode).toBe(201);
   const ticketId = (first.json() as { ticketId: string }).ticketId;
   // Its workflow ends (an operator cancelled it, or its reopen window passed): the row stays.
-  const handle = stack.temporal.workflow.getHandle(ticketWorkflowId(ticketId));
+  const handle = stack().temporal.workflow.getHandle(ticketWorkflowId(ticketId));
   await handle.cancel();
   await eventually(async () => (await handle.describe()).status.name, (status) => status !== 'RUNNING');
   return { m, repairId: opened.repairId, ticketId };
@@ -60,7 +52,7 @@ describe('a ticket whose workflow has ended', () => {
     expect(again.statusCode).toBe(201);
     const next = (again.json() as { ticketId: string }).ticketId;
     expect(next).not.toBe(ticketId);
-    expect((await stack.temporal.workflow.getHandle(ticketWorkflowId(next)).describe()).status.name).toBe('RUNNING');
+    expect((await stack().temporal.workflow.getHandle(ticketWorkflowId(next)).describe()).status.name).toBe('RUNNING');
     expect(await ticketsOf(m.connectionId)).toEqual([
       { id: ticketId, merchant: 1, system: 0 },
       { id: next, merchant: 1, system: 0 },
@@ -69,26 +61,26 @@ describe('a ticket whose workflow has ended', () => {
 
   it('is not reused by an escalation: one new ticket with one message, and the repair still closes', async () => {
     const { m, repairId, ticketId } = await repairWithEndedTicket();
-    await env.sleep(73 * HOUR);
+    await env().sleep(73 * HOUR);
     const tickets = await eventually(() => ticketsOf(m.connectionId), (t) => t.length === 2);
     expect(tickets[0]).toEqual({ id: ticketId, merchant: 1, system: 0 });
     expect(tickets[1]).toMatchObject({ merchant: 0, system: 1 });
-    await eventually(() => repairDetail(stack, repairId), (d) => d.escalation === 'support' && d.history.some((h) => h.kind === 'escalated'));
+    await eventually(() => repairDetail(stack(), repairId), (d) => d.escalation === 'support' && d.history.some((h) => h.kind === 'escalated'));
 
-    const healthy = await stack.app.inject({ method: 'POST', url: `/v1/connections/${m.connectionId}/healthy`, headers: auth() });
+    const healthy = await stack().app.inject({ method: 'POST', url: `/v1/connections/${m.connectionId}/healthy`, headers: auth() });
     expect(healthy.statusCode).toBe(202);
-    await eventually(() => repairDetail(stack, repairId), (d) => d.state === 'repaired_elsewhere');
+    await eventually(() => repairDetail(stack(), repairId), (d) => d.state === 'repaired_elsewhere');
     expect(await ticketsOf(m.connectionId)).toEqual(tickets);
   });
 });
 
 describe('a retried escalation', () => {
   it('writes its message once and answers the same ticket', async () => {
-    const m = await setUpMerchant(stack, { provider: 'glovo' });
-    const opened = await report(stack, m.connectionId, storeInactive);
-    const settings = { temporal: stack.temporal, taskQueue: stack.config.temporal.taskQueue, tickets: stack.config.tickets };
+    const m = await setUpMerchant(stack(), { provider: 'glovo' });
+    const opened = await report(stack(), m.connectionId, storeInactive);
+    const settings = { temporal: stack().temporal, taskQueue: stack().config.temporal.taskQueue, tickets: stack().config.tickets };
     const escalate = () =>
-      openTicket(stack.db.orm.em.fork(), settings, { orgId: m.orgId, subject: 'Escalated', message: 'Support has taken it over.', repairId: opened.repairId, author: 'system', retryKey: `escalation:${opened.repairId}` });
+      openTicket(stack().db.orm.em.fork(), settings, { orgId: m.orgId, subject: 'Escalated', message: 'Support has taken it over.', repairId: opened.repairId, author: 'system', retryKey: `escalation:${opened.repairId}` });
     const first = await escalate();
     const retried = await escalate();
     expect(retried.id).toBe(first.id);

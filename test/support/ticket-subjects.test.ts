@@ -1,10 +1,9 @@
 // A ticket's subject is a sentence in the organization's language, with the provider's name: never
 // the codes the repair stores ("uber_eats: invalid_credentials", "Escalated repair: glovo …").
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { startTimeSkippingStack, type TimeSkippingStack } from '../helpers/time-skipping-stack.js';
+import { describe, expect, it } from 'vitest';
+import { useTimeSkippingStack } from '../helpers/time-skipping-stack.js';
 import { auth } from '../helpers/api.js';
-import { eventually, report, setUpMerchant, type RepairStack } from '../helpers/repair-stack.js';
+import { eventually, report, setUpMerchant } from '../helpers/repair-stack.js';
 import { ruleFor } from '../../core/providers/index.js';
 import { escalationSubject, helpSubject } from '../../core/services/tickets/ticket-subjects.js';
 
@@ -35,26 +34,19 @@ describe('ticket subjects', () => {
 });
 
 describe('tickets opened by the service', () => {
-  let env: TestWorkflowEnvironment;
-  let stack: RepairStack;
-  let running: TimeSkippingStack;
-  beforeAll(async () => {
-    running = await startTimeSkippingStack();
-    ({ env, stack } = running);
-  });
-  afterAll(async () => running?.close());
+  const { env, stack } = useTimeSkippingStack();
 
   const storeInactive = ruleFor('glovo', 'invalid_store_config', 'store_inactive')!.code;
   const subjectsOf = async (connectionId: string) =>
-    (await stack.db.orm.em.fork().getConnection().execute<{ subject: string }[]>('select subject from support_tickets where connection_id = ? order by created_at', [connectionId])).map((t) => t.subject);
+    (await stack().db.orm.em.fork().getConnection().execute<{ subject: string }[]>('select subject from support_tickets where connection_id = ? order by created_at', [connectionId])).map((t) => t.subject);
 
   it.each([
     ['es', 'Glovo: la tienda necesita un ajuste en el portal de socios'],
     ['pt', 'Glovo: a loja precisa de um ajuste no portal de parceiros'],
   ])('"ask for help" in %s opens a ticket whose subject reads as a sentence', async (locale, expected) => {
-    const m = await setUpMerchant(stack, { provider: 'glovo', locale });
-    const opened = await report(stack, m.connectionId, storeInactive);
-    const asked = await stack.app.inject({ method: 'POST', url: `/v1/repairs/${opened.repairId}/support`, headers: auth(), payload: { actingUserId: m.viewer, message: 'Help!' } });
+    const m = await setUpMerchant(stack(), { provider: 'glovo', locale });
+    const opened = await report(stack(), m.connectionId, storeInactive);
+    const asked = await stack().app.inject({ method: 'POST', url: `/v1/repairs/${opened.repairId}/support`, headers: auth(), payload: { actingUserId: m.viewer, message: 'Help!' } });
     expect(asked.statusCode).toBe(201);
     const [subject] = await subjectsOf(m.connectionId);
     expect(subject).toBe(expected);
@@ -66,9 +58,9 @@ describe('tickets opened by the service', () => {
     ['en', /^Repair handed to support: Glovo has been disconnected for \d+ hours?$/],
     ['es', /^Reparación escalada: Glovo lleva \d+ horas? desconectado$/],
   ])('an escalation in %s opens a ticket whose subject reads as a sentence', async (locale, expected) => {
-    const m = await setUpMerchant(stack, { provider: 'glovo', locale });
-    await report(stack, m.connectionId, storeInactive);
-    await env.sleep(73 * HOUR);
+    const m = await setUpMerchant(stack(), { provider: 'glovo', locale });
+    await report(stack(), m.connectionId, storeInactive);
+    await env().sleep(73 * HOUR);
     const [subject] = await eventually(() => subjectsOf(m.connectionId), (s) => s.length === 1);
     expect(subject).toMatch(expected);
     expect(subject).not.toMatch(RAW_CODE);
