@@ -18,7 +18,7 @@ import { metricsTargets, metricsUrl } from '../core/config/metrics-targets.js';
 import { findDebianTool, missingMessage } from './debian-package.js';
 import { PROMETHEUS } from './operations-tools.js';
 import { startPrometheus } from './prometheus-server.js';
-import { findTemporalCli, PROJECT_ROOT } from './temporal-binaries.js';
+import { devServerFileArgs, findTemporalCli, PROJECT_ROOT } from './temporal-binaries.js';
 import { waitFor } from './wait-for.js';
 
 interface Running {
@@ -61,7 +61,7 @@ async function startTemporal(config: AppConfig, uiPort: number): Promise<void> {
   await mkdir(dir, { recursive: true });
   const port = Number(config.temporal.address.split(':').pop());
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--ui-port', String(uiPort)];
-  args.push('--db-filename', join(dir, 'temporal.sqlite'), '--namespace', config.temporal.namespace, '--log-level', 'error', ...searchAttributeFlags(), ...FAIRNESS_SERVER_FLAGS);
+  args.push(...devServerFileArgs(join(dir, 'temporal.sqlite')), '--namespace', config.temporal.namespace, '--log-level', 'error', ...searchAttributeFlags(), ...FAIRNESS_SERVER_FLAGS);
   const proc = new ManagedProcess('temporal', cli, args, { quiet: (line) => line.startsWith('CLI ') || line.trim() === '' });
   running.processes.push(proc);
   await waitFor('Temporal', 60_000, async () => {

@@ -39,3 +39,13 @@ export const findTemporalCli = () => find('TEMPORAL_CLI_PATH', 'temporal');
 
 /** The Java-free time-skipping test server that @temporalio/testing can run. */
 export const findTestServer = () => find('TEMPORAL_TEST_SERVER_PATH', 'temporal-test-server');
+
+/**
+ * `server start-dev` keeps its state in one SQLite file. In SQLite's default journal mode every
+ * transaction syncs the file several times, and a mass outage then waits on the disk: timers fired
+ * 40 s late and a new workflow's first task waited as long (docs/mass-outage.md). Write-ahead
+ * logging with `synchronous=normal` syncs at checkpoints instead; a process crash loses nothing
+ * committed, a power cut may lose the last transactions but never corrupts the file. A production
+ * cluster brings its own persistence (docs/deploy.md).
+ */
+export const devServerFileArgs = (file: string): string[] => ['--db-filename', file, '--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=normal'];

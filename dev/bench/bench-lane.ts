@@ -6,7 +6,7 @@ import pg from 'pg';
 import { Client, Connection } from '@temporalio/client';
 import { ManagedProcess } from '../managed-process.js';
 import { freePort } from '../ports.js';
-import { findTemporalCli, PROJECT_ROOT } from '../temporal-binaries.js';
+import { devServerFileArgs, findTemporalCli, PROJECT_ROOT } from '../temporal-binaries.js';
 import { waitFor } from '../wait-for.js';
 import { searchAttributeFlags } from '../../workflows/repair/search-attributes.js';
 import { FAIRNESS_SERVER_FLAGS } from '../../core/temporal/priorities.js';
@@ -64,7 +64,7 @@ async function bringUpLane(options: LaneOptions, teardown: (() => Promise<unknow
   const temporalAddress = `127.0.0.1:${temporalPort}`;
   const quiet = (line: string) => line.startsWith('CLI ') || line.trim() === '';
   const serverArgs = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(temporalPort), '--http-port', String(await freePort()), '--metrics-port', String(await freePort()), '--headless'];
-  serverArgs.push('--db-filename', join(options.dataDir, 'temporal.sqlite'), '--log-level', 'error', ...searchAttributeFlags(), ...(options.fairness ? FAIRNESS_SERVER_FLAGS : []));
+  serverArgs.push(...devServerFileArgs(join(options.dataDir, 'temporal.sqlite')), '--log-level', 'error', ...searchAttributeFlags(), ...(options.fairness ? FAIRNESS_SERVER_FLAGS : []));
   const temporalServer = new ManagedProcess(options.fairness ? 'temporal' : 'temporal-unfair', cli, serverArgs, { quiet });
   teardown.push(() => temporalServer.stop());
   await waitFor('Temporal', 60_000, async () => (await Connection.connect({ address: temporalAddress, connectTimeout: 1000 })).close());
