@@ -86,13 +86,22 @@ const SYMPTOMS: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
   },
 };
 
-const stemmed = new Map<Locale, ReadonlyArray<readonly [string, string]>>();
+/** A key whose stem is this short is matched by the word's start too: "sabado" and "sabe" both stem "sab". */
+const SHORT_STEM = 3;
 
-function tableOf(locale: Locale): ReadonlyArray<readonly [string, string]> {
+interface Entry {
+  key: string;
+  stem: string;
+  words: string;
+}
+
+const stemmed = new Map<Locale, readonly Entry[]>();
+
+function tableOf(locale: Locale): readonly Entry[] {
   let table = stemmed.get(locale);
   if (!table) {
     const { stem } = LANGUAGE_STEMMERS[locale];
-    table = Object.entries(SYMPTOMS[locale]).map(([key, words]) => [stem(foldAccents(key)), words] as const);
+    table = Object.entries(SYMPTOMS[locale]).map(([key, words]) => ({ key: foldAccents(key), stem: stem(foldAccents(key)), words }));
     stemmed.set(locale, table);
   }
   return table;
@@ -102,7 +111,8 @@ function tableOf(locale: Locale): ReadonlyArray<readonly [string, string]> {
 export function synonymsOf(word: string, locale: Locale): string | undefined {
   const stem = LANGUAGE_STEMMERS[locale].stem(word);
   const table = tableOf(locale);
-  return (table.find(([key]) => key === stem) ?? (stem.length >= 6 ? table.find(([key]) => key.length >= 5 && withinOneEdit(key, stem)) : undefined))?.[1];
+  const same = (e: Entry): boolean => e.stem === stem && (e.stem.length > SHORT_STEM || word.startsWith(e.key.slice(0, SHORT_STEM + 1)));
+  return (table.find(same) ?? (stem.length >= 6 ? table.find((e) => e.stem.length >= 5 && withinOneEdit(e.stem, stem)) : undefined))?.words;
 }
 
 export function expandQuery(q: string, locale: Locale): string {
