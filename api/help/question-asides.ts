@@ -16,11 +16,24 @@ import { termWeight } from './term-weights.js';
 const when = (list: string): ReadonlySet<string> => new Set(list.split(' '));
 
 const WHEN_WORDS: Readonly<Record<Locale, ReadonlySet<string>>> = {
-  en: when('tonight night evening weekend weekends time'),
-  es: when('noche anoche semana finde tiempo'),
-  fr: when('soir soiree nuit weekend temps'),
-  it: when('stasera sera notte stanotte weekend tempo'),
-  pt: when('noite semana tempo'),
+  en: when('tonight night evening weekend weekends time lunch dinner breakfast'),
+  es: when('noche anoche semana finde tiempo almuerzo comida cena desayuno'),
+  fr: when('soir soiree nuit weekend temps midi dejeuner diner'),
+  it: when('stasera sera notte stanotte weekend tempo pranzo cena colazione'),
+  pt: when('noite semana tempo almoco jantar'),
+};
+
+/**
+ * "Again" says when as well, in words the articles use for something else: "outra vez" and
+ * "otra vez" hold the "other" of "outra conta" (store not found), "de novo", "di nuovo", "de
+ * nouveau" the "new" of "nova senha". Always dropped.
+ */
+const AGAIN: Readonly<Record<Locale, RegExp>> = {
+  en: /\b(?:once more|one more time)\b/g,
+  es: /\b(?:otra vez|de nuevo|una vez mas)\b/g,
+  fr: /\b(?:une autre fois|encore une fois|de nouveau|a nouveau)\b/g,
+  it: /\b(?:un altra volta|di nuovo|ancora una volta)\b/g,
+  pt: /\b(?:outra vez|de novo|mais uma vez)\b/g,
 };
 
 /** Heavier than a word only article bodies use: a title or tag word of some article. */
@@ -31,7 +44,7 @@ const NAMING_WORDS = 2;
 
 /** The question's words without those saying when, if enough of its other words name something. */
 export function withoutWhenWords(text: string, locale: Locale): string {
-  const words = wordsOf(text);
+  const words = wordsOf(wordsOf(text).join(' ').replace(AGAIN[locale], ' '));
   const isWhen = (w: string): boolean => WHEN_WORDS[locale].has(w);
   const { stem } = LANGUAGE_STEMMERS[locale];
   const weight = (w: string): number => Math.max(termWeight(stem(w), locale), ...termsOf(synonymsOf(w, locale) ?? '', locale).map((t) => termWeight(t, locale)));
