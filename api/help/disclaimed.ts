@@ -25,8 +25,9 @@ const DISCLAIMERS: Readonly<Record<Locale, Disclaimers>> = {
   pt: { notThe: 'nao (?:e|sao|era|foi) (?:o|a|os|as|um|uma|problema|culpa)', isFine: '(?:esta|estao|ta) (?:certa|certo|certas|certos|correta|correto|ok|bem|boa)', boundary: 'mas|e|porque|que' },
 };
 
-/** Longest phrase a disclaimer covers, in words. */
+/** Longest phrase a disclaimer covers, in words: after a negated "is", and before "is fine" ("la password l'ho rimessa tre volte ed è giusta"). */
 const MAX_WORDS = 5;
+const MAX_WORDS_BEFORE = 6;
 
 const compiled = new Map<Locale, RegExp[]>();
 
@@ -37,7 +38,7 @@ function patternsOf(locale: Locale): RegExp[] {
     const word = `(?!(?:${boundary})\\b)[\\p{L}\\p{N}']+`;
     patterns = [
       new RegExp(`\\b${notThe}\\b(?: ${word}){0,${MAX_WORDS}}`, 'gu'),
-      new RegExp(`\\b(?:${word} ){1,${MAX_WORDS - 1}}${isFine}\\b`, 'gu'),
+      new RegExp(`\\b(?:${word} ){1,${MAX_WORDS_BEFORE}}${isFine}\\b`, 'gu'),
     ];
     compiled.set(locale, patterns);
   }
