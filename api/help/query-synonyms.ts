@@ -13,7 +13,7 @@ const SYMPTOMS: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
   en: {
     // A store switched off, the provider's back office by its other names.
     switched: 'inactive', disabled: 'inactive', suspended: 'inactive', dashboard: 'portal', backoffice: 'portal',
-    pwd: 'password', login: 'sign in', logon: 'sign in', otp: 'verification code', '2fa': 'verification code', sms: 'verification code', text: 'code', pin: 'code',
+    pwd: 'password', login: 'sign in', logon: 'sign in', otp: 'verification code', '2fa': 'verification code', text: 'code', pin: 'code',
     down: 'outage', broken: 'not working outage', loads: 'not working', crashing: 'not working outage',
     closed: 'inactive', paused: 'inactive', offline: 'inactive paused', deactivated: 'inactive',
     branch: 'store location', missing: 'not found',
@@ -33,7 +33,7 @@ const SYMPTOMS: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
   },
   es: {
     apagado: 'inactivo', apagada: 'inactivo', suspendido: 'inactivo', suspendida: 'inactivo', suspendieron: 'inactivo', baja: 'inactivo', panel: 'portal', authenticator: 'autenticacion',
-    clave: 'contrasena', password: 'contrasena', cambie: 'cambiada', olvide: 'restablecer', login: 'iniciar sesion', sms: 'codigo verificacion',
+    clave: 'contrasena', password: 'contrasena', cambie: 'cambiada', olvide: 'restablecer', login: 'iniciar sesion',
     caido: 'caida', carga: 'caida no funciona', funciona: 'caida no funciona', cerrado: 'inactivo', offline: 'inactivo pausado', pausado: 'inactivo', desactivado: 'inactivo',
     encargado: 'contacto', responsable: 'contacto', dueno: 'contacto', esposa: 'contacto', marido: 'contacto', socio: 'contacto', lleguen: 'quien recibe', llegan: 'recibe',
     luego: 'mas tarde', noche: 'mas tarde', tope: 'ocupado',
@@ -48,7 +48,7 @@ const SYMPTOMS: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
     eteint: 'inactif', eteinte: 'inactif', suspendu: 'inactif', suspendue: 'inactif', espace: 'portail', authenticator: 'authentification',
     // Quebec and spoken French: hors service, texto, courriel, cell; resto and boutique for the store.
     hs: 'hors service panne', texto: 'sms', courriel: 'mail', cell: 'telephone', cellulaire: 'telephone', resto: 'restaurant etablissement', boutique: 'magasin etablissement',
-    mdp: 'mot de passe', password: 'mot de passe', oublie: 'reinitialisez', login: 'connexion', sms: 'code verification', redemande: 'code',
+    mdp: 'mot de passe', password: 'mot de passe', oublie: 'reinitialisez', login: 'connexion', redemande: 'code',
     ferme: 'inactif', pause: 'inactif', ligne: 'inactif', tablette: 'etablissement inactif',
     marche: 'panne', bug: 'panne', plante: 'panne', charger: 'panne',
     portable: 'contact telephone', chef: 'contact', responsable: 'contact', gerant: 'contact', patron: 'contact', epouse: 'contact', mari: 'contact', ajouter: 'modifier contact', droit: 'autorisation bloque',
@@ -62,7 +62,7 @@ const SYMPTOMS: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
   },
   it: {
     spento: 'inattivo', spenta: 'inattivo', sospesa: 'inattivo', sospeso: 'inattivo', pannello: 'portale', authenticator: 'autenticazione',
-    login: 'accesso', sms: 'codice verifica', giu: 'disservizio', down: 'disservizio', carica: 'disservizio non funziona', ferma: 'disservizio',
+    login: 'accesso', giu: 'disservizio', down: 'disservizio', carica: 'disservizio non funziona', ferma: 'disservizio',
     chiuso: 'inattivo', offline: 'inattivo pausa',
     socio: 'contatti', responsabile: 'contatti referente', titolare: 'contatti', moglie: 'contatti', marito: 'contatti', arrivano: 'riceve', stasera: 'piu tardi', ricordamelo: 'promemoria', pieni: 'occupato', strana: 'avviso',
     esterne: 'terze parti partner', esterna: 'terze parti partner', integrazioni: 'integrazione partner', permettono: 'consentito autorizzazione',
@@ -74,7 +74,7 @@ const SYMPTOMS: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
   },
   pt: {
     desligado: 'inativa', desligada: 'inativa', suspendeu: 'inativa', suspensa: 'inativa', suspenso: 'inativa', painel: 'portal', trocou: 'alterada', troquei: 'alterada', trocaram: 'alterada',
-    mudei: 'alterada', mudou: 'alterada', esqueci: 'redefina', login: 'entrar', password: 'senha', sms: 'codigo verificacao',
+    mudei: 'alterada', mudou: 'alterada', esqueci: 'redefina', login: 'entrar', password: 'senha',
     fora: 'indisponivel', baixo: 'indisponivel', fechada: 'inativa', offline: 'inativa pausada', pausada: 'inativa', almoco: 'horario', jantar: 'horario',
     socio: 'contacto', responsavel: 'contacto', gerente: 'contacto', dono: 'contacto', esposa: 'contacto', marido: 'contacto', authenticator: 'autenticacao', esquisito: 'alerta', chegam: 'recebe', logo: 'mais tarde', cheios: 'ocupado',
     externa: 'terceiros parceiro', externo: 'terceiros parceiro', integracoes: 'integracao parceiro', deixam: 'permitido',
