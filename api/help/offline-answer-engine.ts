@@ -13,6 +13,7 @@ import { searchArticles, type SearchHit } from './search-index.js';
 import { withoutDurations } from './durations.js';
 import { withoutWhenWords } from './question-asides.js';
 import { withoutDisclaimed } from './disclaimed.js';
+import { withExpiredSaid } from './no-longer-valid.js';
 import { synonymsOf } from './query-synonyms.js';
 import { termsOf, wordsOf } from './search-terms.js';
 import { findProvider, type Locale } from '../../core/providers/index.js';
@@ -106,7 +107,7 @@ async function rankIn(input: AskInput, locale: Locale): Promise<Ranked> {
   const providerId = named ?? input.repair?.provider;
   const repairSlug = input.repair ? slugForRepair(input.repair.provider, input.repair.errorType, input.repair.cause) : undefined;
   // What the merchant rules out ("no es la contraseña") is not searched, nor weighed below.
-  const asked = withoutDisclaimed(input.question, locale);
+  const asked = withoutDisclaimed(withExpiredSaid(input.question, locale), locale);
   const query = withoutWhenWords(withoutDurations(withoutProviderNames(asked), locale), locale);
   const found = await searchArticles({ q: query, locale, generalOnly: true, limit: 5 });
   const general = named ? found.filter((h) => !GENERAL_STAND_INS.has(h.article.slug)) : found;
