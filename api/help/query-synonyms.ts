@@ -25,7 +25,7 @@ const SYMPTOMS: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
     weekend: 'support hours', saturday: 'support hours', sunday: 'support hours', reply: 'response time', answer: 'response time', request: 'ticket',
     second: 'location not found', another: 'location not found',
     // The provider's portal as merchants name it, and a fix they say they made there.
-    website: 'portal', done: 'completed', confirm: 'completed',
+    website: 'portal', done: 'completed', confirm: 'completed', tick: 'completed', shop: 'store',
     // Busy now, tomorrow (Spanish "mañana" is left out: it is "this morning" too, when orders
     // stopped), and verbs the stemmer gives another stem than the article's noun or participle
     // (accéder/accès, ricevo/ricevuto, reçois/reçu; English stems them alike).
@@ -41,7 +41,7 @@ const SYMPTOMS: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
     enlace: 'alerta', link: 'alerta', estafa: 'alerta mensaje', fraude: 'alerta mensaje', raro: 'alerta mensaje',
     sabado: 'horario de soporte', domingo: 'horario de soporte', semana: 'horario de soporte', responden: 'tiempo de respuesta', respuesta: 'tiempo de respuesta', solicitud: 'ticket',
     segundo: 'sucursal no encontrado', segunda: 'sucursal no encontrado',
-    web: 'portal', pagina: 'portal', hecho: 'completado', confirmar: 'completado', corregir: 'arreglo',
+    web: 'portal', pagina: 'portal', hecho: 'completado', confirmar: 'completado', marcar: 'completado', corregir: 'arreglo',
     acceder: 'acceso', recibi: 'recibi recibe',
   },
   fr: {
@@ -57,7 +57,7 @@ const SYMPTOMS: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
     lien: 'alerte', arnaque: 'alerte message', fraude: 'alerte message', bizarre: 'alerte message', casse: 'rompue',
     samedi: 'horaires du support', dimanche: 'horaires du support', weekend: 'horaires du support', repondez: 'delai de reponse', reponse: 'delai de reponse', requete: 'ticket',
     deuxieme: 'site introuvable', second: 'site introuvable',
-    web: 'portail', internet: 'portail', fini: 'termine', confirme: 'termine', corriger: 'corrige',
+    web: 'portail', internet: 'portail', fini: 'termine', confirme: 'termine', cocher: 'termine', fait: 'termine', corriger: 'corrige',
     acceder: 'acces', recois: 'recu recoit', recevoir: 'recu recoit', recevons: 'recu recoit', tierces: 'tiers', tierce: 'tiers', demain: 'plus tard',
   },
   it: {
@@ -69,7 +69,7 @@ const SYMPTOMS: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
     link: 'avviso', truffa: 'avviso messaggio', frode: 'avviso messaggio',
     sabato: 'orari assistenza', domenica: 'orari assistenza', weekend: 'orari assistenza', rispondete: 'tempi di risposta', risposta: 'tempi di risposta', richiesta: 'ticket',
     secondo: 'locale non trovato', seconda: 'locale non trovato',
-    sito: 'portale', web: 'portale', fatto: 'completato', confermare: 'completato', correggere: 'sistemato',
+    sito: 'portale', web: 'portale', fatto: 'completato', confermare: 'completato', spuntare: 'completato', correggere: 'sistemato',
     accedere: 'accesso', ricevo: 'ricevuto riceve', ricevi: 'ricevuto riceve', domani: 'piu tardi',
   },
   pt: {
@@ -81,7 +81,7 @@ const SYMPTOMS: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
     link: 'alerta', golpe: 'alerta mensagem', burla: 'alerta mensagem', fraude: 'alerta mensagem',
     sabado: 'horario do suporte', domingo: 'horario do suporte', semana: 'horario do suporte', respondem: 'tempo de resposta', resposta: 'tempo de resposta', chamado: 'ticket',
     segunda: 'filial nao encontrada', segundo: 'filial nao encontrada',
-    site: 'portal', web: 'portal', feito: 'concluido', fiz: 'concluido', confirmar: 'concluido', corrigir: 'correcao',
+    site: 'portal', web: 'portal', feito: 'concluido', fiz: 'concluido', confirmar: 'concluido', marcar: 'concluido', corrigir: 'correcao',
     aceder: 'acesso', amanha: 'mais tarde',
   },
 };
