@@ -51,9 +51,11 @@ function problemTerms(question: string, locale: Locale, providerId: string | und
   const nameWords = new Set(provider ? termsOf(`${provider.name} ${provider.id.replaceAll('_', ' ')}`, locale) : []);
   const groups = new Map<string, QuestionTerm>();
   for (const word of wordsOf(question)) {
-    const [stem] = termsOf(word, locale);
+    // A stop word the symptom table knows ("c'est fait") counts by its synonyms, as in the search.
+    const synonyms = termsOf(synonymsOf(word, locale) ?? '', locale);
+    const [stem = synonyms.length > 0 ? word : undefined] = termsOf(word, locale);
     if (!stem || groups.has(stem) || nameWords.has(stem) || (provider && mentionedProvider(word) === provider.id)) continue;
-    groups.set(stem, [stem, ...termsOf(synonymsOf(word, locale) ?? '', locale)]);
+    groups.set(stem, [stem, ...synonyms]);
   }
   return [...groups.values()];
 }
