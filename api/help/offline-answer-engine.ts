@@ -12,6 +12,7 @@ import { mentionedProvider, withoutProviderNames } from './provider-mention.js';
 import { searchArticles, type SearchHit } from './search-index.js';
 import { withoutDurations } from './durations.js';
 import { withoutWhenWords } from './question-asides.js';
+import { withoutLoneModifiers } from './modifiers.js';
 import { withoutDisclaimed } from './disclaimed.js';
 import { withExpiredSaid } from './no-longer-valid.js';
 import { synonymsOf } from './query-synonyms.js';
@@ -110,7 +111,7 @@ async function rankIn(input: AskInput, locale: Locale): Promise<Ranked> {
   const repairSlug = input.repair ? slugForRepair(input.repair.provider, input.repair.errorType, input.repair.cause) : undefined;
   // What the merchant rules out ("no es la contraseña") is not searched, nor weighed below.
   const asked = withoutDisclaimed(withExpiredSaid(input.question, locale), locale);
-  const query = withoutWhenWords(withoutDurations(withoutProviderNames(asked), locale), locale);
+  const query = withoutLoneModifiers(withoutWhenWords(withoutDurations(withoutProviderNames(asked), locale), locale), locale);
   const found = await searchArticles({ q: query, locale, generalOnly: true, limit: 5 });
   const general = named ? found.filter((h) => !GENERAL_STAND_INS.has(h.article.slug)) : found;
   const specific = providerId ? await searchArticles({ q: query, locale, provider: providerId, limit: 5 }) : [];
@@ -119,7 +120,7 @@ async function rankIn(input: AskInput, locale: Locale): Promise<Ranked> {
   const weighted = [...specific.map((h) => ({ ...h, score: h.score * (named ? NAMED_BOOST : 1) })), ...general].map((h) =>
     h.article.slug === repairSlug ? { ...h, score: h.score * REPAIR_BOOST } : h,
   );
-  const questionTerms = problemTerms(withoutWhenWords(withoutDurations(asked, locale), locale), locale, providerId);
+  const questionTerms = problemTerms(withoutLoneModifiers(withoutWhenWords(withoutDurations(asked, locale), locale), locale), locale, providerId);
   for (const hit of weighted) hit.score *= 1 - COVER_SHARE + COVER_SHARE * coveredShare(questionTerms, hit.article, locale);
   weighted.sort((a, b) => b.score - a.score);
   const confidence = weighted.length > 0 ? confidenceOf(questionTerms, weighted, locale, repairSlug, named) : 0;
