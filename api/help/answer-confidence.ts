@@ -17,6 +17,8 @@ export type QuestionTerm = string[];
 
 /** A one-word question matches well but says little: never fully sure of it. */
 const ONE_WORD_CAP = 0.6;
+/** Below this share of words about our subject, a question is judged as a one-word one. */
+const MIN_ON_TOPIC = 0.2;
 /** Being the repair's own article adds this much. */
 const OWN_ARTICLE = 0.15;
 
@@ -76,6 +78,7 @@ export function confidenceOf(questionTerms: readonly QuestionTerm[], hits: reado
   const margin = next && top.score > 0 ? Math.max(0, (top.score - next.score) / top.score) : 1;
   const own = top.article.slug === repairSlug ? OWN_ARTICLE : 0;
   const raw = Math.min(1, Math.sqrt(covered / total) * (0.7 + 0.3 * margin) * (0.7 + 0.3 * onTopic) + own);
-  // One known word among others ("como faço bolo") is weaker still than a one-word question.
-  return known.length <= 1 ? Math.min(raw, ONE_WORD_CAP * onTopic) : raw;
+  // One known word among others ("como faço bolo") is weaker still than a one-word question;
+  // so is a question of which hardly a word is about our subject (a prompt pasted in).
+  return known.length <= 1 || onTopic < MIN_ON_TOPIC ? Math.min(raw, ONE_WORD_CAP * onTopic) : raw;
 }

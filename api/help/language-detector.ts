@@ -15,9 +15,33 @@ import { wordsOf } from './search-terms.js';
  */
 const withoutAbbreviations = (text: string): string => text.replace(/(?<![\p{L}\p{N}])[b-df-hj-np-tv-xz\d]+(?![\p{L}\p{N}])/giu, ' ');
 
+const detected = (text: string) => detectAll(text, { only: [...LOCALES] });
+
+/** tinyld's verdict from one word it knows as unique to a language: one language, sure. */
+const uniqueWordVerdict = (found: ReturnType<typeof detected>): string | undefined => (found.length === 1 && found[0]?.accuracy === 1 ? found[0].lang : undefined);
+
+/**
+ * tinyld answers one language alone, whatever the rest says, when a word is unique to it: an
+ * English loanword ("delivery", "apps") made "cambiamos las claves de todas las apps de
+ * delivery" English. One such word in a question of some length is a loanword: it is left
+ * out and the rest read again. Several ("désactivé", "notre", "pourquoi") are the language; in a
+ * short question ("skip est down ou quoi") the one word may be all there is to read.
+ */
+const LOANWORD_MIN_WORDS = 6;
+
+function withoutUniqueWords(text: string, found: ReturnType<typeof detected>): ReturnType<typeof detected> {
+  const verdict = uniqueWordVerdict(found);
+  const words = text.split(/\s+/).filter((w) => w.length > 0);
+  if (!verdict || words.length < LOANWORD_MIN_WORDS) return found;
+  const unique = words.filter((w) => uniqueWordVerdict(detected(w)) === verdict);
+  if (unique.length !== 1) return found;
+  const again = detected(words.filter((w) => !unique.includes(w)).join(' '));
+  return again.length > 0 ? again : found;
+}
+
 /** tinyld's scores over our locales, scaled to add up to 1 (all 0 when it recognises nothing). */
 function ngramScores(text: string): Record<Locale, number> {
-  const found = detectAll(text, { only: [...LOCALES] });
+  const found = withoutUniqueWords(text, detected(text));
   const total = found.reduce((sum, f) => sum + f.accuracy, 0);
   const share = (locale: Locale) => (total > 0 ? (found.find((f) => f.lang === locale)?.accuracy ?? 0) / total : 0);
   return Object.fromEntries(LOCALES.map((locale) => [locale, share(locale)])) as Record<Locale, number>;

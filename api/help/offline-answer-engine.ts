@@ -11,6 +11,10 @@ import { questionLanguage, scoredLanguages } from './question-language.js';
 import { mentionedProvider, withoutProviderNames } from './provider-mention.js';
 import { searchArticles, type SearchHit } from './search-index.js';
 import { withoutDurations } from './durations.js';
+import { withoutWhenWords } from './question-asides.js';
+import { withoutLoneModifiers } from './modifiers.js';
+import { withoutDisclaimed } from './disclaimed.js';
+import { withExpiredSaid } from './no-longer-valid.js';
 import { synonymsOf } from './query-synonyms.js';
 import { termsOf, wordsOf } from './search-terms.js';
 import { findProvider, type Locale } from '../../core/providers/index.js';
@@ -48,9 +52,11 @@ function problemTerms(question: string, locale: Locale, providerId: string | und
   const nameWords = new Set(provider ? termsOf(`${provider.name} ${provider.id.replaceAll('_', ' ')}`, locale) : []);
   const groups = new Map<string, QuestionTerm>();
   for (const word of wordsOf(question)) {
-    const [stem] = termsOf(word, locale);
+    // A stop word the symptom table knows ("c'est fait") counts by its synonyms, as in the search.
+    const synonyms = termsOf(synonymsOf(word, locale) ?? '', locale);
+    const [stem = synonyms.length > 0 ? word : undefined] = termsOf(word, locale);
     if (!stem || groups.has(stem) || nameWords.has(stem) || (provider && mentionedProvider(word) === provider.id)) continue;
-    groups.set(stem, [stem, ...termsOf(synonymsOf(word, locale) ?? '', locale)]);
+    groups.set(stem, [stem, ...synonyms]);
   }
   return [...groups.values()];
 }
@@ -103,7 +109,9 @@ async function rankIn(input: AskInput, locale: Locale): Promise<Ranked> {
   const named = mentionedProvider(input.question);
   const providerId = named ?? input.repair?.provider;
   const repairSlug = input.repair ? slugForRepair(input.repair.provider, input.repair.errorType, input.repair.cause) : undefined;
-  const query = withoutDurations(withoutProviderNames(input.question), locale);
+  // What the merchant rules out ("no es la contraseña") is not searched, nor weighed below.
+  const asked = withoutDisclaimed(withExpiredSaid(input.question, locale), locale);
+  const query = withoutLoneModifiers(withoutWhenWords(withoutDurations(withoutProviderNames(asked), locale), locale), locale);
   const found = await searchArticles({ q: query, locale, generalOnly: true, limit: 5 });
   const general = named ? found.filter((h) => !GENERAL_STAND_INS.has(h.article.slug)) : found;
   const specific = providerId ? await searchArticles({ q: query, locale, provider: providerId, limit: 5 }) : [];
@@ -112,7 +120,7 @@ async function rankIn(input: AskInput, locale: Locale): Promise<Ranked> {
   const weighted = [...specific.map((h) => ({ ...h, score: h.score * (named ? NAMED_BOOST : 1) })), ...general].map((h) =>
     h.article.slug === repairSlug ? { ...h, score: h.score * REPAIR_BOOST } : h,
   );
-  const questionTerms = problemTerms(withoutDurations(input.question, locale), locale, providerId);
+  const questionTerms = problemTerms(withoutLoneModifiers(withoutWhenWords(withoutDurations(asked, locale), locale), locale), locale, providerId);
   for (const hit of weighted) hit.score *= 1 - COVER_SHARE + COVER_SHARE * coveredShare(questionTerms, hit.article, locale);
   weighted.sort((a, b) => b.score - a.score);
   const confidence = weighted.length > 0 ? confidenceOf(questionTerms, weighted, locale, repairSlug, named) : 0;

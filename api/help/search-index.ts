@@ -82,7 +82,7 @@ async function buildIndex(locale: Locale): Promise<LanguageIndex> {
  * starting with that letter; so would a word the stemmer cuts to one ("hs" → "h"). */
 const searchTerm = (q: string, locale: Locale, vocabulary: ReadonlySet<string>): string =>
   fixSpelling(
-    wordsOf(expandQuery(q, locale)).filter((w) => !STOP_WORDS[locale].has(w) && (LANGUAGE_STEMMERS[locale].stem(w).length > 1 || /\d/.test(w))),
+    wordsOf(expandQuery(q, locale)).filter((w) => !STOP_WORDS[locale].has(w) && ((w.length > 2 && LANGUAGE_STEMMERS[locale].stem(w).length > 1) || /\d/.test(w))),
     vocabulary,
     // A word the symptom table knows is no typo ("carga" is not "carta"): its synonyms are already added.
     (w) => synonymsOf(w, locale) !== undefined,

@@ -11,17 +11,17 @@ import { offlineAnswerEngine, rankArticles } from '../offline-answer-engine.js';
 export const BAR = { top1: 0.9, top3: 0.95 } as const;
 
 /**
- * `tuning` to `tuning-e`: the questions the engine is tuned on, written by five people
- * (`tuning-b` and `tuning-d` were first measured as they arrived, before any change for them;
+ * `tuning` to `tuning-f`: the questions the engine is tuned on, written by six people
+ * (`tuning-b`, `tuning-d` and `tuning-f` were first measured as they arrived, before any change for them;
  * `tuning-c` and `tuning-e` are the first two held-out sets, each retired to tuning after it had
  * been measured twice). `held-out`:
  * written by someone else and never read while tuning, so its score says how the engine does on
  * questions nobody tuned it for.
  */
-export const EVAL_SETS = { tuning: 'tuning.json', 'tuning-b': 'tuning-b.json', 'tuning-c': 'tuning-c.json', 'tuning-d': 'tuning-d.json', 'tuning-e': 'tuning-e.json', 'held-out': 'held-out.json' } as const;
+export const EVAL_SETS = { tuning: 'tuning.json', 'tuning-b': 'tuning-b.json', 'tuning-c': 'tuning-c.json', 'tuning-d': 'tuning-d.json', 'tuning-e': 'tuning-e.json', 'tuning-f': 'tuning-f.json', 'held-out': 'held-out.json' } as const;
 export type EvalSetName = keyof typeof EVAL_SETS;
 /** The sets that together form the tuning set. */
-export const TUNING_SETS = ['tuning', 'tuning-b', 'tuning-c', 'tuning-d', 'tuning-e'] as const satisfies readonly EvalSetName[];
+export const TUNING_SETS = ['tuning', 'tuning-b', 'tuning-c', 'tuning-d', 'tuning-e', 'tuning-f'] as const satisfies readonly EvalSetName[];
 
 export interface EvalQuestion {
   locale: Locale;

@@ -7,7 +7,7 @@ import { LOCALES } from '../../../core/providers/index.js';
 import { questionSetProblems } from './eval-set-format.js';
 import { BAR, EVAL_SETS, TUNING_SETS, evaluateAssistant, loadQuestionSet, type EvalQuestion, type EvalReport, type EvalScore } from './evaluate-assistant.js';
 
-const MIN_PER_LOCALE = { tuning: 24, 'tuning-b': 12, 'tuning-c': 10, 'tuning-d': 20, 'tuning-e': 30, 'held-out': 10 } as const;
+const MIN_PER_LOCALE = { tuning: 24, 'tuning-b': 12, 'tuning-c': 10, 'tuning-d': 20, 'tuning-e': 30, 'tuning-f': 30, 'held-out': 10 } as const;
 const pct = (x: number): string => `${(x * 100).toFixed(1).padStart(5)} %`;
 const row = (label: string, s: EvalScore): string =>
   `  ${label.padEnd(6)} ${String(s.total).padStart(4)}  ${pct(s.top1)}  ${pct(s.top3)}  ${pct(s.rankedFirst)}     ${pct(s.answered)}  ${pct(s.languageDetected)}`;
