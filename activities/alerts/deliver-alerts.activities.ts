@@ -12,7 +12,8 @@ export type { AlertDependencies } from './alert-dependencies.js';
 
 export function createAlertActivities(d: AlertDependencies) {
   return {
-    collectAlertIntents: (input: { orgId: string; signalled: AlertIntent[] }) => heartbeating(collectAlertIntents(d, input)),
+    // A few milliseconds of SQL, run as a local activity too (no heartbeats there).
+    collectAlertIntents: (input: { orgId: string; signalled: AlertIntent[] }) => collectAlertIntents(d, input),
     deliverAlerts: (input: DeliverAlertsInput) => heartbeating(deliverAlerts(d, input)),
     releaseHeldAlerts: (input: { orgId: string; at?: number }) => releaseHeldAlerts(d, input),
     giveUpUndelivered: (input: { orgId: string; keyPrefix: string; dueHeld: boolean; intentIds?: string[] }) => giveUpUndelivered(d, input),

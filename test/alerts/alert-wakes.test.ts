@@ -1,5 +1,6 @@
 // The notifier is woken once per organization and window: a burst's intents wait in the table and
-// the notifier collects them (activities/alerts/record-intent.ts, collect-alert-intents.ts). An
+// the notifier collects them (activities/alerts/record-intent.ts, collect-alert-intents.ts); the
+// window runs from the first alert's own time, not from when the notifier got to it. An
 // outage that goes on reaches people as one follow-up, and a wake mark left behind never silences
 // an organization. Real stack: Temporal dev server, PostgreSQL, SMTP to MailDev.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,7 +42,14 @@ describe('waking the notifier', () => {
     // Twenty intents; one signal opened the window (a few more only if openings straddled two windows).
     expect(signals).toBeGreaterThan(0);
     expect(signals).toBeLessThan(5);
-    await recordHistory(stack.temporal, orgNotifierWorkflowId(m.orgId), 'org-notifier-collected-intents');
+    // The window opened when the first alert was recorded at intake, before the notifier's first
+    // task ran; and the window's intents were collected inside the task that closed it.
+    const windowTimer = (history.events ?? []).find((e) => e.timerStartedEventAttributes)?.timerStartedEventAttributes?.startToFireTimeout;
+    expect(Number(windowTimer?.seconds ?? 0) * 1000 + (windowTimer?.nanos ?? 0) / 1e6).toBeLessThan(WINDOW_MS);
+    const scheduled = (history.events ?? []).map((e) => e.activityTaskScheduledEventAttributes?.activityType?.name);
+    expect(scheduled).toContain('deliverAlerts');
+    expect(scheduled).not.toContain('collectAlertIntents');
+    await recordHistory(stack.temporal, orgNotifierWorkflowId(m.orgId), 'org-notifier-prompt-window');
   });
 
   it('sends an outage that goes on as one follow-up, not a message every window', async () => {

@@ -175,7 +175,8 @@ const OPEN_OF_ORG = statement(`select ${SUMMARY}, st.stores, st.profiles as "sal
 /** An organization's open repairs, oldest first, each with its stores. */
 export const readOpenRepairs = (em: EntityManager, orgId: string, limit: number) => runStatement<RepairRecord & { stores: StoreView[] }>(em, OPEN_OF_ORG, [orgId, limit]);
 
-const DETAIL = statement(`select ${SUMMARY},
+// One JSON column, not forty: the driver describes and converts a single field per answer.
+const DETAIL = statement(`select row_to_json(d) as detail from (select ${SUMMARY},
   r.error_message as "errorMessage", r.report_count as "reportCount", r.reminder_count as "reminderCount", r.escalation,
   r.support_requested as "supportRequested", ${iso('r.deferred_until')} as "deferredUntil",
   r.acknowledged_by as "acknowledgedBy", ${iso('r.acknowledged_at')} as "acknowledgedAt",
@@ -193,10 +194,10 @@ const DETAIL = statement(`select ${SUMMARY},
   left join orgs o on o.id = r.org_id
   left join users u on u.id = $2 and u.org_id = r.org_id
   ${storesOf(true)}
-  where r.id = $1::text`);
+  where r.id = $1::text) d`);
 
 /** One repair with everything its detail shows, and the acting user if asked for; null when there is no such repair. */
 export async function readRepairDetail(em: EntityManager, repairId: string, actingUserId?: string): Promise<RepairDetailRecord | null> {
-  const [row] = await runStatement<RepairDetailRecord>(em, DETAIL, [repairId, actingUserId ?? null]);
-  return row ?? null;
+  const [row] = await runStatement<{ detail: RepairDetailRecord }>(em, DETAIL, [repairId, actingUserId ?? null]);
+  return row?.detail ?? null;
 }
