@@ -26,7 +26,8 @@ try {
   await new Promise((resolve) => setTimeout(resolve, 2_000));
   const reported = Date.now();
   const small = seeded.small[0]!;
-  await fetch(`${stack.api}/v1/disconnections`, { method: 'POST', headers: stack.headers, body: JSON.stringify({ connectionId: small.id, errorCode: ruleFor(small.provider, 'invalid_credentials')!.code }) });
+  const answer = await fetch(`${stack.api}/v1/disconnections`, { method: 'POST', headers: stack.headers, body: JSON.stringify({ connectionId: small.id, errorCode: ruleFor(small.provider, 'invalid_credentials')!.code }) });
+  if (answer.status !== 202) throw new Error(`the small merchant's report: ${answer.status} ${await answer.text()}`);
   console.log(`small merchant's report answered after ${Date.now() - reported} ms`);
   await timeUntil('the small merchant\'s alert', async () =>
     (await stack.db.query<{ n: number }>("select count(*)::int as n from notifications where channel = 'email' and status in ('sent', 'delivered') and org = $1", [seeded.smallOrgId])).rows[0]!.n > 0,

@@ -13,7 +13,7 @@ export interface AlertIntent {
   intentId: string;
   repairId: string;
   kind: AlertKind;
-  /** Workflow time of the repair, epoch ms. */
+  /** When it was raised, epoch ms, by the recorder's clock (a repair's activity, or the API at intake). */
   at: number;
   /** Numbers not to tell (the person who acknowledged is not told that they did). */
   except?: string[];

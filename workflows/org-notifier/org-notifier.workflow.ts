@@ -13,26 +13,32 @@ type NotifierActivities = Pick<Activities, 'deliverAlerts' | 'releaseHeldAlerts'
 export const COLLECT_RECORDED_INTENTS = 'collect-recorded-intents';
 /**
  * Patch: runs started before it opened the window when their workflow task ran and collected in an
- * activity of its own. In a mass outage a task waits seconds for the worker: the window now opens at
- * the first alert's own time, and the collection (a few milliseconds of SQL) runs in the task that
- * closes the window, saving a server round trip and a workflow task before the delivery.
+ * activity of its own. In a mass outage a new notifier's first task waits in the queue: the first
+ * window of a run started by an alert now opens at the run's start (the server's clock, as the
+ * workflow sees it), and the collection (a few milliseconds of SQL) runs in the task that closes
+ * the window, saving a server round trip and a workflow task before the delivery.
  */
 export const PROMPT_WINDOW = 'window-from-first-alert';
-/** The collection as a local activity: retried a few times within the task, then the signalled intents go alone. */
-const { collectAlertIntents: collectLocally } = proxyLocalActivities<Pick<Activities, 'collectAlertIntents'>>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumAttempts: 3 },
-});
+/** How a window's activities are retried: a channel or the database may be down for a while. */
+function alertRetryPolicy(input: OrgNotifierInput) {
+  const { initialIntervalMs, maximumAttempts } = input.retry ?? DEFAULT_ALERT_RETRY;
+  return { initialInterval: initialIntervalMs, backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts };
+}
 /** A delivery lost with its worker is retried within seconds (it heartbeats), not after two minutes. */
 function deliveries(input: OrgNotifierInput, priorityKey: PriorityLevel) {
-  const { initialIntervalMs, maximumAttempts } = input.retry ?? DEFAULT_ALERT_RETRY;
   return proxyActivities<NotifierActivities>({
     startToCloseTimeout: '2 minutes',
     heartbeatTimeout: '15 seconds',
-    retry: { initialInterval: initialIntervalMs, backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts },
+    retry: alertRetryPolicy(input),
     priority: orgPriority(input.orgId, priorityKey),
   });
 }
+/**
+ * The collection as a local activity, retried as long as a delivery is: a database failover must
+ * not leave a burst's unsignalled intents behind (longer backoffs become timers, see the SDK).
+ */
+const localCollection = (input: OrgNotifierInput) =>
+  proxyLocalActivities<Pick<Activities, 'collectAlertIntents'>>({ startToCloseTimeout: '30 seconds', retry: alertRetryPolicy(input) }).collectAlertIntents;
 /** Reminders alone wait behind what people wait for; a batch with a first alert or an escalation goes ahead. */
 const BACKGROUND_KINDS: ReadonlySet<AlertIntent['kind']> = new Set(['reminder', 'reconnected']);
 const batchPriority = (intents: AlertIntent[]): PriorityLevel => (intents.every((i) => BACKGROUND_KINDS.has(i.kind)) ? PRIORITY.background : PRIORITY.alertDelivery);
@@ -49,13 +55,14 @@ const BATCHES_PER_RUN = 200;
 const FOLLOW_UP_WINDOWS = 5;
 
 /**
- * What is left of the window that the earliest pending alert opened (the whole window before the
- * patch). Clamped: an alert stamped by another clock may read as from the future.
+ * What is left of the window (null before the patch: the whole window, as it was). The first window
+ * of a run that woke in its first task, from the alert it was started with, opened at the run's
+ * start; any other window opens now. Both times are the server's, as the workflow sees them.
  */
-function windowLeft(pending: AlertIntent[], windowMs: number): number {
-  if (!patched(PROMPT_WINDOW) || pending.length === 0) return windowMs;
-  const openedAt = pending.reduce((earliest, i) => Math.min(earliest, i.at), Number.POSITIVE_INFINITY);
-  return Math.min(windowMs, Math.max(openedAt + windowMs - Date.now(), 0));
+function windowLeft(openedWithRun: boolean, windowMs: number): number | null {
+  if (!patched(PROMPT_WINDOW)) return null;
+  if (!openedWithRun) return windowMs;
+  return Math.min(windowMs, Math.max(workflowInfo().runStartTime.getTime() + windowMs - Date.now(), 0));
 }
 
 export async function orgNotifierWorkflow(input: OrgNotifierInput): Promise<void> {
@@ -81,6 +88,8 @@ export async function orgNotifierWorkflow(input: OrgNotifierInput): Promise<void
 
   let more = false;
   let lastDeliveredAt = Number.NEGATIVE_INFINITY;
+  // Workflow time is the task's: the same value all through the first task, later in any other.
+  const firstTaskAt = Date.now();
   for (let batch = 0; batch < BATCHES_PER_RUN; batch += 1) {
     const wait = heldUntil !== null ? Math.max(heldUntil - Date.now(), 1) : IDLE_MS;
     const woke = more || (await condition(() => pending.length > 0, wait));
@@ -93,9 +102,12 @@ export async function orgNotifierWorkflow(input: OrgNotifierInput): Promise<void
     }
     if (!woke) return;
     // The grouping window opens with the first alert; whatever arrives meanwhile joins it.
-    const left = more ? 0 : windowLeft(pending, input.windowMs);
-    // (A condition's timeout of 0 would mean no timeout at all.)
-    if (left > 0) await condition(() => false, left);
+    if (!more) {
+      const left = windowLeft(batch === 0 && Date.now() === firstTaskAt, input.windowMs);
+      if (left === null) await condition(() => false, input.windowMs);
+      // No timer for a window already past (a timeout of 0 would still start one).
+      else if (left > 0) await condition(() => false, left);
+    }
     const followUpAt = lastDeliveredAt + FOLLOW_UP_WINDOWS * input.windowMs;
     if (!more && patched(COLLECT_RECORDED_INTENTS) && Date.now() < followUpAt) await condition(() => pending.some((i) => CANNOT_WAIT_KINDS.has(i.kind)), followUpAt - Date.now());
     const signalled = pending.splice(0, pending.length);
@@ -103,7 +115,7 @@ export async function orgNotifierWorkflow(input: OrgNotifierInput): Promise<void
     more = false;
     if (patched(COLLECT_RECORDED_INTENTS)) {
       // Intents recorded without a signal join; should the database not answer, the signalled ones still go.
-      const collect = patched(PROMPT_WINDOW) ? collectLocally : deliveries(input, batchPriority(signalled)).collectAlertIntents;
+      const collect = patched(PROMPT_WINDOW) ? localCollection(input) : deliveries(input, batchPriority(signalled)).collectAlertIntents;
       const collected = await collect({ orgId: input.orgId, signalled }).catch((error: unknown) => {
         if (!(error instanceof ActivityFailure)) throw error;
         return { intents: signalled, more: false };
