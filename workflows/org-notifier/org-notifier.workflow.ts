@@ -13,10 +13,9 @@ type NotifierActivities = Pick<Activities, 'deliverAlerts' | 'releaseHeldAlerts'
 export const COLLECT_RECORDED_INTENTS = 'collect-recorded-intents';
 /**
  * Patch: runs started before it opened the window when their workflow task ran and collected in an
- * activity of its own. In a mass outage a new notifier's first task waits in the queue: the first
- * window of a run started by an alert now opens at the run's start (the server's clock, as the
- * workflow sees it), and the collection (a few milliseconds of SQL) runs in the task that closes
- * the window, saving a server round trip and a workflow task before the delivery.
+ * activity of its own. In a mass outage a new notifier's first task waits in the queue: the window
+ * now opens when the first alert was raised, and the collection (a few milliseconds of SQL) runs in
+ * the task that closes the window, saving a server round trip and a workflow task before the delivery.
  */
 export const PROMPT_WINDOW = 'window-from-first-alert';
 /** How a window's activities are retried: a channel or the database may be down for a while. */
@@ -54,15 +53,18 @@ const BATCHES_PER_RUN = 200;
  */
 const FOLLOW_UP_WINDOWS = 5;
 
+/** An alert stamped longer ago than this (or in the future) was stamped by another clock: a test server that skips time, a host far off. */
+const TRUSTED_ALERT_AGE_MS = 10 * 60_000;
 /**
- * What is left of the window (null before the patch: the whole window, as it was). The first window
- * of a run that woke in its first task, from the alert it was started with, opened at the run's
- * start; any other window opens now. Both times are the server's, as the workflow sees them.
+ * What is left of the window the earliest pending alert opened when it was raised (null before the
+ * patch: the whole window, as it was). Its stamp comes from the recorder's clock (the API, an
+ * activity), so one that cannot be this run's recent past counts as raised now.
  */
-function windowLeft(openedWithRun: boolean, windowMs: number): number | null {
+function windowLeft(pending: AlertIntent[], windowMs: number): number | null {
   if (!patched(PROMPT_WINDOW)) return null;
-  if (!openedWithRun) return windowMs;
-  return Math.min(windowMs, Math.max(workflowInfo().runStartTime.getTime() + windowMs - Date.now(), 0));
+  const raisedAt = pending.reduce((earliest, i) => Math.min(earliest, i.at), Number.POSITIVE_INFINITY);
+  const age = Date.now() - raisedAt;
+  return age >= 0 && age <= TRUSTED_ALERT_AGE_MS ? Math.max(windowMs - age, 0) : windowMs;
 }
 
 export async function orgNotifierWorkflow(input: OrgNotifierInput): Promise<void> {
@@ -88,8 +90,6 @@ export async function orgNotifierWorkflow(input: OrgNotifierInput): Promise<void
 
   let more = false;
   let lastDeliveredAt = Number.NEGATIVE_INFINITY;
-  // Workflow time is the task's: the same value all through the first task, later in any other.
-  const firstTaskAt = Date.now();
   for (let batch = 0; batch < BATCHES_PER_RUN; batch += 1) {
     const wait = heldUntil !== null ? Math.max(heldUntil - Date.now(), 1) : IDLE_MS;
     const woke = more || (await condition(() => pending.length > 0, wait));
@@ -103,7 +103,7 @@ export async function orgNotifierWorkflow(input: OrgNotifierInput): Promise<void
     if (!woke) return;
     // The grouping window opens with the first alert; whatever arrives meanwhile joins it.
     if (!more) {
-      const left = windowLeft(batch === 0 && Date.now() === firstTaskAt, input.windowMs);
+      const left = windowLeft(pending, input.windowMs);
       if (left === null) await condition(() => false, input.windowMs);
       // No timer for a window already past (a timeout of 0 would still start one).
       else if (left > 0) await condition(() => false, left);
