@@ -5,7 +5,7 @@
 // task (scheduled → started: the queue), the window's timer (started → fired: the server's timer
 // queue), the collection and the delivery.
 import { parseArgs } from 'node:util';
-import { temporal } from '@temporalio/proto';
+import proto from '@temporalio/proto';
 import { ruleFor } from '../../core/providers/index.js';
 import { orgNotifierWorkflowId } from '../../workflows/org-notifier/messages.js';
 import { startBenchStack } from './bench-stack.js';
@@ -41,7 +41,7 @@ try {
   for (const e of history.events ?? []) {
     const at = Number(e.eventTime!.seconds) * 1000 + Math.round((e.eventTime!.nanos ?? 0) / 1e6);
     const activity = e.activityTaskScheduledEventAttributes?.activityType?.name ?? '';
-    console.log(`${String(at - reported).padStart(8)} ms  ${temporal.api.enums.v1.EventType[e.eventType ?? 0]?.replace('EVENT_TYPE_', '') ?? e.eventType} ${activity}`);
+    console.log(`${String(at - reported).padStart(8)} ms  ${proto.temporal.api.enums.v1.EventType[e.eventType ?? 0]?.replace('EVENT_TYPE_', '') ?? e.eventType} ${activity}`);
   }
 } finally {
   await stack.stop();
