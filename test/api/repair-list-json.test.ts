@@ -2,7 +2,8 @@
 // reference (repairList over readRepairsOfOrg's rows, lostSalesOf's formula and rounding) would.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readRepairListJson, type RepairListFilter } from '../../core/services/repairs/repair-reads.js';
+import type { RepairListFilter } from '../../core/services/repairs/repair-reads.js';
+import { readRepairListJson } from '../../core/services/repairs/repair-list-page.js';
 import { readRepairsOfOrg, repairList } from '../helpers/repair-list-reference.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 

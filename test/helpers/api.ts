@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Client, Connection } from '@temporalio/client';
 import { inject } from 'vitest';
+import type { Registry } from 'prom-client';
 import { buildApp } from '../../api/app.js';
 import { loadConfig, type AppConfig } from '../../core/config/config.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
@@ -46,12 +47,13 @@ export function testConfig(overrides: NodeJS.ProcessEnv = {}): AppConfig {
   return loadConfig(testEnv(overrides));
 }
 
-export async function createTestApi(overrides: NodeJS.ProcessEnv = {}): Promise<TestApi> {
+/** `metrics`: the registry the app's metrics go to (a test reads it directly). */
+export async function createTestApi(overrides: NodeJS.ProcessEnv = {}, { metrics }: { metrics?: Registry } = {}): Promise<TestApi> {
   const config = testConfig(overrides);
   const db = await createTestDatabase();
   const connection = await Connection.connect({ address: config.temporal.address });
   const temporal = new Client({ connection, namespace: config.temporal.namespace });
-  const app = await buildApp({ config: { ...config, databaseUrl: db.url }, orm: db.orm, temporal }, { logger: false });
+  const app = await buildApp({ config: { ...config, databaseUrl: db.url }, orm: db.orm, temporal, ...(metrics ? { metrics } : {}) }, { logger: false });
   await app.ready();
   return {
     app,

@@ -22,6 +22,7 @@ import { Migration20261206153000_cloudprnt_printers } from './Migration202612061
 import { Migration20261206154000_help_conversations } from './Migration20261206154000_help_conversations.js';
 import { Migration20261206170000_twilio_inbound_messages } from './Migration20261206170000_twilio_inbound_messages.js';
 import { Migration20261206180000_notifier_wakes } from './Migration20261206180000_notifier_wakes.js';
+import { Migration20261207000000_read_revisions } from './Migration20261207000000_read_revisions.js';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123073800_initial_registry', class: Migration20261123073800_initial_registry },
@@ -45,4 +46,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261206154000_help_conversations', class: Migration20261206154000_help_conversations },
   { name: 'Migration20261206170000_twilio_inbound_messages', class: Migration20261206170000_twilio_inbound_messages },
   { name: 'Migration20261206180000_notifier_wakes', class: Migration20261206180000_notifier_wakes },
+  { name: 'Migration20261207000000_read_revisions', class: Migration20261207000000_read_revisions },
 ];

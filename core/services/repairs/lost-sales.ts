@@ -22,17 +22,28 @@ export function lostSales(repair: Pick<RepairRow, 'provider' | 'openedAt' | 'res
 /** The estimate from the stores' profiles on the repair's provider, already picked (the read queries pick them in SQL). */
 export function lostSalesOf(repair: Pick<RepairRow, 'openedAt' | 'resolvedAt'>, profiles: SalesProfile[], now = new Date()): LostSales | null {
   if (profiles.length === 0) return null;
-  const end = repair.resolvedAt ?? now;
-  const hoursOpen = Math.max(0, (end.getTime() - repair.openedAt.getTime()) / 3600_000);
   const ordersPerHour = profiles.reduce((n, p) => n + p.ordersPerHour, 0);
   const revenuePerHour = profiles.reduce((n, p) => n + p.ordersPerHour * p.averageOrderValue, 0);
+  return lostSalesFromRates(repair.openedAt.getTime(), repair.resolvedAt?.getTime() ?? null, { ordersPerHour, revenuePerHour, currency: profiles[0]?.currency ?? null }, now);
+}
+
+/** The stores' summed rates on the repair's provider (NaN where a profile lacks a number, as the sums in JavaScript give). */
+export interface SalesRates {
+  ordersPerHour: number;
+  revenuePerHour: number;
+  currency: string | null;
+}
+
+/** The estimate at `now` from rates already summed: the list's cached pages keep the rates and count the hours per answer. */
+export function lostSalesFromRates(openedAtMs: number, resolvedAtMs: number | null, rates: SalesRates, now: Date): LostSales {
+  const hoursOpen = Math.max(0, ((resolvedAtMs ?? now.getTime()) - openedAtMs) / 3600_000);
   const round = (n: number) => Math.round(n * 100) / 100;
   return {
     hoursOpen: round(hoursOpen),
-    ordersPerHour: round(ordersPerHour),
-    revenuePerHour: round(revenuePerHour),
-    ordersLost: round(ordersPerHour * hoursOpen),
-    revenueLost: round(revenuePerHour * hoursOpen),
-    currency: profiles[0]?.currency ?? null,
+    ordersPerHour: round(rates.ordersPerHour),
+    revenuePerHour: round(rates.revenuePerHour),
+    ordersLost: round(rates.ordersPerHour * hoursOpen),
+    revenueLost: round(rates.revenuePerHour * hoursOpen),
+    currency: rates.currency,
   };
 }

@@ -98,9 +98,12 @@ export interface RepairListFilter {
   offset: number;
 }
 
-// The list as its answer's JSON text, built by PostgreSQL, so Node neither parses rows nor serializes
-// them (a 100-repair page is ~63 KB). Names, order and values are those of the JavaScript reference in
-// test/helpers/repair-list-reference.ts, which a test compares this with; row_to_json writes compact JSON, as JSON.stringify does.
+// The list as a page of JSON text that PostgreSQL writes, so Node neither parses rows nor serializes
+// them (a 100-repair page is ~63 KB). Each repair's lost sales depend on the hour of the answer, so the
+// page holds a marker in their place and, aside, the rates summed in store order; lostSalesFromRates
+// counts the hours per answer (repair-list-page.ts). Names, order and values are those of the
+// JavaScript reference in test/helpers/repair-list-reference.ts, which a test compares this with;
+// row_to_json writes compact JSON, as JSON.stringify does.
 
 /** Math.round(x * 100) / 100 on float8, exactly as JavaScript rounds (halves towards +∞, no float8 `round`). */
 const round2 = (x: string) => `(floor((${x}) * 100) + ((${x}) * 100 - floor((${x}) * 100) >= 0.5)::int) / 100`;
@@ -124,49 +127,66 @@ const lostSalesSums = `left join lateral (
   ) s
 ) ls on true`;
 
-const SUMMARY_WITH_NAME = SUMMARY.replace('r.provider, ', 'r.provider, coalesce($5::jsonb ->> r.provider, r.provider) as "providerName", ');
+const SUMMARY_WITH_NAME = SUMMARY.replace('r.provider, ', 'r.provider, coalesce($4::jsonb ->> r.provider, r.provider) as "providerName", ');
 if (SUMMARY_WITH_NAME === SUMMARY) throw new Error('providerName not placed');
 // The summary's fields in repairSummary's order (the JSON's key order).
 const SUMMARY_NAMES = ['id', 'workflowId', 'orgId', 'connectionId', 'provider', 'providerName', 'accountRef', 'state', 'errorCode', 'errorType', 'cause', 'resolution',
   'storeCount', 'attempts', 'lastOutcome', 'openedAt', 'updatedAt', 'resolvedAt', 'outcome'].map((name) => `p."${name}"`).join(', ');
 
-const listJsonOf = (filter: string) =>
-  statement(`select '{"items":[' || coalesce(string_agg(row_to_json(v)::text, ',' order by case when $6::boolean then coalesce(p.sort_revenue, 0) end desc, p.opened_at desc, p.id asc)
-                                           filter (where p.id is not null), '') || ']}' as body
+/** Where a repair's lost sales go in the page's text: `{"@lostSales":"<repair id>"}` (JSON text escapes any quote inside a value, so no value reads as one). */
+export const LOST_SALES_MARKER = /\{"@lostSales":"([^"\\]+)"\}/;
+
+// The revision is read in the same statement, hence the same snapshot, as the page: a page is never
+// kept under a revision newer than its rows.
+const listPageOf = (filter: string) =>
+  statement(`select coalesce((select rr.revision from read_revisions rr where rr.org_id = o.id), 0)::text as revision,
+         '{"items":[' || coalesce(string_agg(row_to_json(v)::text, ',' order by case when $5::boolean then coalesce(p.sort_revenue, 0) end desc, p.opened_at desc, p.id asc)
+                                           filter (where p.id is not null), '') || ']}' as body,
+         coalesce(json_object_agg(p.id, json_build_array(p.oph, p.rph, ${epochMs('p.opened_at')}, ${epochMs('p.resolved_at_ts')}, p.currency)) filter (where p.n > 0), '{}')::text as rates
   from orgs o
   left join lateral (
     select q.*, case when q.n > 0 then ${round2('q.rph')} end as sort_revenue from (
-      select r.opened_at, ${SUMMARY_WITH_NAME}, ls.n, ls.oph, ls.rph, ls.currency,
-             greatest(0, (coalesce(${epochMs('r.resolved_at')}, $4::float8) - ${epochMs('r.opened_at')}) / 3600000) as hours
+      select r.opened_at, r.resolved_at as resolved_at_ts, ${SUMMARY_WITH_NAME}, ls.n, ls.oph, ls.rph, ls.currency
       from repairs r ${lostSalesSums}
       where r.org_id = o.id${filter} order by r.opened_at desc, r.id asc limit $2 offset $3
     ) q
   ) p on true
   left join lateral (
-    select ${SUMMARY_NAMES},
-           case when p.n > 0 then (select row_to_json(l) from (select ${round2('p.hours')} as "hoursOpen", ${round2('p.oph')} as "ordersPerHour",
-             ${round2('p.rph')} as "revenuePerHour", ${round2('p.oph * p.hours')} as "ordersLost", ${round2('p.rph * p.hours')} as "revenueLost",
-             p.currency as currency) l) end as "lostSales"
+    select ${SUMMARY_NAMES}, case when p.n > 0 then ('{"@lostSales":' || to_json(p.id)::text || '}')::json end as "lostSales"
   ) v on true
   where o.id = $1
   group by o.id`);
-const LIST_JSON = { all: listJsonOf(''), open: listJsonOf(` and ${OPEN}`), closed: listJsonOf(` and ${CLOSED}`), state: listJsonOf(' and r.state = $7') };
+const LIST_PAGE = { all: listPageOf(''), open: listPageOf(` and ${OPEN}`), closed: listPageOf(` and ${CLOSED}`), state: listPageOf(' and r.state = $6') };
 const PROVIDER_NAMES = JSON.stringify(Object.fromEntries(PROVIDERS.map((p) => [p.id, p.name])));
 
-export interface RepairListJsonFilter extends RepairListFilter {
+export interface RepairListPageFilter extends RepairListFilter {
   sort?: 'opened_at' | 'lost_revenue';
-  /** The moment open repairs' hours are counted to (the request's). */
-  now: Date;
 }
 
-/** The list's answer, `{"items":[…]}`, as JSON text; null when there is no such organization. */
-export async function readRepairListJson(em: EntityManager, orgId: string, filter: RepairListJsonFilter): Promise<string | null> {
-  const { state, limit, offset, sort, now } = filter;
-  const query = state === 'open' ? LIST_JSON.open : state === 'closed' ? LIST_JSON.closed : state ? LIST_JSON.state : LIST_JSON.all;
-  const values: unknown[] = [orgId, limit, offset, now.getTime(), PROVIDER_NAMES, sort === 'lost_revenue'];
+/** One page of the list as PostgreSQL wrote it: the text with lost-sales markers, and per repair [orders/h, revenue/h, opened ms, resolved ms, currency]. */
+export interface RepairListPageText {
+  /** The organization's read revision when the page was read (a bigint, as text). */
+  revision: string;
+  body: string;
+  rates: string;
+}
+
+/** A page of the list; null when there is no such organization. */
+export async function readRepairListPageText(em: EntityManager, orgId: string, filter: RepairListPageFilter): Promise<RepairListPageText | null> {
+  const { state, limit, offset, sort } = filter;
+  const query = state === 'open' ? LIST_PAGE.open : state === 'closed' ? LIST_PAGE.closed : state ? LIST_PAGE.state : LIST_PAGE.all;
+  const values: unknown[] = [orgId, limit, offset, PROVIDER_NAMES, sort === 'lost_revenue'];
   if (state && state !== 'open' && state !== 'closed') values.push(state);
-  const [row] = await runStatement<{ body: string }>(em, query, values);
-  return row?.body ?? null;
+  const [row] = await runStatement<RepairListPageText>(em, query, values);
+  return row ?? null;
+}
+
+const READ_REVISION = statement(`select coalesce(rr.revision, 0)::text as revision from orgs o left join read_revisions rr on rr.org_id = o.id where o.id = $1`);
+
+/** The organization's read revision (it moves with every write of its repairs and stores); null when there is no such organization. */
+export async function readListRevision(em: EntityManager, orgId: string): Promise<string | null> {
+  const [row] = await runStatement<{ revision: string }>(em, READ_REVISION, [orgId]);
+  return row?.revision ?? null;
 }
 
 const OPEN_OF_ORG = statement(`select ${SUMMARY}, st.stores, st.profiles as "salesProfiles" from repairs r ${storesOf(false)}

@@ -5,11 +5,13 @@ import { Org } from '../../../../core/db/entities/index.js';
 import { pickLocale } from '../../../../core/providers/index.js';
 import { ListOf, problemResponses } from '../../../schemas/common.schemas.js';
 import { actOnRepair, type ActedOn, type ActionRequest } from '../../../../core/services/repairs/repair-actions.js';
-import { readRepairDetail, readRepairListJson } from '../../../../core/services/repairs/repair-reads.js';
+import { readRepairDetail } from '../../../../core/services/repairs/repair-reads.js';
+import { RepairListCache } from '../../../../core/services/repairs/repair-list-cache.js';
 import { detailView, localeFor, repairDetail } from '../../../views/repair-view.js';
 import { findRepair } from '../../../../core/services/repairs/find-repair.js';
 import { reportConnectionHealthy, reportDisconnection } from '../../../../core/services/repairs/start-repair.js';
 import { Type } from '@fastify/type-provider-typebox';
+import { Counter } from 'prom-client';
 import { Id } from '../../../schemas/common.schemas.js';
 import { notFound } from '../../../../core/services/problem.js';
 import { ticketPreview } from '../../../views/ticket-preview.js';
@@ -76,14 +78,23 @@ function reportRoutes(app: App): void {
 
 /** Reading repairs: the list, one repair, and its printed ticket. */
 function readRoutes(app: App): void {
+  // This app's kept pages of the list (each answer checks them against the database's revision).
+  const pagesAnswered = new Counter({
+    name: 'repair_list_pages_total',
+    help: 'Answers of the repair list by where their page came from: kept (its read revision still current) or read from PostgreSQL.',
+    labelNames: ['page'] as const,
+    registers: [app.metrics],
+  });
+  for (const page of ['kept', 'read'] as const) pagesAnswered.inc({ page }, 0);
+  const listPages = new RepairListCache((page) => pagesAnswered.inc({ page }));
   app.get(
     '/v1/repairs',
     { config: SUPPORT_TOO, schema: { tags, summary: 'Repairs of an organization, newest first', querystring: RepairListQuery, response: { 200: ListOf(RepairSummary), ...problemResponses(400, 401, 403, 404, 422) } } },
     async (request, reply) => {
       const { orgId, actingUserId, state, sort, limit = 100, offset = 0 } = request.query;
       if (actingUserId) await actingUserIn(request.em, orgId, actingUserId, 'integrations:view', 'querystring.actingUserId');
-      // PostgreSQL writes the answer's JSON: no rows to parse, nothing to serialize.
-      const body = await readRepairListJson(request.em, orgId, { state, sort, limit, offset, now: new Date() });
+      // PostgreSQL writes the page's JSON (no rows to parse, nothing to serialize), kept until a write moves its revision.
+      const body = await listPages.read(request.em, orgId, { state, sort, limit, offset }, new Date());
       if (body === null) throw notFound('organization', orgId);
       return sendJsonText(reply, body);
     },
