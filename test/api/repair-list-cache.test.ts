@@ -18,8 +18,8 @@ const list = async (query = '') => {
   return (await res.json()) as { items: { id: string; state: string; attempts: number; lostSales: { ordersLost: number; ordersPerHour: number } | null }[] };
 };
 const pagesAnswered = async () => {
-  const values = (await metrics.getSingleMetric('repair_list_pages_total')!.get()).values;
-  return Object.fromEntries(values.map((v) => [v.labels.page, v.value])) as { kept: number; read: number };
+  const values = (await metrics.getSingleMetric('repair_read_answers_total')!.get()).values.filter((v) => v.labels.route === '/v1/repairs');
+  return Object.fromEntries(values.map((v) => [v.labels.answer, v.value])) as { kept: number; read: number };
 };
 const insertRepair = (id: string, storeId: string, openedAt = 'now()') =>
   db.query(

@@ -3,7 +3,7 @@
 // test/operations/exported-metrics.test.ts scrapes the real processes and finds every one.
 export const EXPORTED_METRICS = {
   /** The API: request latency, and gauges read from PostgreSQL on each scrape (the same on every replica). */
-  api: ['http_request_duration_seconds', 'repair_open_repairs', 'repair_tickets_open', 'repair_provider_degraded', 'repair_list_pages_total'],
+  api: ['http_request_duration_seconds', 'repair_open_repairs', 'repair_tickets_open', 'repair_provider_degraded', 'repair_read_answers_total'],
   /** The worker: what its activities count. */
   worker: [
     'repair_repairs_opened_total',

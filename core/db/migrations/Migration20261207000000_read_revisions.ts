@@ -1,11 +1,19 @@
 import { Migration } from '@mikro-orm/migrations';
 
-// An organization's read revision: a number that every committed write to its repairs or stores
-// moves, so an API process may keep a page of the repair list and serve it while the number stands
-// (core/services/repairs/repair-list-cache.ts). The numbers come from one sequence: never reused, also
-// after a table is emptied. The triggers are deferred to the commit, so a transaction holds the
-// organization's row only for its last moment, not while it works (a mass outage writes one
-// organization's repairs from many transactions at once).
+// An organization's read revision: a number that every committed write to what its repair list and
+// repair details show moves (its repairs and their history, alert intents and messages; its stores,
+// locations, brands, users, contacts and the organization itself), so an API process may keep an answer
+// and serve it while the number stands (core/services/repairs/kept-answers.ts). The numbers come from
+// one sequence: never reused, also after a table is emptied. The triggers are deferred to the commit,
+// so a transaction holds the organization's row only for its last moment, not while it works (a mass
+// outage writes one organization's repairs from many transactions at once), and a transaction that
+// already moved it does not move it again.
+/** Each table an answer is kept from, and its column naming the organization (a repair's history goes through its repair). */
+const ORG_COLUMNS = [
+  ['repairs', 'org_id'], ['repair_events', 'repair_id'], ['notification_intents', 'org_id'], ['notifications', 'org'],
+  ['stores', 'org_id'], ['locations', 'org_id'], ['brands', 'org_id'], ['users', 'org_id'], ['org_contacts', 'org_id'], ['orgs', 'id'],
+] as const;
+
 export class Migration20261207000000_read_revisions extends Migration {
   override async up(): Promise<void> {
     this.addSql(`create sequence "read_revision_seq";`);
@@ -13,11 +21,23 @@ export class Migration20261207000000_read_revisions extends Migration {
     this.addSql(`create function "bump_read_revision"(org varchar) returns void language sql as $$
       insert into read_revisions (org_id, revision) values (org, nextval('read_revision_seq'))
       on conflict (org_id) do update set revision = excluded.revision
+      -- Moved already by this transaction: its number is new and nobody has seen it yet.
+      where read_revisions.xmin::text::bigint <> pg_current_xact_id()::text::bigint % 4294967296
     $$;`);
+    // The organization's column is the trigger's argument; a repair's history names only its repair.
     this.addSql(`create function "read_revision_row_written"() returns trigger language plpgsql as $$
+      declare
+        before_org varchar := case when tg_op in ('UPDATE', 'DELETE') then to_jsonb(old) ->> tg_argv[0] end;
+        after_org varchar := case when tg_op in ('INSERT', 'UPDATE') then to_jsonb(new) ->> tg_argv[0] end;
       begin
-        if tg_op in ('UPDATE', 'DELETE') then perform bump_read_revision(old.org_id); end if;
-        if tg_op = 'INSERT' or (tg_op = 'UPDATE' and new.org_id is distinct from old.org_id) then perform bump_read_revision(new.org_id); end if;
+        if before_org is not null then perform bump_read_revision(before_org); end if;
+        if after_org is not null and after_org is distinct from before_org then perform bump_read_revision(after_org); end if;
+        return null;
+      end
+    $$;`);
+    this.addSql(`create function "read_revision_event_written"() returns trigger language plpgsql as $$
+      begin
+        perform bump_read_revision(r.org_id) from repairs r where r.id = (case when tg_op = 'DELETE' then old.repair_id else new.repair_id end);
         return null;
       end
     $$;`);
@@ -29,18 +49,20 @@ export class Migration20261207000000_read_revisions extends Migration {
         return null;
       end
     $$;`);
-    for (const table of ['repairs', 'stores']) {
-      this.addSql(`create constraint trigger "${table}_read_revision" after insert or update or delete on "${table}" deferrable initially deferred for each row execute function read_revision_row_written();`);
+    for (const [table, orgColumn] of ORG_COLUMNS) {
+      const row = table === 'repair_events' ? 'read_revision_event_written()' : `read_revision_row_written('${orgColumn}')`;
+      this.addSql(`create constraint trigger "${table}_read_revision" after insert or update or delete on "${table}" deferrable initially deferred for each row execute function ${row};`);
       this.addSql(`create trigger "${table}_read_revision_truncate" after truncate on "${table}" for each statement execute function read_revision_truncated();`);
     }
   }
 
   override async down(): Promise<void> {
-    for (const table of ['repairs', 'stores']) {
+    for (const [table] of ORG_COLUMNS) {
       this.addSql(`drop trigger if exists "${table}_read_revision" on "${table}";`);
       this.addSql(`drop trigger if exists "${table}_read_revision_truncate" on "${table}";`);
     }
     this.addSql(`drop function if exists "read_revision_truncated"();`);
+    this.addSql(`drop function if exists "read_revision_event_written"();`);
     this.addSql(`drop function if exists "read_revision_row_written"();`);
     this.addSql(`drop function if exists "bump_read_revision"(varchar);`);
     this.addSql(`drop table if exists "read_revisions" cascade;`);

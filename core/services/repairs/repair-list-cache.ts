@@ -1,66 +1,40 @@
-// The list's pages, kept by one API process and checked against the organization's read revision on
-// every answer: PostgreSQL moves the revision in the transaction of any write to the organization's
-// repairs or stores (Migration20261207000000_read_revisions), so a kept page is served only while no
-// such write has committed since it was read. The check is one row by primary key; writing a page of
-// 100 repairs as JSON costs PostgreSQL about ten times that (docs/mass-outage.md, fourth round).
+// The list's pages, kept by one API process under their organization's read revision (kept-answers.ts):
+// an answer from a kept page costs PostgreSQL one row read by key, where writing a page of 100 repairs as
+// JSON costs it about ten times that.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { readListRevision, readRepairListPageText, type RepairListPageFilter } from './repair-reads.js';
+import { KeptAnswers } from './kept-answers.js';
+import { readOrgRevision, readRepairListPageText, type RepairListPageFilter } from './repair-reads.js';
 import { renderPage, splitPage, type RepairListPage } from './repair-list-page.js';
 
-/** Pages kept, in characters of JSON (about 60 KB per page of 100 repairs): a bound on the process's memory, not on correctness. */
+/** Pages kept, in characters of JSON (about 60 KB per page of 100 repairs). */
 export const LIST_CACHE_MAX_CHARS = 16 * 1024 * 1024;
 
-export class RepairListCache {
-  // A Map iterates in insertion order: the first key is the least recently used one.
-  private readonly pages = new Map<string, RepairListPage>();
-  private chars = 0;
+export type AnswerSource = 'kept' | 'read';
 
-  /** `answered` hears where each answer's page came from (a metric). */
+export class RepairListCache {
+  private readonly pages: KeptAnswers<RepairListPage & { orgId: string }>;
+
+  /** `answered` hears where each answer came from (a metric). */
   constructor(
-    private readonly answered: (page: 'kept' | 'read') => void = () => {},
-    private readonly maxChars = LIST_CACHE_MAX_CHARS,
-  ) {}
+    private readonly answered: (source: AnswerSource) => void = () => {},
+    maxChars = LIST_CACHE_MAX_CHARS,
+  ) {
+    this.pages = new KeptAnswers(maxChars);
+  }
 
   /** The list's answer at `now`, as JSON text; null when there is no such organization. */
   async read(em: EntityManager, orgId: string, filter: RepairListPageFilter, now: Date): Promise<string | null> {
     const key = JSON.stringify([orgId, filter.state ?? null, filter.sort ?? null, filter.limit, filter.offset]);
-    const kept = this.pages.get(key);
+    const kept = await this.pages.valid(key, (org) => readOrgRevision(em, org));
     if (kept) {
-      const revision = await readListRevision(em, orgId);
-      if (revision === null) return this.forget(key);
-      if (revision === kept.revision) {
-        this.pages.delete(key);
-        this.pages.set(key, kept);
-        this.answered('kept');
-        return renderPage(kept, now);
-      }
+      this.answered('kept');
+      return renderPage(kept, now);
     }
     const text = await readRepairListPageText(em, orgId, filter);
-    if (text === null) return this.forget(key);
-    const page = splitPage(text);
-    this.keep(key, page);
+    if (text === null) return null;
+    const page = { ...splitPage(text), orgId };
+    this.pages.keep(key, page);
     this.answered('read');
     return renderPage(page, now);
-  }
-
-  private keep(key: string, page: RepairListPage): void {
-    this.forget(key);
-    if (page.size > this.maxChars) return;
-    this.pages.set(key, page);
-    this.chars += page.size;
-    for (const [oldest, old] of this.pages) {
-      if (this.chars <= this.maxChars) break;
-      this.pages.delete(oldest);
-      this.chars -= old.size;
-    }
-  }
-
-  private forget(key: string): null {
-    const kept = this.pages.get(key);
-    if (kept) {
-      this.pages.delete(key);
-      this.chars -= kept.size;
-    }
-    return null;
   }
 }

@@ -54,6 +54,8 @@ export interface RepairDetailRecord extends RepairRecord {
   userId: string | null;
   userLocale: string | null;
   userPermissions: string[] | null;
+  /** The organization's read revision, in the same snapshot as the rest (kept-answers.ts). */
+  revision: string;
 }
 
 // As Date#toISOString writes it (milliseconds, UTC), so the answers read exactly as before.
@@ -183,8 +185,8 @@ export async function readRepairListPageText(em: EntityManager, orgId: string, f
 
 const READ_REVISION = statement(`select coalesce(rr.revision, 0)::text as revision from orgs o left join read_revisions rr on rr.org_id = o.id where o.id = $1`);
 
-/** The organization's read revision (it moves with every write of its repairs and stores); null when there is no such organization. */
-export async function readListRevision(em: EntityManager, orgId: string): Promise<string | null> {
+/** The organization's read revision (kept-answers.ts); null when there is no such organization. */
+export async function readOrgRevision(em: EntityManager, orgId: string): Promise<string | null> {
   const [row] = await runStatement<{ revision: string }>(em, READ_REVISION, [orgId]);
   return row?.revision ?? null;
 }
@@ -209,7 +211,8 @@ const DETAIL = statement(`select row_to_json(d) as detail from (select ${SUMMARY
   (select coalesce(json_agg(json_build_object('id', m.id, 'channel', m.channel, 'recipient', m.recipient, 'template', m.template, 'locale', m.locale,
                                               'status', m.status, 'sendAfter', ${iso('m.send_after')}, 'createdAt', ${iso('m.created_at')}) order by m.created_at, m.id), '[]')
      from notifications m where m.repair_ids @> jsonb_build_array($1::text)) as messages,
-  o.locale as "orgLocale", u.id as "userId", u.locale as "userLocale", u.permissions as "userPermissions"
+  o.locale as "orgLocale", u.id as "userId", u.locale as "userLocale", u.permissions as "userPermissions",
+  coalesce((select rr.revision from read_revisions rr where rr.org_id = r.org_id), 0)::text as revision
   from repairs r
   left join orgs o on o.id = r.org_id
   left join users u on u.id = $2 and u.org_id = r.org_id

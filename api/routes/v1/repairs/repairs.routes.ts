@@ -2,12 +2,11 @@ import { type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Static, TObject } from 'typebox';
 import { Org } from '../../../../core/db/entities/index.js';
-import { pickLocale } from '../../../../core/providers/index.js';
 import { ListOf, problemResponses } from '../../../schemas/common.schemas.js';
 import { actOnRepair, type ActedOn, type ActionRequest } from '../../../../core/services/repairs/repair-actions.js';
-import { readRepairDetail } from '../../../../core/services/repairs/repair-reads.js';
-import { RepairListCache } from '../../../../core/services/repairs/repair-list-cache.js';
-import { detailView, localeFor, repairDetail } from '../../../views/repair-view.js';
+import { RepairListCache, type AnswerSource } from '../../../../core/services/repairs/repair-list-cache.js';
+import { RepairDetailCache } from '../../../views/repair-detail-cache.js';
+import { localeFor, repairDetail } from '../../../views/repair-view.js';
 import { findRepair } from '../../../../core/services/repairs/find-repair.js';
 import { reportConnectionHealthy, reportDisconnection } from '../../../../core/services/repairs/start-repair.js';
 import { Type } from '@fastify/type-provider-typebox';
@@ -31,7 +30,6 @@ import {
   SupportBody,
 } from './repairs.schemas.js';
 import { SERVICE_ONLY, SUPPORT_TOO } from '../../../plugins/route-access.js';
-import { requirePermission } from '../../../../core/services/registry/permissions.js';
 import { actingUserIn } from '../../../../core/services/registry/acting-user.js';
 
 const tags = ['repairs'];
@@ -78,15 +76,17 @@ function reportRoutes(app: App): void {
 
 /** Reading repairs: the list, one repair, and its printed ticket. */
 function readRoutes(app: App): void {
-  // This app's kept pages of the list (each answer checks them against the database's revision).
-  const pagesAnswered = new Counter({
-    name: 'repair_list_pages_total',
-    help: 'Answers of the repair list by where their page came from: kept (its read revision still current) or read from PostgreSQL.',
-    labelNames: ['page'] as const,
+  // This app's kept answers of the list and the detail (each answer checks them against the database's revision).
+  const answered = new Counter({
+    name: 'repair_read_answers_total',
+    help: 'Answers of the repair list and detail by where they came from: kept (their read revision still current) or read from PostgreSQL.',
+    labelNames: ['route', 'answer'] as const,
     registers: [app.metrics],
   });
-  for (const page of ['kept', 'read'] as const) pagesAnswered.inc({ page }, 0);
-  const listPages = new RepairListCache((page) => pagesAnswered.inc({ page }));
+  const counted = (route: string) => (answer: AnswerSource) => answered.inc({ route, answer });
+  for (const route of ['/v1/repairs', '/v1/repairs/:repairId']) for (const answer of ['kept', 'read'] as const) answered.inc({ route, answer }, 0);
+  const listPages = new RepairListCache(counted('/v1/repairs'));
+  const details = new RepairDetailCache(counted('/v1/repairs/:repairId'));
   app.get(
     '/v1/repairs',
     { config: SUPPORT_TOO, schema: { tags, summary: 'Repairs of an organization, newest first', querystring: RepairListQuery, response: { 200: ListOf(RepairSummary), ...problemResponses(400, 401, 403, 404, 422) } } },
@@ -103,15 +103,10 @@ function readRoutes(app: App): void {
   app.get(
     '/v1/repairs/:repairId',
     { config: SUPPORT_TOO, schema: { tags, summary: 'A repair with its stores, help, history and the actions a user may take', params: RepairParams, querystring: RepairQuery, response: { 200: RepairDetail, ...problemResponses(400, 401, 403, 404) } } },
-    async (request) => {
+    async (request, reply) => {
       const { repairId } = request.params;
       const { actingUserId, locale } = request.query;
-      // The repair, its organization's locale and the acting user come in the one query.
-      const repair = await readRepairDetail(request.em, repairId, actingUserId);
-      if (!repair || (actingUserId && !repair.userId)) throw notFound('repair', repairId);
-      const user = repair.userId ? { id: repair.userId, permissions: repair.userPermissions ?? [] } : undefined;
-      if (user) requirePermission(user, 'integrations:view');
-      return detailView(request.em, repair, { user, locale: pickLocale([locale, repair.userLocale, repair.orgLocale]) });
+      return sendJsonText(reply, await details.read(request.em, { repairId, actingUserId, locale }, (view) => reply.serialize(view) as string, new Date()));
     },
   );
 
