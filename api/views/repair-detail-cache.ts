@@ -6,7 +6,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { pickLocale } from '../../core/providers/index.js';
 import { notFound } from '../../core/services/problem.js';
 import { requirePermission } from '../../core/services/registry/permissions.js';
-import { KeptAnswers } from '../../core/services/repairs/kept-answers.js';
+import { KeptAnswers, mayKeep } from '../../core/services/repairs/kept-answers.js';
 import { lostSalesOf, type SalesProfile } from '../../core/services/repairs/lost-sales.js';
 import type { AnswerSource } from '../../core/services/repairs/repair-list-cache.js';
 import { readOrgRevision, readRepairDetail } from '../../core/services/repairs/repair-reads.js';
@@ -17,7 +17,7 @@ export const DETAIL_CACHE_MAX_CHARS = 16 * 1024 * 1024;
 
 interface KeptDetail {
   orgId: string;
-  revision: string;
+  revision: string | null;
   /** The answer's text before and after its lost sales. */
   before: string;
   after: string;
@@ -52,7 +52,8 @@ export class RepairDetailCache {
   /** The detail's JSON text at `now`, written by `serialize` (the route's own serializer); throws the route's 404 and 403. */
   async read(em: EntityManager, { repairId, actingUserId, locale }: DetailRequest, serialize: (view: object) => string, now: Date): Promise<string> {
     const key = JSON.stringify([repairId, actingUserId ?? null, locale ?? null]);
-    const kept = await this.details.valid(key, (orgId) => readOrgRevision(em, orgId));
+    const keeping = mayKeep(em);
+    const kept = keeping ? await this.details.valid(key, (orgId) => readOrgRevision(em, orgId)) : undefined;
     if (kept) {
       this.answered('kept');
       return render(kept, now);
@@ -77,7 +78,7 @@ export class RepairDetailCache {
       salesProfiles: repair.salesProfiles,
       size: text.length,
     };
-    this.details.keep(key, detail);
+    if (keeping) this.details.keep(key, detail);
     return render(detail, now);
   }
 }

@@ -109,9 +109,17 @@ describe('the repair list between writes', () => {
     expect((await list('&limit=1&offset=1')).items).toEqual([]);
   });
 
-  it('answers 404 for an organization that does not exist, kept page or not', async () => {
+  it('answers 404 for an organization that does not exist, also once its page was kept', async () => {
     const res = await fetch(`${base}/v1/repairs?orgId=org_nosuchorg0`, { headers: auth() });
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
+    await db.query(`insert into orgs (id, name, locale, timezone, environment, created_at) values ('org_listcache9', 'Gone', 'es', 'Europe/Madrid', 'production', now())`);
+    const page = () => fetch(`${base}/v1/repairs?orgId=org_listcache9`, { headers: auth() });
+    expect((await page()).status).toBe(200);
+    const kept = (await pagesAnswered()).kept;
+    expect((await page()).status).toBe(200);
+    expect((await pagesAnswered()).kept).toBe(kept + 1);
+    await db.query(`delete from orgs where id = 'org_listcache9'`);
+    expect((await page()).status).toBe(404);
   });
 });

@@ -3,45 +3,67 @@
 // and the repair details show (Migration20261207000000_read_revisions), so a kept answer is served
 // only while no such write has committed since it was read: the check is one row by primary key,
 // where reading and shaping the answer costs PostgreSQL and the API many times that
-// (docs/mass-outage.md, fourth round).
+// (docs/mass-outage.md, fourth round). A kept answer is also read again after a few minutes: a write
+// that no trigger sees (triggers disabled by hand, a replica's apply) is not served for long.
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+export interface KeptAnswer {
+  orgId: string;
+  /** null: the organization has no revision, the answer is not kept. */
+  revision: string | null;
+  /** Characters held, about (the bound). */
+  size: number;
+}
+
+/** How long a kept answer may be served without being read again, whatever its revision says. */
+export const KEPT_ANSWER_MAX_AGE_MS = 5 * 60_000;
 
 /** Least recently used first out, bounded by the characters kept: a bound on memory, not on correctness. */
-export class KeptAnswers<T extends { orgId: string; revision: string; size: number }> {
+export class KeptAnswers<T extends KeptAnswer> {
   // A Map iterates in insertion order: the first key is the least recently used one.
-  private readonly kept = new Map<string, T>();
+  private readonly kept = new Map<string, { answer: T; keptAt: number }>();
   private chars = 0;
 
-  constructor(private readonly maxChars: number) {}
+  constructor(
+    private readonly maxChars: number,
+    private readonly maxAgeMs = KEPT_ANSWER_MAX_AGE_MS,
+  ) {}
 
-  /** The answer kept under `key`, if its organization's revision is still `current(orgId)`; forgotten otherwise. */
-  async valid(key: string, current: (orgId: string) => Promise<string | null>): Promise<T | undefined> {
-    const answer = this.kept.get(key);
-    if (!answer) return undefined;
-    if ((await current(answer.orgId)) !== answer.revision) {
+  /** The answer kept under `key`, if its organization's revision is still `current(orgId)`. */
+  async valid(key: string, current: (orgId: string) => Promise<string | null>, now = Date.now()): Promise<T | undefined> {
+    const entry = this.kept.get(key);
+    if (!entry) return undefined;
+    const fresh = now - entry.keptAt <= this.maxAgeMs && (await current(entry.answer.orgId)) === entry.answer.revision;
+    // Another request may have replaced or dropped the entry meanwhile: only this one is touched.
+    if (this.kept.get(key) !== entry) return fresh ? entry.answer : undefined;
+    if (!fresh) {
       this.forget(key);
       return undefined;
     }
     this.kept.delete(key);
-    this.kept.set(key, answer);
-    return answer;
+    this.kept.set(key, entry);
+    return entry.answer;
   }
 
-  keep(key: string, answer: T): void {
+  keep(key: string, answer: T, now = Date.now()): void {
     this.forget(key);
-    if (answer.size > this.maxChars) return;
-    this.kept.set(key, answer);
+    if (answer.revision === null || answer.size > this.maxChars) return;
+    this.kept.set(key, { answer, keptAt: now });
     this.chars += answer.size;
     for (const [oldest, old] of this.kept) {
       if (this.chars <= this.maxChars) break;
       this.kept.delete(oldest);
-      this.chars -= old.size;
+      this.chars -= old.answer.size;
     }
   }
 
-  forget(key: string): void {
-    const answer = this.kept.get(key);
-    if (!answer) return;
+  private forget(key: string): void {
+    const entry = this.kept.get(key);
+    if (!entry) return;
     this.kept.delete(key);
-    this.chars -= answer.size;
+    this.chars -= entry.answer.size;
   }
 }
+
+/** Inside a transaction an answer may show writes not yet committed: it is neither served from nor kept. */
+export const mayKeep = (em: EntityManager): boolean => !em.isInTransaction();

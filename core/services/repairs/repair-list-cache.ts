@@ -2,7 +2,7 @@
 // an answer from a kept page costs PostgreSQL one row read by key, where writing a page of 100 repairs as
 // JSON costs it about ten times that.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { KeptAnswers } from './kept-answers.js';
+import { KeptAnswers, mayKeep } from './kept-answers.js';
 import { readOrgRevision, readRepairListPageText, type RepairListPageFilter } from './repair-reads.js';
 import { renderPage, splitPage, type RepairListPage } from './repair-list-page.js';
 
@@ -25,7 +25,8 @@ export class RepairListCache {
   /** The list's answer at `now`, as JSON text; null when there is no such organization. */
   async read(em: EntityManager, orgId: string, filter: RepairListPageFilter, now: Date): Promise<string | null> {
     const key = JSON.stringify([orgId, filter.state ?? null, filter.sort ?? null, filter.limit, filter.offset]);
-    const kept = await this.pages.valid(key, (org) => readOrgRevision(em, org));
+    const keeping = mayKeep(em);
+    const kept = keeping ? await this.pages.valid(key, (org) => readOrgRevision(em, org)) : undefined;
     if (kept) {
       this.answered('kept');
       return renderPage(kept, now);
@@ -33,7 +34,7 @@ export class RepairListCache {
     const text = await readRepairListPageText(em, orgId, filter);
     if (text === null) return null;
     const page = { ...splitPage(text), orgId };
-    this.pages.keep(key, page);
+    if (keeping) this.pages.keep(key, page);
     this.answered('read');
     return renderPage(page, now);
   }

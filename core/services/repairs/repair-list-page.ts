@@ -8,7 +8,7 @@ import { LOST_SALES_MARKER, readRepairListPageText, type RepairListPageFilter, t
 type Rates = [ordersPerHour: unknown, revenuePerHour: unknown, openedAtMs: number, resolvedAtMs: number | null, currency: string | null];
 
 export interface RepairListPage {
-  revision: string;
+  revision: string | null;
   /** Text between the markers; `repairIds[i]`'s lost sales go between `texts[i]` and `texts[i + 1]`. */
   texts: string[];
   repairIds: string[];

@@ -54,8 +54,8 @@ export interface RepairDetailRecord extends RepairRecord {
   userId: string | null;
   userLocale: string | null;
   userPermissions: string[] | null;
-  /** The organization's read revision, in the same snapshot as the rest (kept-answers.ts). */
-  revision: string;
+  /** The organization's read revision, in the same snapshot as the rest (kept-answers.ts); null when it has none. */
+  revision: string | null;
 }
 
 // As Date#toISOString writes it (milliseconds, UTC), so the answers read exactly as before.
@@ -141,7 +141,7 @@ export const LOST_SALES_MARKER = /\{"@lostSales":"([^"\\]+)"\}/;
 // The revision is read in the same statement, hence the same snapshot, as the page: a page is never
 // kept under a revision newer than its rows.
 const listPageOf = (filter: string) =>
-  statement(`select coalesce((select rr.revision from read_revisions rr where rr.org_id = o.id), 0)::text as revision,
+  statement(`select (select rr.revision::text from read_revisions rr where rr.org_id = o.id) as revision,
          '{"items":[' || coalesce(string_agg(row_to_json(v)::text, ',' order by case when $5::boolean then coalesce(p.sort_revenue, 0) end desc, p.opened_at desc, p.id asc)
                                            filter (where p.id is not null), '') || ']}' as body,
          coalesce(json_object_agg(p.id, json_build_array(p.oph, p.rph, ${epochMs('p.opened_at')}, ${epochMs('p.resolved_at_ts')}, p.currency)) filter (where p.n > 0), '{}')::text as rates
@@ -167,8 +167,8 @@ export interface RepairListPageFilter extends RepairListFilter {
 
 /** One page of the list as PostgreSQL wrote it: the text with lost-sales markers, and per repair [orders/h, revenue/h, opened ms, resolved ms, currency]. */
 export interface RepairListPageText {
-  /** The organization's read revision when the page was read (a bigint, as text). */
-  revision: string;
+  /** The organization's read revision when the page was read; null when it has none (the page is then not kept). */
+  revision: string | null;
   body: string;
   rates: string;
 }
@@ -183,9 +183,9 @@ export async function readRepairListPageText(em: EntityManager, orgId: string, f
   return row ?? null;
 }
 
-const READ_REVISION = statement(`select coalesce(rr.revision, 0)::text as revision from orgs o left join read_revisions rr on rr.org_id = o.id where o.id = $1`);
+const READ_REVISION = statement(`select rr.revision::text as revision from orgs o join read_revisions rr on rr.org_id = o.id where o.id = $1`);
 
-/** The organization's read revision (kept-answers.ts); null when there is no such organization. */
+/** The organization's read revision (kept-answers.ts); null when there is no such organization or it has none. */
 export async function readOrgRevision(em: EntityManager, orgId: string): Promise<string | null> {
   const [row] = await runStatement<{ revision: string }>(em, READ_REVISION, [orgId]);
   return row?.revision ?? null;
@@ -212,7 +212,7 @@ const DETAIL = statement(`select row_to_json(d) as detail from (select ${SUMMARY
                                               'status', m.status, 'sendAfter', ${iso('m.send_after')}, 'createdAt', ${iso('m.created_at')}) order by m.created_at, m.id), '[]')
      from notifications m where m.repair_ids @> jsonb_build_array($1::text)) as messages,
   o.locale as "orgLocale", u.id as "userId", u.locale as "userLocale", u.permissions as "userPermissions",
-  coalesce((select rr.revision from read_revisions rr where rr.org_id = r.org_id), 0)::text as revision
+  (select rr.revision::text from read_revisions rr where rr.org_id = r.org_id) as revision
   from repairs r
   left join orgs o on o.id = r.org_id
   left join users u on u.id = $2 and u.org_id = r.org_id
