@@ -8,7 +8,7 @@ import { ruleFor } from '../../core/providers/index.js';
 import { createAlertingMerchant, type AlertingMerchantOptions } from '../helpers/alerting-merchant.js';
 import { startSinks, type Sinks } from '../helpers/sinks.js';
 import { eventually, report, startRepairStack, type RepairStack } from '../helpers/repair-stack.js';
-import { orgNotifierWorkflowId } from '../../workflows/org-notifier/messages.js';
+import { alertRequestedSignal, orgNotifierWorkflowId } from '../../workflows/org-notifier/messages.js';
 import { recordHistory } from '../helpers/histories.js';
 
 const WINDOW_MS = 2000;
@@ -88,5 +88,23 @@ describe('waking the notifier', () => {
     await report(stack, m.connections[0]!, inactive);
     const mails = await eventually(() => mailsTo('vieja@example.com'), (list) => list.length === 1, 30_000);
     expect(mails[0]!.html).toContain('Local 01');
+  });
+
+  it('honours a wake for an intent it already took: the intents recorded behind that wake mark still go out', async () => {
+    const m = await merchant({ name: 'Dos Veces', locale: 'es', userLocale: 'es', stores: 2, phone: '+34600000022', email: 'dosveces@example.com' });
+    const first = await report(stack, m.connections[0]!, inactive);
+    await eventually(() => mailsTo('dosveces@example.com'), (list) => list.length === 1, 30_000);
+    // The race of a flood: the first intent is re-recorded while it is being delivered, sets the wake
+    // mark again and signals; meanwhile the second store's intent is recorded behind that mark.
+    const db = () => stack.db.orm.em.fork().getConnection();
+    await db().execute('insert into notifier_wakes (org_id, woken_at) values (?, now()) on conflict (org_id) do update set woken_at = now()', [m.orgId]);
+    const second = await report(stack, m.connections[1]!, inactive);
+    expect((await db().execute<{ status: string }[]>('select status from notification_intents where id = ?', [`${second.repairId}#opening`]))[0]?.status).toBe('recorded');
+    await stack.temporal.workflow.getHandle(orgNotifierWorkflowId(m.orgId)).signal(alertRequestedSignal, { intentId: `${first.repairId}#opening`, repairId: first.repairId, kind: 'action_needed', at: Date.now() });
+    // Before, the notifier dropped that signal as a duplicate and waited for another one for its idle half hour.
+    const mails = await eventually(() => mailsTo('dosveces@example.com'), (list) => list.length === 2, 40_000);
+    expect(mails[1]!.html).toContain('Local 02');
+    expect(mails[1]!.html).not.toContain('Local 01');
+    await recordHistory(stack.temporal, orgNotifierWorkflowId(m.orgId), 'org-notifier-rewake');
   });
 });

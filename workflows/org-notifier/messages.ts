@@ -25,6 +25,8 @@ export interface OrgNotifierInput {
   windowMs: number;
   /** Intents received but not yet delivered, carried across continue-as-new. */
   carried?: AlertIntent[];
+  /** A wake for an intent already taken arrived and its collection has not run yet (carried across continue-as-new). */
+  rewoken?: boolean;
   /** SMS held outside support hours, to release at that time (epoch ms). */
   heldUntil?: number | null;
   /** How long a channel that is down is retried before its messages are recorded failed. */

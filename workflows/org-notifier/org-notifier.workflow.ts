@@ -18,6 +18,13 @@ export const COLLECT_RECORDED_INTENTS = 'collect-recorded-intents';
  * the task that closes the window, saving a server round trip and a workflow task before the delivery.
  */
 export const PROMPT_WINDOW = 'window-from-first-alert';
+/**
+ * Patch: runs started before it ignored a signal for an intent they had already collected. Such a
+ * signal means its recorder set the organization's wake mark again (the intent was re-recorded while
+ * being delivered), and intents recorded behind that mark wait for the collection it promised: it
+ * now wakes the notifier for one, or they waited for a signal that never came.
+ */
+export const REWAKE_ON_SEEN_INTENT = 'rewake-on-seen-intent';
 /** How a window's activities are retried: a channel or the database may be down for a while. */
 function alertRetryPolicy(input: OrgNotifierInput) {
   const { initialIntervalMs, maximumAttempts } = input.retry ?? DEFAULT_ALERT_RETRY;
@@ -81,9 +88,15 @@ export async function orgNotifierWorkflow(input: OrgNotifierInput): Promise<void
   const pending: AlertIntent[] = [...(input.carried ?? [])];
   const seen = new Set(pending.map((i) => i.intentId));
   let heldUntil = input.heldUntil ?? null;
+  /** A wake for an intent already taken: a collection is owed to the mark its recorder set. */
+  let rewoken = input.rewoken ?? false;
   setHandler(alertRequestedSignal, (intent) => {
-    // Activities are retried: the same intent may be signalled twice.
-    if (seen.has(intent.intentId)) return;
+    // Activities are retried and intents re-recorded: the same intent may be signalled twice. It is
+    // not delivered twice, but the wake it carries is honoured.
+    if (seen.has(intent.intentId)) {
+      if (patched(REWAKE_ON_SEEN_INTENT)) rewoken = true;
+      return;
+    }
     seen.add(intent.intentId);
     pending.push(intent);
   });
@@ -92,7 +105,7 @@ export async function orgNotifierWorkflow(input: OrgNotifierInput): Promise<void
   let lastDeliveredAt = Number.NEGATIVE_INFINITY;
   for (let batch = 0; batch < BATCHES_PER_RUN; batch += 1) {
     const wait = heldUntil !== null ? Math.max(heldUntil - Date.now(), 1) : IDLE_MS;
-    const woke = more || (await condition(() => pending.length > 0, wait));
+    const woke = more || (await condition(() => pending.length > 0 || rewoken, wait));
     if (!woke && heldUntil !== null) {
       heldUntil = await background.releaseHeldAlerts({ orgId: input.orgId, at: Date.now() }).then(
         (r) => r.nextHeldUntil,
@@ -113,6 +126,7 @@ export async function orgNotifierWorkflow(input: OrgNotifierInput): Promise<void
     const signalled = pending.splice(0, pending.length);
     let intents = signalled;
     more = false;
+    rewoken = false;
     if (patched(COLLECT_RECORDED_INTENTS)) {
       // Intents recorded without a signal join; should the database not answer, the signalled ones still go.
       const collect = patched(PROMPT_WINDOW) ? localCollection(input) : deliveries(input, batchPriority(signalled)).collectAlertIntents;
@@ -122,8 +136,8 @@ export async function orgNotifierWorkflow(input: OrgNotifierInput): Promise<void
       });
       for (const intent of collected.intents) seen.add(intent.intentId);
       ({ intents, more } = collected);
-      if (intents.length === 0) continue;
     }
+    if (intents.length === 0) continue;
     const { deliverAlerts } = batchPriority(intents) === PRIORITY.background ? background : urgent;
     const gaveUp = (error: unknown) => giveUp(error, false, patched(COLLECT_RECORDED_INTENTS) ? intents.map((i) => i.intentId) : undefined);
     const result = await deliverAlerts({ orgId: input.orgId, intents, at: Date.now() }).catch(async (error: unknown) => ({ heldUntil: await gaveUp(error) }));
@@ -132,5 +146,5 @@ export async function orgNotifierWorkflow(input: OrgNotifierInput): Promise<void
     // Intents left by the collection's limit go first: a new run would wait for a signal.
     if (workflowInfo().continueAsNewSuggested && !more) break;
   }
-  await continueAsNew<typeof orgNotifierWorkflow>({ ...input, carried: pending, heldUntil });
+  await continueAsNew<typeof orgNotifierWorkflow>({ ...input, carried: pending, heldUntil, ...(rewoken ? { rewoken } : {}) });
 }
