@@ -6,6 +6,7 @@
 // (docs/mass-outage.md, fourth round). A kept answer is also read again after a few minutes: a write
 // that no trigger sees (triggers disabled by hand, a replica's apply) is not served for long.
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { readOrgRevision } from './repair-reads.js';
 
 export interface KeptAnswer {
   orgId: string;
@@ -14,6 +15,9 @@ export interface KeptAnswer {
   /** Characters held, about (the bound). */
   size: number;
 }
+
+/** Where an answer came from (a metric's label). */
+export type AnswerSource = 'kept' | 'read';
 
 /** How long a kept answer may be served without being read again, whatever its revision says. */
 export const KEPT_ANSWER_MAX_AGE_MS = 5 * 60_000;
@@ -24,10 +28,28 @@ export class KeptAnswers<T extends KeptAnswer> {
   private readonly kept = new Map<string, { answer: T; keptAt: number }>();
   private chars = 0;
 
+  /** `answered` hears where each answer came from. */
   constructor(
     private readonly maxChars: number,
+    private readonly answered: (source: AnswerSource) => void = () => {},
     private readonly maxAgeMs = KEPT_ANSWER_MAX_AGE_MS,
   ) {}
+
+  /** The answer under `key`: a kept one still current, else what `read` gives, kept for the next request (null: nothing to answer). */
+  async answer(em: EntityManager, key: string, read: () => Promise<T | null>): Promise<T | null> {
+    // Inside a transaction an answer may show writes not yet committed: it is neither served from nor kept.
+    const keeping = !em.isInTransaction();
+    const kept = keeping ? await this.valid(key, (orgId) => readOrgRevision(em, orgId)) : undefined;
+    if (kept) {
+      this.answered('kept');
+      return kept;
+    }
+    const fresh = await read();
+    if (fresh === null) return null;
+    if (keeping) this.keep(key, fresh);
+    this.answered('read');
+    return fresh;
+  }
 
   /** The answer kept under `key`, if its organization's revision is still `current(orgId)`. */
   async valid(key: string, current: (orgId: string) => Promise<string | null>, now = Date.now()): Promise<T | undefined> {
@@ -64,6 +86,3 @@ export class KeptAnswers<T extends KeptAnswer> {
     this.chars -= entry.answer.size;
   }
 }
-
-/** Inside a transaction an answer may show writes not yet committed: it is neither served from nor kept. */
-export const mayKeep = (em: EntityManager): boolean => !em.isInTransaction();
