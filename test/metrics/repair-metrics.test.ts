@@ -118,7 +118,7 @@ describe('repair metrics', () => {
     const samples = [...(await workerMetrics()), ...(await apiMetrics())];
     const names = new Set(samples.flatMap((s) => Object.keys(s.labels)));
     expect([...names].filter((n) => /org|store|repair|connection|user|account|_id$|^id$/i.test(n))).toEqual([]);
-    expect([...new Set(repairSeries(samples).flatMap((s) => Object.keys(s.labels)))].sort()).toEqual(['channel', 'error_type', 'kind', 'le', 'outcome', 'provider', 'service', 'state', 'status']);
+    expect([...new Set(repairSeries(samples).flatMap((s) => Object.keys(s.labels)))].sort()).toEqual(['answer', 'channel', 'error_type', 'kind', 'le', 'outcome', 'provider', 'route', 'service', 'state', 'status']);
     // No value looks like one of our ids either (org_…, sto_…, rep_…).
     expect(samples.flatMap((s) => Object.values(s.labels)).filter((v) => /^[a-z]{3,4}_[0-9a-z]{10,}/i.test(v))).toEqual([]);
   });
@@ -132,12 +132,15 @@ describe('repair metrics', () => {
   });
 
   it('reads the same gauges after the API restarts (nothing counted in memory)', async () => {
-    const before = repairSeries(await apiMetrics()).filter((s) => ['repair_open_repairs', 'repair_tickets_open', 'repair_provider_degraded'].includes(s.name));
+    // Only the process's own kept answers are counted in memory (repair_read_answers_total, a counter per process).
+    const gauges = (samples: Awaited<ReturnType<typeof apiMetrics>>) => repairSeries(samples).filter((s) => ['repair_open_repairs', 'repair_tickets_open', 'repair_provider_degraded'].includes(s.name));
+    const before = gauges(await apiMetrics());
     await api.kill();
     ports.api = await freePort();
     api = await startApiProcess(stack, { ...env, API_METRICS_PORT: String(ports.api) });
-    const after = repairSeries(await apiMetrics());
+    const after = gauges(await apiMetrics());
     expect(after).toEqual(before);
+    expect(repairSeries(await apiMetrics()).filter((s) => !['repair_open_repairs', 'repair_tickets_open', 'repair_provider_degraded', 'repair_read_answers_total'].includes(s.name))).toEqual([]);
     expect(valueOf(after, 'repair_open_repairs', { provider: 'deliveroo', state: 'awaiting_portal_steps' })).toBe(1);
   });
 });
