@@ -14,6 +14,23 @@ function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
 }
 
 export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  // The Temporal client retries a failed call after a pause, also once nobody waits for it: a deadline
+  // ends those retries, and closing the app waits for the calls still out (closing their connection
+  // under a pending retry throws where nothing catches it).
+  const temporalChecks = new Set<Promise<unknown>>();
+  app.addHook('onClose', async () => {
+    await Promise.allSettled([...temporalChecks]);
+  });
+  const checkTemporal = () => {
+    const call = app.temporal.withDeadline(Date.now() + CHECK_TIMEOUT_MS, () => app.temporal.workflowService.getSystemInfo({}));
+    temporalChecks.add(call);
+    call.then(
+      () => temporalChecks.delete(call),
+      () => temporalChecks.delete(call),
+    );
+    return withTimeout(call, 'Temporal');
+  };
+
   app.get('/healthz', { config: publicRoute('health'), schema: { tags: ['health'], summary: 'The process is alive', response: { 200: Type.Object({ status: Type.Literal('ok') }) } } }, async () => ({
     status: 'ok' as const,
   }));
@@ -21,7 +38,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/readyz', { config: publicRoute('health'), schema: { tags: ['health'], summary: 'PostgreSQL and Temporal are reachable', response: { 200: Type.Object({ status: Type.Literal('ready') }), 503: Type.Ref('Problem') } } }, async (_request, reply) => {
     const checks = {
       postgres: () => withTimeout(app.orm.em.fork().getConnection().execute('select 1'), 'PostgreSQL'),
-      temporal: () => withTimeout(app.temporal.workflowService.getSystemInfo({}), 'Temporal'),
+      temporal: checkTemporal,
     };
     const results: Record<string, string> = {};
     await Promise.all(
