@@ -4,6 +4,7 @@
 // are recorded failed (an error log line says so) and the notifier goes on with the next alerts.
 import { ActivityFailure, condition, continueAsNew, log, patched, proxyActivities, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.js';
+import type { CollectedIntents } from '../../activities/alerts/collect-alert-intents.js';
 import { orgPriority, PRIORITY, type PriorityLevel } from '../../core/temporal/priorities.js';
 import { alertRequestedSignal, CANNOT_WAIT_KINDS, DEFAULT_ALERT_RETRY, type AlertIntent, type OrgNotifierInput } from './messages.js';
 
@@ -25,6 +26,13 @@ export const PROMPT_WINDOW = 'window-from-first-alert';
  * now wakes the notifier for one, or they waited for a signal that never came.
  */
 export const REWAKE_ON_SEEN_INTENT = 'rewake-on-seen-intent';
+/**
+ * Patch: runs started before it ended after their idle half hour without a look at the table. An
+ * intent recorded behind a wake mark whose signal never reached the notifier (whatever lost it)
+ * then waited for the organization's next alert to refresh the mark; now the notifier collects
+ * once before it ends, and delivers what it finds.
+ */
+export const SWEEP_BEFORE_IDLE_END = 'sweep-before-idle-end';
 /** How a window's activities are retried: a channel or the database may be down for a while. */
 function alertRetryPolicy(input: OrgNotifierInput) {
   const { initialIntervalMs, maximumAttempts } = input.retry ?? DEFAULT_ALERT_RETRY;
@@ -74,6 +82,29 @@ function windowLeft(pending: AlertIntent[], windowMs: number): number | null {
   return age >= 0 && age <= TRUSTED_ALERT_AGE_MS ? Math.max(windowMs - age, 0) : windowMs;
 }
 
+/**
+ * The grouping window, which opens with the first alert (whatever arrives meanwhile joins it); then,
+ * after a delivery, the follow-up's wait, which what cannot wait closes early.
+ */
+async function groupingWait(input: OrgNotifierInput, pending: AlertIntent[], lastDeliveredAt: number): Promise<void> {
+  const left = windowLeft(pending, input.windowMs);
+  if (left === null) await condition(() => false, input.windowMs);
+  // No timer for a window already past (a timeout of 0 would still start one).
+  else if (left > 0) await condition(() => false, left);
+  const followUpAt = lastDeliveredAt + FOLLOW_UP_WINDOWS * input.windowMs;
+  if (patched(COLLECT_RECORDED_INTENTS) && Date.now() < followUpAt) await condition(() => pending.some((i) => CANNOT_WAIT_KINDS.has(i.kind)), followUpAt - Date.now());
+}
+
+/** The window's intents: the signalled ones and those recorded without a signal (should the database not answer, the signalled ones still go). */
+async function collectWindow(input: OrgNotifierInput, signalled: AlertIntent[]): Promise<CollectedIntents> {
+  if (!patched(COLLECT_RECORDED_INTENTS)) return { intents: signalled, more: false };
+  const collect = patched(PROMPT_WINDOW) ? localCollection(input) : deliveries(input, batchPriority(signalled)).collectAlertIntents;
+  return collect({ orgId: input.orgId, signalled }).catch((error: unknown) => {
+    if (!(error instanceof ActivityFailure)) throw error;
+    return { intents: signalled, more: false };
+  });
+}
+
 export async function orgNotifierWorkflow(input: OrgNotifierInput): Promise<void> {
   const urgent = deliveries(input, PRIORITY.alertDelivery);
   const background = deliveries(input, PRIORITY.background);
@@ -102,6 +133,8 @@ export async function orgNotifierWorkflow(input: OrgNotifierInput): Promise<void
   });
 
   let more = false;
+  /** The collection before an idle end: nothing found ends the run. */
+  let sweeping = false;
   let lastDeliveredAt = Number.NEGATIVE_INFINITY;
   for (let batch = 0; batch < BATCHES_PER_RUN; batch += 1) {
     const wait = heldUntil !== null ? Math.max(heldUntil - Date.now(), 1) : IDLE_MS;
@@ -113,31 +146,27 @@ export async function orgNotifierWorkflow(input: OrgNotifierInput): Promise<void
       );
       continue;
     }
-    if (!woke) return;
-    // The grouping window opens with the first alert; whatever arrives meanwhile joins it.
-    if (!more) {
-      const left = windowLeft(pending, input.windowMs);
-      if (left === null) await condition(() => false, input.windowMs);
-      // No timer for a window already past (a timeout of 0 would still start one).
-      else if (left > 0) await condition(() => false, left);
+    if (!woke) {
+      if (!patched(SWEEP_BEFORE_IDLE_END)) return;
+      // Collected at once, no window: whatever waits in the table is overdue.
+      sweeping = true;
+      more = true;
+      continue;
     }
-    const followUpAt = lastDeliveredAt + FOLLOW_UP_WINDOWS * input.windowMs;
-    if (!more && patched(COLLECT_RECORDED_INTENTS) && Date.now() < followUpAt) await condition(() => pending.some((i) => CANNOT_WAIT_KINDS.has(i.kind)), followUpAt - Date.now());
+    if (!more) await groupingWait(input, pending, lastDeliveredAt);
     const signalled = pending.splice(0, pending.length);
-    let intents = signalled;
-    more = false;
     rewoken = false;
-    if (patched(COLLECT_RECORDED_INTENTS)) {
-      // Intents recorded without a signal join; should the database not answer, the signalled ones still go.
-      const collect = patched(PROMPT_WINDOW) ? localCollection(input) : deliveries(input, batchPriority(signalled)).collectAlertIntents;
-      const collected = await collect({ orgId: input.orgId, signalled }).catch((error: unknown) => {
-        if (!(error instanceof ActivityFailure)) throw error;
-        return { intents: signalled, more: false };
-      });
-      for (const intent of collected.intents) seen.add(intent.intentId);
-      ({ intents, more } = collected);
+    const collected = await collectWindow(input, signalled);
+    for (const intent of collected.intents) seen.add(intent.intentId);
+    const { intents } = collected;
+    more = collected.more;
+    if (intents.length === 0) {
+      if (sweeping && pending.length === 0 && !rewoken) return;
+      sweeping = false;
+      continue;
     }
-    if (intents.length === 0) continue;
+    if (sweeping) log.warn('alerts found waiting behind a wake whose signal never came', { orgId: input.orgId, intents: intents.length });
+    sweeping = false;
     const { deliverAlerts } = batchPriority(intents) === PRIORITY.background ? background : urgent;
     const gaveUp = (error: unknown) => giveUp(error, false, patched(COLLECT_RECORDED_INTENTS) ? intents.map((i) => i.intentId) : undefined);
     const result = await deliverAlerts({ orgId: input.orgId, intents, at: Date.now() }).catch(async (error: unknown) => ({ heldUntil: await gaveUp(error) }));
