@@ -61,15 +61,15 @@ async function readDetail(em: EntityManager, { repairId, actingUserId, locale }:
   const view = await detailView(em, repair, { user, locale: pickLocale([locale, repair.userLocale, repair.orgLocale]) });
   const text = serialize({ ...view, lostSales: null });
   const slot = text.indexOf(LOST_SALES_SLOT);
-  const dates = { openedAt: new Date(repair.openedAt), resolvedAt: repair.resolvedAt ? new Date(repair.resolvedAt) : null, salesProfiles: repair.salesProfiles };
+  const lostSalesInputs = { openedAt: new Date(repair.openedAt), resolvedAt: repair.resolvedAt ? new Date(repair.resolvedAt) : null, salesProfiles: repair.salesProfiles };
   // Without a place for the lost sales (not expected), the whole answer is written with them and not kept.
-  if (slot < 0) return { orgId: repair.orgId, revision: null, before: serialize(view), after: null, ...dates, size: 0 };
+  if (slot < 0) return { orgId: repair.orgId, revision: null, before: serialize(view), after: null, ...lostSalesInputs, size: 0 };
   return {
     orgId: repair.orgId,
     revision: repair.revision,
     before: text.slice(0, slot + LOST_SALES_SLOT.length - 'null'.length),
     after: text.slice(slot + LOST_SALES_SLOT.length),
-    ...dates,
+    ...lostSalesInputs,
     size: text.length,
   };
 }

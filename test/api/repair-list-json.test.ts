@@ -3,9 +3,17 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RepairListFilter } from '../../core/services/repairs/repair-reads.js';
-import { readRepairListJson } from '../../core/services/repairs/repair-list-page.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { renderPage, splitPage } from '../../core/services/repairs/repair-list-page.js';
+import { readRepairListPageText, type RepairListPageFilter } from '../../core/services/repairs/repair-reads.js';
 import { readRepairsOfOrg, repairList } from '../helpers/repair-list-reference.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
+
+/** The list's answer as the API composes it from PostgreSQL's page (kept or not), read afresh. */
+async function readRepairListJson(em: EntityManager, orgId: string, filter: RepairListPageFilter & { now: Date }): Promise<string | null> {
+  const text = await readRepairListPageText(em, orgId, filter);
+  return text && renderPage(splitPage(text), filter.now);
+}
 
 let db: TestDatabase;
 const ORG = 'org_listjson0';

@@ -1,5 +1,5 @@
 // The repair list computed the plain way, as the reference that the list PostgreSQL writes
-// (readRepairListJson) is held to: rows read with the shared summary columns, lost sales by
+// (readRepairListJson in test/api/repair-list-json.test.ts) is held to: rows read with the shared summary columns, lost sales by
 // lostSalesOf, sorted in JavaScript.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { runStatement, statement } from '../../core/db/prepared-statement.js';

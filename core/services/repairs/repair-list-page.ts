@@ -1,9 +1,8 @@
 // A page of the repair list, split once where each repair's lost sales go, so that an answer is the
 // page's text with the lost sales counted at that moment: the only part of the list that changes
 // with the clock (hours open) and not with a write.
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { lostSalesFromRates } from './lost-sales.js';
-import { LOST_SALES_MARKER, readRepairListPageText, type RepairListPageFilter, type RepairListPageText } from './repair-reads.js';
+import { LOST_SALES_MARKER, type RepairListPageText } from './repair-reads.js';
 
 type Rates = [ordersPerHour: unknown, revenuePerHour: unknown, openedAtMs: number, resolvedAtMs: number | null, currency: string | null];
 
@@ -30,7 +29,6 @@ export function splitPage({ revision, body, rates }: RepairListPageText): Repair
 
 /** The list's answer at `now`. */
 export function renderPage(page: RepairListPage, now: Date): string {
-  if (page.repairIds.length === 0) return page.texts[0]!;
   let text = page.texts[0]!;
   page.repairIds.forEach((repairId, i) => {
     const [ordersPerHour, revenuePerHour, openedAtMs, resolvedAtMs, currency] = page.rates[repairId]!;
@@ -38,15 +36,4 @@ export function renderPage(page: RepairListPage, now: Date): string {
     text += JSON.stringify(lost) + page.texts[i + 1]!;
   });
   return text;
-}
-
-export interface RepairListJsonFilter extends RepairListPageFilter {
-  /** The moment open repairs' hours are counted to (the request's). */
-  now: Date;
-}
-
-/** The list's answer, `{"items":[…]}`, as JSON text, read afresh; null when there is no such organization. */
-export async function readRepairListJson(em: EntityManager, orgId: string, filter: RepairListJsonFilter): Promise<string | null> {
-  const text = await readRepairListPageText(em, orgId, filter);
-  return text && renderPage(splitPage(text), filter.now);
 }
