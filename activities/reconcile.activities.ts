@@ -1,13 +1,16 @@
 // The repair row is written before Temporal starts its workflow (core/services/repairs/accept-report.ts). When that
 // start fails and nobody retries the report, the repair would stay open with no workflow: this sweep
-// finds such repairs (never written by a workflow, older than a grace period) and starts them.
+// finds such repairs (never written by a workflow, older than a grace period) and starts them. It also
+// wakes the notifiers of stale wake marks with alerts waiting (core/services/alerts/stale-wakes.ts).
 import { log, metricMeter } from '@temporalio/activity';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { RepairTimings } from '../core/config/repair-timings.js';
 import type { Orm } from '../core/db/orm.js';
 import { handReportToWorkflow } from '../core/services/repairs/accept-report.js';
+import { wakeStaleNotifiers } from '../core/services/alerts/stale-wakes.js';
+import type { NotifierSettings } from '../core/services/alerts/wake-notifier.js';
 
-export interface ReconcileDependencies {
+export interface ReconcileDependencies extends NotifierSettings {
   orm: Orm;
   temporal: Client;
   taskQueue: string;
@@ -29,6 +32,8 @@ interface UnstartedRepair {
 export interface ReconcileResult {
   checked: number;
   started: string[];
+  /** Organizations whose notifier was woken for alerts waiting behind a stale wake mark. */
+  notifiersWoken: string[];
 }
 
 const BATCH = 200;
@@ -67,7 +72,9 @@ export function createReconcileActivities(d: ReconcileDependencies) {
         startedCounter.add(1);
         started.push(r.id);
       }
-      return { checked: rows.length, started };
+      const notifiersWoken = await wakeStaleNotifiers(d.orm.em.fork(), d);
+      for (const orgId of notifiersWoken) log.warn('notifier woken by the reconciler: alerts waited behind a stale wake mark', { orgId });
+      return { checked: rows.length, started, notifiersWoken };
     },
   };
 }

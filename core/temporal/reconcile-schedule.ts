@@ -10,7 +10,7 @@ export async function ensureReconcileSchedule(client: Client, config: AppConfig)
   const options: ScheduleOptions<ScheduleOptionsStartWorkflowAction<typeof repairReconcileWorkflow>> = {
     scheduleId: RECONCILE_SCHEDULE_ID,
     spec: { intervals: [{ every: '1 minute' }] },
-    action: { type: 'startWorkflow', workflowType: 'repairReconcileWorkflow', taskQueue: config.temporal.taskQueue, args: [{ version: 1 }], staticSummary: 'Start open repairs whose workflow never started' },
+    action: { type: 'startWorkflow', workflowType: 'repairReconcileWorkflow', taskQueue: config.temporal.taskQueue, args: [{ version: 1 }], staticSummary: 'Start open repairs whose workflow never started; wake notifiers behind stale wake marks' },
     policies: { overlap: ScheduleOverlapPolicy.SKIP },
   };
   try {

@@ -90,6 +90,32 @@ describe('waking the notifier', () => {
     expect(mails[0]!.html).toContain('Local 01');
   });
 
+  it('is not silenced by a wake mark whose notifier was terminated before its collection: the reconciler wakes it', async () => {
+    const m = await merchant({ name: 'Sin Notificador', locale: 'es', userLocale: 'es', stores: 2, phone: '+34600000023', email: 'sinnotificador@example.com' });
+    await report(stack, m.connections[0]!, inactive);
+    await eventually(() => mailsTo('sinnotificador@example.com'), (list) => list.length === 1, 30_000);
+    // A window is open (its mark set, its signal given) when the second store's alert is recorded
+    // behind it; then the notifier is terminated before it collects, and nothing else happens.
+    const db = () => stack.db.orm.em.fork().getConnection();
+    await db().execute('insert into notifier_wakes (org_id, woken_at) values (?, now()) on conflict (org_id) do update set woken_at = now()', [m.orgId]);
+    const second = await report(stack, m.connections[1]!, inactive);
+    // Its opening records the alert again (behind the fresh mark: no signal) before the mark ages.
+    await eventually(async () => (await db().execute<{ revision: number }[]>('select revision from repairs where id = ?', [second.repairId]))[0]!.revision, (r) => r > 0);
+    await stack.temporal.workflow.getHandle(orgNotifierWorkflowId(m.orgId)).terminate('test: lost before its collection');
+    await db().execute("update notifier_wakes set woken_at = now() - interval '1 hour' where org_id = ?", [m.orgId]);
+    const statusOfSecond = async () => (await db().execute<{ status: string }[]>('select status from notification_intents where id = ?', [`${second.repairId}#opening`]))[0]?.status;
+    expect(await statusOfSecond()).toBe('recorded');
+
+    const swept = (await stack.temporal.workflow.execute('repairReconcileWorkflow', { workflowId: `reconcile-${m.orgId}`, taskQueue: stack.config.temporal.taskQueue, args: [{ version: 1 }] })) as { notifiersWoken: string[] };
+    expect(swept.notifiersWoken).toContain(m.orgId);
+    const mails = await eventually(() => mailsTo('sinnotificador@example.com'), (list) => list.length === 2, 40_000);
+    expect(mails[1]!.html).toContain('Local 02');
+    expect(await statusOfSecond()).not.toBe('recorded');
+    // Woken once: the next sweep finds the mark collected.
+    const again = (await stack.temporal.workflow.execute('repairReconcileWorkflow', { workflowId: `reconcile-${m.orgId}-again`, taskQueue: stack.config.temporal.taskQueue, args: [{ version: 1 }] })) as { notifiersWoken: string[] };
+    expect(again.notifiersWoken).not.toContain(m.orgId);
+  });
+
   it('honours a wake for an intent it already took: the intents recorded behind that wake mark still go out', async () => {
     const m = await merchant({ name: 'Dos Veces', locale: 'es', userLocale: 'es', stores: 2, phone: '+34600000022', email: 'dosveces@example.com' });
     const first = await report(stack, m.connections[0]!, inactive);

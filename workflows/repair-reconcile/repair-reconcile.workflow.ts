@@ -1,5 +1,6 @@
 // Run by a Temporal Schedule every minute (temporal/reconcile-schedule.ts): starts the open repairs
-// whose workflow never started. The result (what it started) shows in the Web UI for each run.
+// whose workflow never started, and wakes the notifiers of stale wake marks with alerts waiting. The
+// result (what it started and woke) shows in the Web UI for each run.
 import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.js';
 import type { ReconcileResult } from '../../activities/reconcile.activities.js';
