@@ -8,6 +8,12 @@ export type AlertKind = 'action_needed' | 'reminder' | 'escalated_emergency' | '
 
 /** Kinds that close a follow-up window early (their signal always goes, see notify.activities). */
 export const CANNOT_WAIT_KINDS: ReadonlySet<AlertKind> = new Set(['escalated_emergency', 'escalated_support', 'support_requested']);
+/**
+ * After a delivery the next one waits this many windows (as Alertmanager's group_interval): an
+ * outage that goes on, whose openings a fair queue spreads over minutes, reaches people as one
+ * follow-up rather than a message every window. What cannot wait (CANNOT_WAIT_KINDS) closes the follow-up early.
+ */
+export const FOLLOW_UP_WINDOWS = 5;
 /** One repair's wish to tell people something; the notifier groups these per organization. */
 export interface AlertIntent {
   intentId: string;

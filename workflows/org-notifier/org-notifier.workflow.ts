@@ -6,7 +6,7 @@ import { ActivityFailure, condition, continueAsNew, log, patched, proxyActivitie
 import type { Activities } from '../../activities/index.js';
 import type { CollectedIntents } from '../../activities/alerts/collect-alert-intents.js';
 import { orgPriority, PRIORITY, type PriorityLevel } from '../../core/temporal/priorities.js';
-import { alertRequestedSignal, CANNOT_WAIT_KINDS, DEFAULT_ALERT_RETRY, type AlertIntent, type OrgNotifierInput } from './messages.js';
+import { alertRequestedSignal, CANNOT_WAIT_KINDS, DEFAULT_ALERT_RETRY, FOLLOW_UP_WINDOWS, type AlertIntent, type OrgNotifierInput } from './messages.js';
 
 type NotifierActivities = Pick<Activities, 'deliverAlerts' | 'releaseHeldAlerts' | 'collectAlertIntents'>;
 
@@ -61,12 +61,6 @@ const { giveUpUndelivered } = proxyActivities<Pick<Activities, 'giveUpUndelivere
 /** With nothing to send for this long, the notifier ends; the next alert starts it again. */
 const IDLE_MS = 30 * 60_000;
 const BATCHES_PER_RUN = 200;
-/**
- * After a delivery the next one waits this many windows (as Alertmanager's group_interval): an
- * outage that goes on, whose openings a fair queue spreads over minutes, reaches people as one
- * follow-up rather than a message every window. What cannot wait (CANNOT_WAIT_KINDS) closes the follow-up early.
- */
-const FOLLOW_UP_WINDOWS = 5;
 
 /** An alert stamped longer ago than this (or in the future) was stamped by another clock: a test server that skips time, a host far off. */
 const TRUSTED_ALERT_AGE_MS = 10 * 60_000;
