@@ -32,7 +32,7 @@ interface UnstartedRepair {
 export interface ReconcileResult {
   checked: number;
   started: string[];
-  /** Organizations whose notifier was woken for alerts waiting behind a stale wake mark. */
+  /** Organizations whose notifier was woken for alerts waiting behind an abandoned wake mark. */
   notifiersWoken: string[];
 }
 
@@ -72,9 +72,10 @@ export function createReconcileActivities(d: ReconcileDependencies) {
         startedCounter.add(1);
         started.push(r.id);
       }
-      const notifiersWoken = await wakeStaleNotifiers(d.orm.em.fork(), d);
-      for (const orgId of notifiersWoken) log.warn('notifier woken by the reconciler: alerts waited behind a stale wake mark', { orgId });
-      return { checked: rows.length, started, notifiersWoken };
+      const wakes = await wakeStaleNotifiers(d.orm.em.fork(), d);
+      for (const orgId of wakes.woken) log.warn('notifier woken by the reconciler: alerts waited behind an abandoned wake mark', { orgId });
+      for (const { orgId, reason } of wakes.failed) log.error('notifier behind an abandoned wake mark could not be woken; the next sweep tries again', { orgId, reason });
+      return { checked: rows.length, started, notifiersWoken: wakes.woken };
     },
   };
 }

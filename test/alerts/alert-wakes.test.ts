@@ -10,6 +10,9 @@ import { startSinks, type Sinks } from '../helpers/sinks.js';
 import { eventually, report, startRepairStack, type RepairStack } from '../helpers/repair-stack.js';
 import { alertRequestedSignal, orgNotifierWorkflowId } from '../../workflows/org-notifier/messages.js';
 import { recordHistory } from '../helpers/histories.js';
+import { setWakeMark, wakeMarkOf } from '../helpers/wake-marks.js';
+import { wakeStaleNotifiers } from '../../core/services/alerts/stale-wakes.js';
+import type { Client } from '@temporalio/client';
 
 const WINDOW_MS = 2000;
 let sinks: Sinks;
@@ -84,7 +87,7 @@ describe('waking the notifier', () => {
   it('is not silenced by a wake mark whose notifier is gone', async () => {
     const m = await merchant({ name: 'Marca Vieja', locale: 'es', userLocale: 'es', stores: 1, phone: '+34600000001', email: 'vieja@example.com' });
     // As if a notifier had been woken an hour ago and then terminated before collecting its window.
-    await stack.db.orm.em.fork().getConnection().execute("insert into notifier_wakes (org_id, woken_at) values (?, now() - interval '1 hour')", [m.orgId]);
+    await setWakeMark(stack, m.orgId, 3600);
     await report(stack, m.connections[0]!, inactive);
     const mails = await eventually(() => mailsTo('vieja@example.com'), (list) => list.length === 1, 30_000);
     expect(mails[0]!.html).toContain('Local 01');
@@ -97,12 +100,12 @@ describe('waking the notifier', () => {
     // A window is open (its mark set, its signal given) when the second store's alert is recorded
     // behind it; then the notifier is terminated before it collects, and nothing else happens.
     const db = () => stack.db.orm.em.fork().getConnection();
-    await db().execute('insert into notifier_wakes (org_id, woken_at) values (?, now()) on conflict (org_id) do update set woken_at = now()', [m.orgId]);
+    await setWakeMark(stack, m.orgId);
     const second = await report(stack, m.connections[1]!, inactive);
     // Its opening records the alert again (behind the fresh mark: no signal) before the mark ages.
     await eventually(async () => (await db().execute<{ revision: number }[]>('select revision from repairs where id = ?', [second.repairId]))[0]!.revision, (r) => r > 0);
     await stack.temporal.workflow.getHandle(orgNotifierWorkflowId(m.orgId)).terminate('test: lost before its collection');
-    await db().execute("update notifier_wakes set woken_at = now() - interval '1 hour' where org_id = ?", [m.orgId]);
+    await setWakeMark(stack, m.orgId, 3600);
     const statusOfSecond = async () => (await db().execute<{ status: string }[]>('select status from notification_intents where id = ?', [`${second.repairId}#opening`]))[0]?.status;
     expect(await statusOfSecond()).toBe('recorded');
 
@@ -116,6 +119,40 @@ describe('waking the notifier', () => {
     expect(again.notifiersWoken).not.toContain(m.orgId);
   });
 
+  it('wakes an abandoned mark once, leaves alone a mark set afresh meanwhile, and keeps a mark whose wake failed for the next sweep', async () => {
+    const m = await merchant({ name: 'Marca Abandonada', locale: 'es', userLocale: 'es', stores: 2, phone: '+34600000024', email: 'abandonada@example.com' });
+    await report(stack, m.connections[0]!, inactive);
+    await eventually(() => mailsTo('abandonada@example.com'), (list) => list.length === 1, 30_000);
+    // The second store's alert waits behind a mark; no notifier is signalled here (these sweeps' Temporal only records).
+    await setWakeMark(stack, m.orgId);
+    await report(stack, m.connections[1]!, inactive);
+    const signalled: string[] = [];
+    const sweep = (onSignal: () => Promise<void>) => wakeStaleNotifiers(stack.db.orm.em.fork(), {
+      ...stack.config, taskQueue: stack.config.temporal.taskQueue,
+      temporal: { workflow: { signalWithStart: async (_type: string, options: { workflowId: string }) => { signalled.push(options.workflowId); await onSignal(); } } } as unknown as Client,
+    });
+    const ofThisOrg = (s: { woken: string[]; failed: { orgId: string }[] }) => ({ woken: s.woken.includes(m.orgId), failed: s.failed.some((f) => f.orgId === m.orgId) });
+
+    // Not abandoned yet: a notifier may be in its follow-up wait.
+    await setWakeMark(stack, m.orgId, Math.floor(stack.config.alertWindowMs / 1000) + 61);
+    expect(ofThisOrg(await sweep(async () => {}))).toEqual({ woken: false, failed: false });
+    // Abandoned, and a new intent sets the mark afresh while the notifier is being woken: that mark stays.
+    await setWakeMark(stack, m.orgId, 3600);
+    let afresh: string | undefined;
+    expect(ofThisOrg(await sweep(async () => { await setWakeMark(stack, m.orgId); afresh = await wakeMarkOf(stack, m.orgId); }))).toEqual({ woken: true, failed: false });
+    expect(await wakeMarkOf(stack, m.orgId)).toBe(afresh);
+    // Abandoned again: woken and refreshed, so the next sweep leaves it.
+    await setWakeMark(stack, m.orgId, 3600);
+    expect(ofThisOrg(await sweep(async () => {}))).toEqual({ woken: true, failed: false });
+    expect(ofThisOrg(await sweep(async () => {}))).toEqual({ woken: false, failed: false });
+    // A wake that fails leaves the mark abandoned for the next sweep.
+    await setWakeMark(stack, m.orgId, 3600);
+    const before = await wakeMarkOf(stack, m.orgId);
+    expect(ofThisOrg(await sweep(async () => { throw new Error('14 UNAVAILABLE'); }))).toEqual({ woken: false, failed: true });
+    expect(await wakeMarkOf(stack, m.orgId)).toBe(before);
+    expect(signalled.filter((id) => id === orgNotifierWorkflowId(m.orgId))).toHaveLength(3);
+  });
+
   it('honours a wake for an intent it already took: the intents recorded behind that wake mark still go out', async () => {
     const m = await merchant({ name: 'Dos Veces', locale: 'es', userLocale: 'es', stores: 2, phone: '+34600000022', email: 'dosveces@example.com' });
     const first = await report(stack, m.connections[0]!, inactive);
@@ -123,7 +160,7 @@ describe('waking the notifier', () => {
     // The race of a flood: the first intent is re-recorded while it is being delivered, sets the wake
     // mark again and signals; meanwhile the second store's intent is recorded behind that mark.
     const db = () => stack.db.orm.em.fork().getConnection();
-    await db().execute('insert into notifier_wakes (org_id, woken_at) values (?, now()) on conflict (org_id) do update set woken_at = now()', [m.orgId]);
+    await setWakeMark(stack, m.orgId);
     const second = await report(stack, m.connections[1]!, inactive);
     expect((await db().execute<{ status: string }[]>('select status from notification_intents where id = ?', [`${second.repairId}#opening`]))[0]?.status).toBe('recorded');
     await stack.temporal.workflow.getHandle(orgNotifierWorkflowId(m.orgId)).signal(alertRequestedSignal, { intentId: `${first.repairId}#opening`, repairId: first.repairId, kind: 'action_needed', at: Date.now() });
