@@ -11,6 +11,7 @@ import { createAlertingMerchant } from '../helpers/alerting-merchant.js';
 import { eventually, report } from '../helpers/repair-stack.js';
 import { orgNotifierWorkflowId } from '../../workflows/org-notifier/messages.js';
 import { recordHistory } from '../helpers/histories.js';
+import { setWakeMark } from '../helpers/wake-marks.js';
 
 const sinks = useStarted(startSinks);
 const { env, stack } = useTimeSkippingStack(() => ({ ...sinks().env, ALERT_WINDOW_MS: '1000' }));
@@ -19,7 +20,6 @@ const MINUTE = 60_000;
 const inactive = ruleFor('deliveroo', 'invalid_store_config', 'store_inactive')!.code;
 const mailsTo = async (address: string) => (await sinks().mails()).filter((m) => m.to.some((t) => t.address === address));
 const db = () => stack().db.orm.em.fork().getConnection();
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('a notifier going idle', () => {
   it('delivers an alert left behind a wake whose signal was lost before it ends', async () => {
@@ -28,14 +28,15 @@ describe('a notifier going idle', () => {
     await eventually(() => mailsTo('perdida@example.com'), (list) => list.length === 1, 30_000);
     // A recorder set the organization's wake mark, and its signal was lost: the second store's
     // intent is recorded behind that mark and signals nobody.
-    await db().execute('insert into notifier_wakes (org_id, woken_at) values (?, now()) on conflict (org_id) do update set woken_at = now()', [m.orgId]);
+    await setWakeMark(stack(), m.orgId);
     const second = await report(stack(), m.connections[1]!, inactive);
     const statusOfSecond = async () => (await db().execute<{ status: string }[]>('select status from notification_intents where id = ?', [`${second.repairId}#opening`]))[0]?.status;
-    await sleep(3_000);
+    // Ten quiet minutes: nothing but the look before the idle end can deliver it.
+    await env().sleep(10 * MINUTE);
     expect(await statusOfSecond()).toBe('recorded');
     expect(await mailsTo('perdida@example.com')).toHaveLength(1);
 
-    await env().sleep(31 * MINUTE);
+    await env().sleep(21 * MINUTE);
     const mails = await eventually(() => mailsTo('perdida@example.com'), (list) => list.length === 2, 30_000);
     expect(mails[1]!.html).toContain('Local 02');
     expect(mails[1]!.html).not.toContain('Local 01');

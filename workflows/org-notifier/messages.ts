@@ -33,6 +33,8 @@ export interface OrgNotifierInput {
   carried?: AlertIntent[];
   /** A wake for an intent already taken arrived and its collection has not run yet (carried across continue-as-new). */
   rewoken?: boolean;
+  /** The run before ended its batches idle: the collection before an idle end runs first (carried across continue-as-new). */
+  sweep?: boolean;
   /** SMS held outside support hours, to release at that time (epoch ms). */
   heldUntil?: number | null;
   /** How long a channel that is down is retried before its messages are recorded failed. */

@@ -89,13 +89,16 @@ async function groupingWait(input: OrgNotifierInput, pending: AlertIntent[], las
   if (patched(COLLECT_RECORDED_INTENTS) && Date.now() < followUpAt) await condition(() => pending.some((i) => CANNOT_WAIT_KINDS.has(i.kind)), followUpAt - Date.now());
 }
 
-/** The window's intents: the signalled ones and those recorded without a signal (should the database not answer, the signalled ones still go). */
-async function collectWindow(input: OrgNotifierInput, signalled: AlertIntent[]): Promise<CollectedIntents> {
+/**
+ * The window's intents: the signalled ones and those recorded without a signal. Should the database
+ * not answer, the signalled ones still go (`failed`: what waits in the table was not read).
+ */
+async function collectWindow(input: OrgNotifierInput, signalled: AlertIntent[]): Promise<CollectedIntents & { failed?: true }> {
   if (!patched(COLLECT_RECORDED_INTENTS)) return { intents: signalled, more: false };
   const collect = patched(PROMPT_WINDOW) ? localCollection(input) : deliveries(input, batchPriority(signalled)).collectAlertIntents;
   return collect({ orgId: input.orgId, signalled }).catch((error: unknown) => {
     if (!(error instanceof ActivityFailure)) throw error;
-    return { intents: signalled, more: false };
+    return { intents: signalled, more: false, failed: true };
   });
 }
 
@@ -126,9 +129,9 @@ export async function orgNotifierWorkflow(input: OrgNotifierInput): Promise<void
     pending.push(intent);
   });
 
-  let more = false;
-  /** The collection before an idle end: nothing found ends the run. */
-  let sweeping = false;
+  /** The collection before an idle end (carried across continue-as-new): nothing found ends the run. */
+  let sweeping = input.sweep ?? false;
+  let more = sweeping;
   let lastDeliveredAt = Number.NEGATIVE_INFINITY;
   for (let batch = 0; batch < BATCHES_PER_RUN; batch += 1) {
     const wait = heldUntil !== null ? Math.max(heldUntil - Date.now(), 1) : IDLE_MS;
@@ -155,7 +158,8 @@ export async function orgNotifierWorkflow(input: OrgNotifierInput): Promise<void
     const { intents } = collected;
     more = collected.more;
     if (intents.length === 0) {
-      if (sweeping && pending.length === 0 && !rewoken) return;
+      // A sweep that could not read the table looks again after another idle period.
+      if (sweeping && !collected.failed && pending.length === 0 && !rewoken) return;
       sweeping = false;
       continue;
     }
@@ -169,5 +173,5 @@ export async function orgNotifierWorkflow(input: OrgNotifierInput): Promise<void
     // Intents left by the collection's limit go first: a new run would wait for a signal.
     if (workflowInfo().continueAsNewSuggested && !more) break;
   }
-  await continueAsNew<typeof orgNotifierWorkflow>({ ...input, carried: pending, heldUntil, ...(rewoken ? { rewoken } : {}) });
+  await continueAsNew<typeof orgNotifierWorkflow>({ ...input, carried: pending, heldUntil, ...(rewoken ? { rewoken } : {}), ...(sweeping ? { sweep: true } : {}) });
 }
