@@ -2,10 +2,9 @@
 // reference (repairList over readRepairsOfOrg's rows, lostSalesOf's formula and rounding) would.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RepairListFilter } from '../../core/services/repairs/repair-reads.js';
+import { readRepairListPageText, type RepairListFilter, type RepairListPageFilter } from '../../core/services/repairs/repair-reads.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { renderPage, splitPage } from '../../core/services/repairs/repair-list-page.js';
-import { readRepairListPageText, type RepairListPageFilter } from '../../core/services/repairs/repair-reads.js';
 import { readRepairsOfOrg, repairList } from '../helpers/repair-list-reference.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 
