@@ -3,17 +3,16 @@
 // finds such repairs (never written by a workflow, older than a grace period) and starts them. It also
 // wakes the notifiers of stale wake marks with alerts waiting (core/services/alerts/stale-wakes.ts).
 import { log, metricMeter } from '@temporalio/activity';
-import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import type { RepairTimings } from '../core/config/repair-timings.js';
 import type { Orm } from '../core/db/orm.js';
 import { handReportToWorkflow } from '../core/services/repairs/accept-report.js';
 import { wakeStaleNotifiers } from '../core/services/alerts/stale-wakes.js';
 import type { NotifierSettings } from '../core/services/alerts/wake-notifier.js';
 
+/** The notifier's settings (the Temporal client and task queue among them): the sweep also wakes notifiers. */
 export interface ReconcileDependencies extends NotifierSettings {
   orm: Orm;
-  temporal: Client;
-  taskQueue: string;
   repairTimings: RepairTimings;
 }
 

@@ -11,9 +11,23 @@ import { inPool, timeUntil } from './bench-pool.js';
 import { recordedCount, reportAll, REPORT_CONCURRENCY } from './report-all.js';
 import { seedMerchants } from './seed-merchants.js';
 
-const { values } = parseArgs({ options: { orgs: { type: 'string', default: '50' }, slots: { type: 'string', default: '4' } }, strict: true });
-const orgs = Number(values.orgs);
-if (!Number.isInteger(orgs) || orgs < 1) throw new Error('--orgs takes a whole number');
+const USAGE = 'usage: node --import tsx dev/bench/flood-cpu.ts [--orgs <1 or more>] [--slots <1 or more>]';
+/** The two options as positive whole numbers; anything else ends the run with the usage. */
+function readOptions(): { orgs: number; slots: number } {
+  try {
+    const { values } = parseArgs({ options: { orgs: { type: 'string', default: '50' }, slots: { type: 'string', default: '4' } }, strict: true, allowPositionals: false });
+    const whole = (name: 'orgs' | 'slots') => {
+      const text = values[name]!;
+      if (!/^[1-9][0-9]{0,5}$/.test(text)) throw new Error(`--${name} takes a whole number from 1, not "${text}"`);
+      return Number(text);
+    };
+    return { orgs: whole('orgs'), slots: whole('slots') };
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+}
+const { orgs, slots } = readOptions();
 
 const TICKS_PER_SECOND = 100;
 const SETTLE_MS = 3_000;
@@ -75,7 +89,7 @@ function cpuByWorkerThread(): Map<string, number> {
 const spent = (before: Map<string, number>, after: Map<string, number>) =>
   Object.fromEntries([...after].map(([k, v]) => [k, Math.round((v - (before.get(k) ?? 0)) * 10) / 10]).filter(([, v]) => (v as number) >= 0.1));
 
-const stack = await startBenchStack({ alertWindowMs: 10_000, workerEnv: { WORKER_MAX_CACHED_WORKFLOWS: '1000', WORKER_WORKFLOW_TASK_SLOTS: values.slots!, WORKER_ACTIVITY_SLOTS: '16' } });
+const stack = await startBenchStack({ alertWindowMs: 10_000, workerEnv: { WORKER_MAX_CACHED_WORKFLOWS: '1000', WORKER_WORKFLOW_TASK_SLOTS: String(slots), WORKER_ACTIVITY_SLOTS: '16' } });
 try {
   const { connections } = await seedMerchants(stack, { label: 'cpu', orgs, connectionsPerOrg: 20, storesPerConnection: 5 });
   const settle = () => new Promise((resolve) => setTimeout(resolve, SETTLE_MS));

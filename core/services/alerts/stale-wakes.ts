@@ -17,7 +17,7 @@ const BATCH = 200;
  * (FOLLOW_UP_WINDOWS windows), before it collects: a mark older than that and a minute is abandoned.
  * (A notifier retrying a channel that is down holds it longer; it then gets one more signal a period.)
  */
-export const abandonedAfterSeconds = (alertWindowMs: number) => ((FOLLOW_UP_WINDOWS + 1) * alertWindowMs + STALE_WAKE_AFTER_MS) / 1000;
+const abandonedAfterSeconds = (alertWindowMs: number) => ((FOLLOW_UP_WINDOWS + 1) * alertWindowMs + STALE_WAKE_AFTER_MS) / 1000;
 
 export interface StaleWakeSweep {
   /** Organizations whose notifier was woken. */
