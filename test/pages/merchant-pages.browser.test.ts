@@ -253,9 +253,12 @@ describe('live status', () => {
     await actor.goto(`${base()}/repairs/${repairId}`);
     await actor.getByLabel('Username or e-mail').fill(m.accountRef);
     await actor.getByLabel('Password').fill('correct-horse');
-    await actor.getByRole('button', { name: 'Continue' }).click();
-    // The pairing takes 5 s at the provider: the watcher sees it being checked, then the next step.
-    await watcher.getByRole('heading', { name: 'Checking the connection' }).waitFor();
+    // The pairing takes 5 s at the provider, and the actor's click returns only once the form's answer
+    // (after the pairing) has loaded: the watcher must see the check while the click is under way.
+    await Promise.all([
+      watcher.getByRole('heading', { name: 'Checking the connection' }).waitFor(),
+      actor.getByRole('button', { name: 'Continue' }).click(),
+    ]);
     await screenshot(watcher, 'verifying');
     await watcher.getByRole('heading', { name: 'Enter the verification code' }).waitFor({ timeout: 30_000 });
     expect(await watcher.evaluate('window.__sameDocument === true')).toBe(true);
