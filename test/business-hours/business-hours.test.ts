@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { addBusinessHours, isOpenAt, nextOpening, type Calendar } from '../../core/services/contacts/business-hours.js';
+import { addBusinessHours, isOpenAt, nextOpening, openStateAt, type Calendar } from '../../core/services/contacts/business-hours.js';
+import { openingPriority } from '../../core/services/repairs/opening-priority.js';
+import { PRIORITY } from '../../core/temporal/priorities.js';
 
 const madrid: Calendar = { ranges: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '09:00', to: '18:00', timezone: 'Europe/Madrid' }] };
 const split: Calendar = {
@@ -24,6 +26,32 @@ describe('isOpenAt', () => {
     ['summer time in Madrid: 09:30 local is 07:30Z', madrid, '2026-07-06T07:30:00Z', true],
   ])('%s', (_name, calendar, at, open) => {
     expect(isOpenAt(calendar, new Date(at))).toBe(open);
+  });
+});
+
+describe('openStateAt', () => {
+  it.each([
+    ['open: until it closes', madrid, '2026-11-23T09:00:00Z', true, '2026-11-23T17:00:00.000Z'],
+    ['closed early on Monday: until it opens', madrid, '2026-11-23T06:00:00Z', false, '2026-11-23T08:00:00.000Z'],
+    ['overlapping ranges: until the next range boundary', split, '2026-11-23T10:30:00Z', true, '2026-11-23T11:00:00.000Z'],
+    ['closed with nothing within 36 h (a weekend): for 36 h', madrid, '2026-11-27T18:00:00Z', false, '2026-11-29T06:00:00.000Z'],
+  ])('%s', (_name, calendar, at, open, until) => {
+    expect(openStateAt(calendar, new Date(at))).toEqual({ open, until: new Date(until) });
+  });
+});
+
+describe('openingPriority', () => {
+  it('keeps an answer only until the hours open or close', () => {
+    const hours = JSON.stringify(madrid.ranges);
+    expect(openingPriority(hours, new Date('2026-11-23T16:59:59Z'))).toBe(PRIORITY.firstAlert);
+    expect(openingPriority(hours, new Date('2026-11-23T17:00:00Z'))).toBe(PRIORITY.repair);
+    expect(openingPriority(hours, new Date('2026-11-24T07:59:59Z'))).toBe(PRIORITY.repair);
+    expect(openingPriority(hours, new Date('2026-11-24T08:00:00Z'))).toBe(PRIORITY.firstAlert);
+  });
+
+  it('treats no contacts and no hours stated as open', () => {
+    expect(openingPriority(null)).toBe(PRIORITY.firstAlert);
+    expect(openingPriority('[]')).toBe(PRIORITY.firstAlert);
   });
 });
 

@@ -51,13 +51,28 @@ function* openIntervals(calendar: Calendar, fromMs: number): Generator<Interval>
   }
 }
 
-export function isOpenAt(calendar: Calendar, at: Date): boolean {
+/** How far ahead an opening or a closing is looked for. */
+const LOOK_AHEAD_MS = 36 * 3600_000;
+
+export const isOpenAt = (calendar: Calendar, at: Date): boolean => openStateAt(calendar, at).open;
+
+/**
+ * Whether the calendar is open at `at`, and until when that answer holds: the next instant any
+ * range opens or closes (at most 36 h ahead), so a caller may keep the answer until then.
+ */
+export function openStateAt(calendar: Calendar, at: Date): { open: boolean; until: Date } {
   const t = at.getTime();
+  let open = false;
+  const horizon = t + LOOK_AHEAD_MS;
+  let until = horizon;
   for (const interval of openIntervals(calendar, t)) {
-    if (interval.start > t + 36 * 3600_000) return false;
-    if (interval.start <= t && t < interval.end) return true;
+    // Days come in order, not ranges of different zones within them: stop at the horizon only.
+    if (interval.start > horizon) break;
+    if (interval.start <= t) open = true;
+    else until = Math.min(until, interval.start);
+    until = Math.min(until, interval.end);
   }
-  return false;
+  return { open, until: new Date(until) };
 }
 
 /** `at` itself when open, else the next opening; null when the calendar never opens. */
