@@ -8,6 +8,7 @@ import { acceptReport } from '../../core/services/repairs/accept-report.js';
 import { ensureReconcileSchedule } from '../../core/temporal/reconcile-schedule.js';
 import { repairSnapshotQuery, repairWorkflowId } from '../../workflows/repair/messages.js';
 import { eventually, repairDetail, setUpMerchant, startRepairStack, type RepairStack } from '../helpers/repair-stack.js';
+import { wakeMarkOf } from '../helpers/wake-marks.js';
 
 const logLines: LogEntry[] = [];
 let stack: RepairStack;
@@ -33,6 +34,11 @@ describe('the repair reconciler', () => {
     const repairId = row!.id;
     const handle = stack.temporal.workflow.getHandle(repairWorkflowId(m.connectionId));
     await expect(handle.describe()).rejects.toBeInstanceOf(WorkflowNotFoundError);
+    // Its first alert was written with the repair; the mark it set is gone with the failed start,
+    // so the next alert (or the opening's) wakes the notifier, not a signal that never came.
+    const intents = await stack.db.orm.em.fork().getConnection().execute<{ status: string }[]>('select status from notification_intents where repair_id = ?', [repairId]);
+    expect(intents).toEqual([{ status: 'recorded' }]);
+    expect(await wakeMarkOf(stack, m.orgId)).toBeUndefined();
 
     // Past the grace period the sweep starts it (a first sweep may come too early: poll).
     const swept = await eventually(() => runReconciler(`${repairId}-${Date.now()}`), (r) => r.started.includes(repairId));

@@ -5,7 +5,8 @@ import type { ServiceContext } from '../service-context.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Repair } from '../../db/entities/index.js';
 import { acceptReport, type AcceptedReport, type StartRepairContext } from './accept-report.js';
-import { connectionHealthySignal, type DisconnectionReport } from '../../../workflows/repair/messages.js';
+import { connectionHealthySignal, type ConnectionFacts, type DisconnectionReport } from '../../../workflows/repair/messages.js';
+import { notFound } from '../problem.js';
 import { getConnection } from '../registry/connections.service.js';
 
 export type { StartRepairContext };
@@ -15,10 +16,19 @@ export async function reportDisconnection(
   ctx: StartRepairContext,
   body: { connectionId: string } & DisconnectionReport,
 ): Promise<AcceptedReport> {
-  const c = await getConnection(em, body.connectionId);
-  const facts = { connectionId: c.id, orgId: c.org, provider: c.provider, accountRef: c.accountRef, storeIds: c.storeIds };
+  const facts = await connectionFactsOf(em, body.connectionId);
   const report: DisconnectionReport = { errorCode: body.errorCode, errorMessage: body.errorMessage, occurredAt: body.occurredAt, source: body.source ?? 'api' };
   return acceptReport(em, ctx, facts, report);
+}
+
+/** What a repair knows of its connection, read without the ORM: intake is the path a mass outage takes. */
+async function connectionFactsOf(em: EntityManager, connectionId: string): Promise<ConnectionFacts> {
+  const [row] = await em.getConnection().execute<{ org_id: string; provider: string; account_ref: string; store_ids: string[] }[]>(
+    'select org_id, provider, account_ref, store_ids from connections where id = ?',
+    [connectionId],
+  );
+  if (!row) throw notFound('connection', connectionId);
+  return { connectionId, orgId: row.org_id, provider: row.provider, accountRef: row.account_ref, storeIds: row.store_ids };
 }
 
 /** A backend saw the connection working: the open repair (if any) ends as repaired elsewhere. */
