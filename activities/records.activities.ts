@@ -1,6 +1,5 @@
 // Keeps the readable copy of each repair in PostgreSQL: its row, its history, its connection's status.
 import { Context, log } from '@temporalio/activity';
-import type { QueryResult } from '@mikro-orm/core';
 import type { Orm } from '../core/db/orm.js';
 import type { WorkerCounters } from '../core/metrics/worker-counters.js';
 import type { RepairSnapshot } from '../workflows/repair/messages.js';
@@ -42,15 +41,12 @@ export function createRecordActivities({ orm, metrics }: { orm: Orm; metrics: Wo
     /** Upserts the repair row (only if this revision is newer), appends the event once, and sets the connection status. */
     async saveRepair({ workflowId, snapshot: s, event, connectionStatus, part }: SaveRepairInput): Promise<void> {
       if (event) log.info(`repair ${event.kind}`, { repairId: s.repairId, state: s.state, errorType: s.error?.errorType, outcome: event.outcome, actorUserId: event.actorUserId });
-      const em = orm.em.fork();
       const closed = s.state === 'healthy' || s.state === 'repaired_elsewhere';
-      let eventWritten = false;
-      await refusingBadData(`the record of repair ${s.repairId}`, () => em.transactional(async (tx) => {
-        // Statements must run on the transaction's own connection, or each call takes a second one from the pool.
-        const ctx = tx.getTransactionContext();
-        const conn = tx.getConnection();
-        await conn.execute(
-          `insert into repairs (id, workflow_id, org_id, connection_id, provider, account_ref, store_ids, state, error_code, error_message, error_type, cause, resolution,
+      // One statement, so one round trip and one transaction: every state change of every repair
+      // passes here (the opening in a mass outage too), and each round trip costs system calls.
+      const rows = await refusingBadData(`the record of repair ${s.repairId}`, () => orm.em.fork().getConnection().execute<{ events_written: number }[]>(
+        `with saved as (
+           insert into repairs (id, workflow_id, org_id, connection_id, provider, account_ref, store_ids, state, error_code, error_message, error_type, cause, resolution,
              attempts, last_outcome, report_count, reminder_count, escalation, support_requested, deferred_until, opened_at, updated_at, resolved_at, outcome, revision,
              acknowledged_by, acknowledged_at)
            values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?, ?, ?, ?, ?)
@@ -60,31 +56,26 @@ export function createRecordActivities({ orm, metrics }: { orm: Orm; metrics: Wo
              escalation = excluded.escalation, support_requested = excluded.support_requested, deferred_until = excluded.deferred_until,
              updated_at = now(), resolved_at = excluded.resolved_at, outcome = excluded.outcome, revision = excluded.revision,
              acknowledged_by = excluded.acknowledged_by, acknowledged_at = excluded.acknowledged_at
-           where repairs.revision <= excluded.revision`,
-          [
-            s.repairId, workflowId, s.connection.orgId, s.connection.connectionId, s.connection.provider, s.connection.accountRef, JSON.stringify(s.connection.storeIds),
-            s.state, s.error?.code ?? null, s.error?.message ?? null, s.error?.errorType ?? null, s.error?.cause ?? null, s.error?.resolution ?? null,
-            s.attempts, s.lastOutcome, s.reportCount, s.reminderCount, s.escalation, s.supportRequested, date(s.deferredUntil), date(s.openedAt),
-            closed ? date(s.lastActivityAt) : null, closed ? s.state : null, s.revision, s.acknowledgedBy ?? null, date(s.acknowledgedAt ?? null),
-          ],
-          'run',
-          ctx,
-        );
-        if (event) {
-          const written = await conn.execute<QueryResult>(
-            `insert into repair_events (id, repair_id, at, kind, actor_user_id, action, outcome, error_type, cause, error_code, detail)
-             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) on conflict (id) do nothing`,
-            [part ? `${activityKey()}#${part}` : activityKey(), s.repairId, new Date(event.at), event.kind, event.actorUserId ?? null, event.action ?? null, event.outcome ?? null,
-              event.errorType ?? null, event.cause ?? null, event.errorCode ?? null, event.detail ? JSON.stringify(event.detail) : null],
-            'run',
-            ctx,
-          );
-          eventWritten = written.affectedRows === 1;
-        }
-        if (connectionStatus) {
-          await conn.execute('update connections set status = ?, updated_at = now() where id = ?', [connectionStatus, s.connection.connectionId], 'run', ctx);
-        }
-      }));
+           where repairs.revision <= excluded.revision
+           returning id),
+         written as (
+           insert into repair_events (id, repair_id, at, kind, actor_user_id, action, outcome, error_type, cause, error_code, detail)
+           select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb where ?
+           on conflict (id) do nothing
+           returning id),
+         marked as (update connections set status = ?, updated_at = now() where id = ? and ? returning id)
+         select (select count(*) from written)::int as events_written`,
+        [
+          s.repairId, workflowId, s.connection.orgId, s.connection.connectionId, s.connection.provider, s.connection.accountRef, JSON.stringify(s.connection.storeIds),
+          s.state, s.error?.code ?? null, s.error?.message ?? null, s.error?.errorType ?? null, s.error?.cause ?? null, s.error?.resolution ?? null,
+          s.attempts, s.lastOutcome, s.reportCount, s.reminderCount, s.escalation, s.supportRequested, date(s.deferredUntil), date(s.openedAt),
+          closed ? date(s.lastActivityAt) : null, closed ? s.state : null, s.revision, s.acknowledgedBy ?? null, date(s.acknowledgedAt ?? null),
+          part ? `${activityKey()}#${part}` : activityKey(), s.repairId, event ? new Date(event.at) : null, event?.kind ?? null, event?.actorUserId ?? null, event?.action ?? null,
+          event?.outcome ?? null, event?.errorType ?? null, event?.cause ?? null, event?.errorCode ?? null, event?.detail ? JSON.stringify(event.detail) : null, event !== undefined,
+          connectionStatus ?? null, s.connection.connectionId, connectionStatus !== undefined,
+        ],
+      ));
+      const eventWritten = rows[0]!.events_written === 1;
       // Counted here, after the commit, and only by the execution that wrote the event row: a retry or
       // a replayed local activity finds the row (same activity key) and counts nothing.
       if (event && eventWritten) countRepairEvent(metrics, s, event);
