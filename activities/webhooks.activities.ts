@@ -57,8 +57,10 @@ export function createWebhookActivities(d: WebhookDependencies) {
 /** Records the event once per subscription that wants it, then wakes each subscription's dispatcher. */
 async function publishEvent(d: WebhookDependencies, input: PublishEventInput): Promise<{ deliveries: number }> {
   const em = d.orm.em.fork();
-  const subscriptions = (await em.find(WebhookSubscription, { active: true })).filter(
-    (s) => s.events.includes(input.type) && (!s.orgId || s.orgId === input.orgId),
+  // Only the subscriptions that want it, chosen by PostgreSQL: every repair event asks this, and most find none.
+  const subscriptions = await em.getConnection().execute<{ id: string }[]>(
+    'select id from webhook_subscriptions where active and events @> ?::jsonb and (org_id is null or org_id = ?) order by id',
+    [JSON.stringify([input.type]), input.orgId],
   );
   if (subscriptions.length === 0) return { deliveries: 0 };
   // Deterministic per activity: a retried publish never creates a second event.
@@ -70,7 +72,7 @@ async function publishEvent(d: WebhookDependencies, input: PublishEventInput): P
 }
 
 /** One pending delivery per subscription; inserting twice (a retried activity) keeps the first. */
-async function recordDeliveries(em: EntityManager, eventId: string, subscriptions: WebhookSubscriptionRow[], input: PublishEventInput): Promise<string[]> {
+async function recordDeliveries(em: EntityManager, eventId: string, subscriptions: { id: string }[], input: PublishEventInput): Promise<string[]> {
   const payload = { id: eventId, type: input.type, createdAt: new Date(input.at).toISOString(), orgId: input.orgId, data: input.data };
   const ids = subscriptions.map((s) => `${eventId}_${s.id}`);
   const conn = em.getConnection();

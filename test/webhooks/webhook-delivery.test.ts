@@ -79,6 +79,27 @@ describe('webhooks', () => {
     expect(log.items.find((d) => d.type === 'repair.opened')).toMatchObject({ status: 'delivered', attempts: 3 });
   });
 
+  it('records an event only for the subscriptions that want it: its type, and its organization or every one', async () => {
+    const m = await setUpMerchant(stack, { provider: 'uber_eats' });
+    const other = await setUpMerchant(stack, { provider: 'uber_eats' });
+    const subscribe = async (events: string[], orgId?: string) =>
+      ((await stack.app.inject({ method: 'POST', url: '/v1/webhooks', headers: auth(), payload: { url: receiverUrl, events, ...(orgId ? { orgId } : {}) } })).json() as { id: string }).id;
+    const mine = await subscribe(['repair.opened'], m.orgId);
+    const everyOrg = await subscribe(['repair.action_needed', 'repair.opened']);
+    const othersOrg = await subscribe(['repair.opened'], other.orgId);
+    const otherType = await subscribe(['repair.resolved']);
+    const opened = await report(stack, m.connectionId, ruleFor('uber_eats', 'invalid_credentials')!.code);
+    const typesFor = async (subscriptionId: string) =>
+      (await stack.db.orm.em.fork().getConnection().execute<{ type: string }[]>(
+        "select d.type from webhook_deliveries d where d.subscription_id = ? and d.payload->'data'->>'repairId' = ? order by d.type", [subscriptionId, opened.repairId]))
+        .map((d) => d.type);
+    await eventually(() => typesFor(everyOrg), (types) => types.length === 2);
+    expect(await typesFor(everyOrg)).toEqual(['repair.action_needed', 'repair.opened']);
+    expect(await typesFor(mine)).toEqual(['repair.opened']);
+    expect(await typesFor(othersOrg)).toEqual([]);
+    expect(await typesFor(otherType)).toEqual([]);
+  });
+
   it('validates subscriptions', async () => {
     // A secret outside the convention's form (whsec_ and base64) is one the receiver's verifier would refuse.
     const bad = await stack.app.inject({ method: 'POST', url: '/v1/webhooks', headers: auth(), payload: { url: 'ftp://nope', events: ['repair.exploded'], secret: 'whsec_not-base64_but-long-enough-text' } });
