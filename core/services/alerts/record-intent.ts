@@ -12,9 +12,8 @@ import type { AlertKind } from '../../../workflows/org-notifier/messages.js';
  */
 export const STALE_WAKE_AFTER_MS = 60_000;
 
-export const OPENING_INTENT_SUFFIX = '#opening';
 /** The intent of a repair's opening alert: the API records it at intake, the opening again (a no-op). */
-export const openingIntentId = (repairId: string) => `${repairId}${OPENING_INTENT_SUFFIX}`;
+export const openingIntentId = (repairId: string) => `${repairId}#opening`;
 
 /**
  * `wake`: this intent set the mark, so it must signal the notifier; `woken`: a fresh mark was there
@@ -30,32 +29,22 @@ export interface IntentToRecord {
   at: number;
 }
 
-/**
- * The tail of a statement that sets the organization's wake mark for the rows of `source` (a select
- * of `org_id`), or refreshes a stale one; its one parameter is `staleWakeSeconds(window)`. It returns
- * `woke`, true when this statement set or refreshed the mark: now() is the statement's own time, so
- * a mark set here equals it and one left alone is older.
- */
-export const wakeMarkUpsertSql = (source: string) =>
-  `insert into notifier_wakes (org_id, woken_at) ${source}
-     on conflict (org_id) do update set woken_at = case when notifier_wakes.woken_at < now() - make_interval(secs => ?) then now() else notifier_wakes.woken_at end
-     returning woken_at = now() as woke`;
-
-export const staleWakeSeconds = (alertWindowMs: number) => (alertWindowMs + STALE_WAKE_AFTER_MS) / 1000;
-
 export async function recordIntent(em: EntityManager, alertWindowMs: number, intent: IntentToRecord): Promise<IntentWake> {
   const rows = await em.getConnection().execute<{ woke: boolean }[]>(
+    // now() is this statement's own time: a mark set or refreshed here equals it, one left alone is older.
     `with inserted as (
        insert into notification_intents (id, repair_id, org_id, kind, status, created_at) values (?, ?, ?, ?, 'recorded', ?) on conflict (id) do nothing returning status),
      current as (select status from inserted union all select status from notification_intents where id = ?)
-     ${wakeMarkUpsertSql("select ?, now() where exists (select 1 from current where status = 'recorded')")}`,
-    [intent.intentId, intent.repairId, intent.orgId, intent.kind, new Date(intent.at), intent.intentId, intent.orgId, staleWakeSeconds(alertWindowMs)],
+     insert into notifier_wakes (org_id, woken_at) select ?, now() where exists (select 1 from current where status = 'recorded')
+     on conflict (org_id) do update set woken_at = case when notifier_wakes.woken_at < now() - make_interval(secs => ?) then now() else notifier_wakes.woken_at end
+     returning woken_at = now() as woke`,
+    [intent.intentId, intent.repairId, intent.orgId, intent.kind, new Date(intent.at), intent.intentId, intent.orgId, (alertWindowMs + STALE_WAKE_AFTER_MS) / 1000],
   );
   if (rows.length === 0) return 'done';
   return rows[0]!.woke ? 'wake' : 'woken';
 }
 
-/** Removes the organization's wake mark: the notifier's collection does it first; intake does it when its start or signal failed. */
+/** Removes the organization's wake mark: the notifier's collection does it first; intake does it when its signal failed. */
 export async function clearWakeMark(em: EntityManager, orgId: string): Promise<void> {
   await em.getConnection().execute('delete from notifier_wakes where org_id = ?', [orgId]);
 }

@@ -13,9 +13,8 @@ import type { RepairState as RepairStateName } from '../../../workflows/repair/r
 import { RepairOrgId, RepairProvider, RepairState, RepairStoreCount } from '../../../workflows/repair/search-attributes.js';
 import { reportChangesError, stateForResolution } from '../../../workflows/repair/snapshot.js';
 import { orgPriority, PRIORITY, type PriorityLevel } from '../../temporal/priorities.js';
+import { recordFirstAlert } from './first-alert.js';
 import { openingPriority } from './opening-priority.js';
-import { FIRST_ALERT_SQL, firstAlertParams, wakeForFirstAlert, type FirstAlert } from './first-alert.js';
-import { clearWakeMark } from '../alerts/record-intent.js';
 
 export type StartRepairContext = Pick<ServiceContext, 'temporal' | 'taskQueue' | 'repairTimings' | 'alertWindowMs' | 'alertRetry'>;
 
@@ -29,8 +28,6 @@ interface OpenRepairRow {
   cause: StoreConfigCause | null;
   /** A new repair's organization's business hours, as text (read in the same round trip). */
   support_hours?: string | null;
-  /** A new repair's first alert set the organization's wake mark: its notifier must be signalled. */
-  wake?: boolean;
 }
 
 /** The state the workflow moves a joined repair to for this report. */
@@ -40,13 +37,12 @@ function stateAfterReport(open: OpenRepairRow, c: { errorType: ErrorType; cause:
 
 /**
  * The open repair of the connection: a new row (revision 0, the workflow's first write replaces it)
- * or the one already open. A new repair that asks people to act gets its first alert in the same
- * statement (first-alert.ts). Committed at once, so no database connection waits on Temporal. Should
+ * or the one already open. Committed at once, so no database connection waits on Temporal. Should
  * the start below fail (or this process die), the row stays as a reservation: the caller got no 202
  * and retries, and the retry finds it and hands it to Temporal again; if nobody retries, the
  * reconciler does (activities/reconcile.activities.ts).
  */
-async function openRepairOf(em: EntityManager, connection: ConnectionFacts, report: DisconnectionReport, c: ReturnType<typeof classifyError>, alert: FirstAlert | null): Promise<{ open: OpenRepairRow; joined: boolean }> {
+async function openRepairOf(em: EntityManager, connection: ConnectionFacts, report: DisconnectionReport, c: ReturnType<typeof classifyError>): Promise<{ open: OpenRepairRow; joined: boolean }> {
   const run = <T>(sql: string, params: unknown[]) => em.getConnection().execute<T[]>(sql, params as never[]);
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const inserted = await run<OpenRepairRow>(
@@ -55,13 +51,11 @@ async function openRepairOf(em: EntityManager, connection: ConnectionFacts, repo
            attempts, report_count, reminder_count, escalation, support_requested, opened_at, updated_at, revision)
          values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, 0, 1, 0, 'none', false, now(), now(), 0)
          on conflict (connection_id) where resolved_at is null do nothing
-         returning id, state, workflow_id, error_type, cause, connection_id, org_id),
-       marked as (update connections set status = 'needs_attention', updated_at = now() where id in (select connection_id from opened)),
-       ${FIRST_ALERT_SQL}
-       select id, state, workflow_id, error_type, cause, (select support_hours::text from org_contacts where org_id = ?) as support_hours,
-         coalesce((select woke from woken), false) as wake from opened`,
+         returning id, state, workflow_id, error_type, cause, connection_id),
+       marked as (update connections set status = 'needs_attention', updated_at = now() where id in (select connection_id from opened))
+       select id, state, workflow_id, error_type, cause, (select support_hours::text from org_contacts where org_id = ?) as support_hours from opened`,
       [newId('rep'), repairWorkflowId(connection.connectionId), connection.orgId, connection.connectionId, connection.provider, connection.accountRef, JSON.stringify(connection.storeIds),
-        stateForResolution(c.resolution), report.errorCode, report.errorMessage ?? null, c.errorType, c.cause, c.resolution, ...firstAlertParams(alert), connection.orgId],
+        stateForResolution(c.resolution), report.errorCode, report.errorMessage ?? null, c.errorType, c.cause, c.resolution, connection.orgId],
     );
     if (inserted[0]) return { open: inserted[0], joined: false };
     const open = (await run<OpenRepairRow>('select id, state, workflow_id, error_type, cause from repairs where connection_id = ? and resolved_at is null', [connection.connectionId]))[0];
@@ -73,18 +67,10 @@ async function openRepairOf(em: EntityManager, connection: ConnectionFacts, repo
 
 export async function acceptReport(em: EntityManager, ctx: StartRepairContext, connection: ConnectionFacts, report: DisconnectionReport): Promise<AcceptedReport> {
   const c = classifyError(connection.provider, { errorCode: report.errorCode, errorMessage: report.errorMessage });
+  const { open, joined } = await openRepairOf(em, connection, report, c);
+  await handReportToWorkflow(ctx, { repairId: open.id, workflowId: open.workflow_id }, connection, report, newId('rpt'), joined ? PRIORITY.repair : openingPriority(open.support_hours ?? null));
   // People must act (a provider outage asks nothing of them): their alert does not wait for the opening.
-  const alert = c.resolution === 'retry' ? null : { at: Date.now(), alertWindowMs: ctx.alertWindowMs };
-  const { open, joined } = await openRepairOf(em, connection, report, c, alert);
-  const repair = { repairId: open.id, orgId: connection.orgId };
-  try {
-    await handReportToWorkflow(ctx, { repairId: open.id, workflowId: open.workflow_id }, connection, report, newId('rpt'), joined ? PRIORITY.repair : openingPriority(open.support_hours ?? null));
-  } catch (error) {
-    // No notifier was signalled for the mark: without it, the next alert (or the opening's) wakes one.
-    if (open.wake) await clearWakeMark(em, connection.orgId);
-    throw error;
-  }
-  if (open.wake && alert) await wakeForFirstAlert(em, ctx, repair, alert.at);
+  if (!joined && c.resolution !== 'retry') await recordFirstAlert(em, ctx, { repairId: open.id, orgId: connection.orgId });
   return { repairId: open.id, state: joined ? stateAfterReport(open, c) : open.state, joined, workflowId: open.workflow_id };
 }
 
