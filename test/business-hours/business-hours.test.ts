@@ -12,6 +12,12 @@ const split: Calendar = {
   ],
 };
 const newYork: Calendar = { ranges: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '08:00', to: '20:00', timezone: 'America/New_York' }], holidays: ['2026-11-26'] };
+const farApart: Calendar = {
+  ranges: [
+    { days: ['mon'], from: '18:00', to: '22:00', timezone: 'Pacific/Auckland' },
+    { days: ['mon'], from: '00:00', to: '01:00', timezone: 'Europe/Madrid' },
+  ],
+};
 const sydney: Calendar = { ranges: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '09:00', to: '17:00', timezone: 'Australia/Sydney' }] };
 
 describe('isOpenAt', () => {
@@ -35,6 +41,8 @@ describe('openStateAt', () => {
     ['closed early on Monday: until it opens', madrid, '2026-11-23T06:00:00Z', false, '2026-11-23T08:00:00.000Z'],
     ['overlapping ranges: until the next range boundary', split, '2026-11-23T10:30:00Z', true, '2026-11-23T11:00:00.000Z'],
     ['closed with nothing within 36 h (a weekend): for 36 h', madrid, '2026-11-27T18:00:00Z', false, '2026-11-29T06:00:00.000Z'],
+    // Auckland's Monday evening (05:00Z) comes a day before Madrid's Monday midnight (Sunday 23:00Z) in the scan.
+    ['ranges in zones far apart: until the one that opens first', farApart, '2026-11-28T12:00:00Z', false, '2026-11-29T23:00:00.000Z'],
   ])('%s', (_name, calendar, at, open, until) => {
     expect(openStateAt(calendar, new Date(at))).toEqual({ open, until: new Date(until) });
   });
@@ -47,6 +55,13 @@ describe('openingPriority', () => {
     expect(openingPriority(hours, new Date('2026-11-23T17:00:00Z'))).toBe(PRIORITY.repair);
     expect(openingPriority(hours, new Date('2026-11-24T07:59:59Z'))).toBe(PRIORITY.repair);
     expect(openingPriority(hours, new Date('2026-11-24T08:00:00Z'))).toBe(PRIORITY.firstAlert);
+  });
+
+  it('keeps an answer per calendar, and not before the instant it was asked at', () => {
+    const at = new Date('2026-11-23T09:30:00Z');
+    expect(openingPriority(JSON.stringify(madrid.ranges), at)).toBe(PRIORITY.firstAlert);
+    expect(openingPriority(JSON.stringify(newYork.ranges), at)).toBe(PRIORITY.repair);
+    expect(openingPriority(JSON.stringify(madrid.ranges), new Date('2026-11-23T07:59:00Z'))).toBe(PRIORITY.repair);
   });
 
   it('treats no contacts and no hours stated as open', () => {

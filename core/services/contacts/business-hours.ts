@@ -38,7 +38,7 @@ function intervalOn(range: HoursRange, day: DateTime, holidays: Set<string>): In
   return to > from ? { start: from.toMillis(), end: to.toMillis() } : null;
 }
 
-/** Open intervals overlapping the days around `from`, merged and sorted, scanning forward. */
+/** Open intervals overlapping the days around `from`, day by day (sorted within a day, not merged), scanning forward. */
 function* openIntervals(calendar: Calendar, fromMs: number): Generator<Interval> {
   const holidays = new Set(calendar.holidays ?? []);
   let day = DateTime.fromMillis(fromMs, { zone: 'utc' }).minus({ days: 1 }).startOf('day');
@@ -53,6 +53,7 @@ function* openIntervals(calendar: Calendar, fromMs: number): Generator<Interval>
 
 /** How far ahead an opening or a closing is looked for. */
 const LOOK_AHEAD_MS = 36 * 3600_000;
+const DAY_MS = 24 * 3600_000;
 
 export const isOpenAt = (calendar: Calendar, at: Date): boolean => openStateAt(calendar, at).open;
 
@@ -66,8 +67,10 @@ export function openStateAt(calendar: Calendar, at: Date): { open: boolean; unti
   const horizon = t + LOOK_AHEAD_MS;
   let until = horizon;
   for (const interval of openIntervals(calendar, t)) {
-    // Days come in order, not ranges of different zones within them: stop at the horizon only.
-    if (interval.start > horizon) break;
+    // Days come in order, but a day's ranges in zones far apart do not: a range met past the horizon
+    // may come before one that opens within it, from the next day. Two days past it, none can.
+    if (interval.start > horizon + 2 * DAY_MS) break;
+    if (interval.start > horizon) continue;
     if (interval.start <= t) open = true;
     else until = Math.min(until, interval.start);
     until = Math.min(until, interval.end);

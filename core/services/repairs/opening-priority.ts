@@ -8,7 +8,7 @@ import { PRIORITY, type PriorityLevel } from '../../temporal/priorities.js';
 
 /** Distinct calendars kept; the oldest goes first past it. */
 const MAX_KEPT = 1000;
-const kept = new Map<string, { open: boolean; until: number }>();
+const kept = new Map<string, { open: boolean; from: number; until: number }>();
 
 /** `hoursText`: the organization's support hours as PostgreSQL's text of the JSON (null: no contacts yet). */
 export function openingPriority(hoursText: string | null, now = new Date()): PriorityLevel {
@@ -17,13 +17,14 @@ export function openingPriority(hoursText: string | null, now = new Date()): Pri
 
 function isOpen(hoursText: string, now: Date): boolean {
   const known = kept.get(hoursText);
-  if (known && now.getTime() < known.until) return known.open;
+  if (known && known.from <= now.getTime() && now.getTime() < known.until) return known.open;
   const calendar: Calendar = { ranges: JSON.parse(hoursText) as Calendar['ranges'] };
-  const state = calendar.ranges.length === 0 ? { open: true, until: Number.POSITIVE_INFINITY } : keptFormOf(openStateAt(calendar, now));
+  const state = calendar.ranges.length === 0 ? { open: true, from: Number.NEGATIVE_INFINITY, until: Number.POSITIVE_INFINITY } : keptFormOf(openStateAt(calendar, now), now);
   kept.delete(hoursText);
   if (kept.size >= MAX_KEPT) kept.delete(kept.keys().next().value!);
   kept.set(hoursText, state);
   return state.open;
 }
 
-const keptFormOf = (state: { open: boolean; until: Date }) => ({ open: state.open, until: state.until.getTime() });
+/** Kept from the instant asked (the answer may not hold before it) to the next opening or closing. */
+const keptFormOf = (state: { open: boolean; until: Date }, now: Date) => ({ open: state.open, from: now.getTime(), until: state.until.getTime() });
