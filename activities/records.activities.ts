@@ -44,6 +44,8 @@ export function createRecordActivities({ orm, metrics }: { orm: Orm; metrics: Wo
       const closed = s.state === 'healthy' || s.state === 'repaired_elsewhere';
       // One statement, so one round trip and one transaction: every state change of every repair
       // passes here (the opening in a mass outage too), and each round trip costs system calls.
+      // A stale save (an older revision) writes its event but leaves the connection's status to the
+      // newer one; waiting on `saved` also takes the repair's row before the connection's, as intake does.
       const rows = await refusingBadData(`the record of repair ${s.repairId}`, () => orm.em.fork().getConnection().execute<{ events_written: number }[]>(
         `with saved as (
            insert into repairs (id, workflow_id, org_id, connection_id, provider, account_ref, store_ids, state, error_code, error_message, error_type, cause, resolution,
@@ -63,7 +65,7 @@ export function createRecordActivities({ orm, metrics }: { orm: Orm; metrics: Wo
            select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb where ?
            on conflict (id) do nothing
            returning id),
-         marked as (update connections set status = ?, updated_at = now() where id = ? and ? returning id)
+         marked as (update connections set status = ?, updated_at = now() where id = ? and ? and exists (select 1 from saved) returning id)
          select (select count(*) from written)::int as events_written`,
         [
           s.repairId, workflowId, s.connection.orgId, s.connection.connectionId, s.connection.provider, s.connection.accountRef, JSON.stringify(s.connection.storeIds),
