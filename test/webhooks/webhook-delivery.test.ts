@@ -79,7 +79,7 @@ describe('webhooks', () => {
     expect(log.items.find((d) => d.type === 'repair.opened')).toMatchObject({ status: 'delivered', attempts: 3 });
   });
 
-  it('records an event only for the subscriptions that want it: its type, and its organization or every one', async () => {
+  it('records an event only for the subscriptions that want it: active, its type, and its organization or every one', async () => {
     const m = await setUpMerchant(stack, { provider: 'uber_eats' });
     const other = await setUpMerchant(stack, { provider: 'uber_eats' });
     const subscribe = async (events: string[], orgId?: string) =>
@@ -88,6 +88,8 @@ describe('webhooks', () => {
     const everyOrg = await subscribe(['repair.action_needed', 'repair.opened']);
     const othersOrg = await subscribe(['repair.opened'], other.orgId);
     const otherType = await subscribe(['repair.resolved']);
+    const stopped = await subscribe(['repair.opened'], m.orgId);
+    expect((await stack.app.inject({ method: 'DELETE', url: `/v1/webhooks/${stopped}`, headers: auth() })).statusCode).toBe(204);
     const opened = await report(stack, m.connectionId, ruleFor('uber_eats', 'invalid_credentials')!.code);
     const typesFor = async (subscriptionId: string) =>
       (await stack.db.orm.em.fork().getConnection().execute<{ type: string }[]>(
@@ -98,6 +100,7 @@ describe('webhooks', () => {
     expect(await typesFor(mine)).toEqual(['repair.opened']);
     expect(await typesFor(othersOrg)).toEqual([]);
     expect(await typesFor(otherType)).toEqual([]);
+    expect(await typesFor(stopped)).toEqual([]);
   });
 
   it('validates subscriptions', async () => {
