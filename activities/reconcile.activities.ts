@@ -7,6 +7,7 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import type { RepairTimings } from '../core/config/repair-timings.js';
 import type { Orm } from '../core/db/orm.js';
 import { handReportToWorkflow } from '../core/services/repairs/accept-report.js';
+import { connectionFactsOfRow, type ConnectionFactsRow } from '../core/services/repairs/connection-facts.js';
 import { wakeStaleNotifiers } from '../core/services/alerts/stale-wakes.js';
 import type { NotifierSettings } from '../core/services/alerts/wake-notifier.js';
 
@@ -16,14 +17,9 @@ export interface ReconcileDependencies extends NotifierSettings {
   repairTimings: RepairTimings;
 }
 
-interface UnstartedRepair {
+interface UnstartedRepair extends ConnectionFactsRow {
   id: string;
   workflow_id: string;
-  org_id: string;
-  connection_id: string;
-  provider: string;
-  account_ref: string;
-  store_ids: string[];
   error_code: string | null;
   error_message: string | null;
 }
@@ -64,7 +60,7 @@ export function createReconcileActivities(d: ReconcileDependencies) {
       const started: string[] = [];
       for (const r of rows) {
         if (!r.error_code || (await isRunning(r.workflow_id))) continue;
-        const connection = { connectionId: r.connection_id, orgId: r.org_id, provider: r.provider, accountRef: r.account_ref, storeIds: r.store_ids };
+        const connection = connectionFactsOfRow(r);
         // A report id of its own: a second sweep, racing a late start, counts the report once.
         await handReportToWorkflow(d, { repairId: r.id, workflowId: r.workflow_id }, connection, { errorCode: r.error_code, errorMessage: r.error_message ?? undefined, source: 'api' }, `rpt_reconcile_${r.id}`);
         log.warn('repair reconciled: its workflow had never started; started it now', { repairId: r.id, workflowId: r.workflow_id, connectionId: r.connection_id });

@@ -7,6 +7,7 @@ import { Repair } from '../../db/entities/index.js';
 import { acceptReport, type AcceptedReport, type StartRepairContext } from './accept-report.js';
 import { connectionHealthySignal, type ConnectionFacts, type DisconnectionReport } from '../../../workflows/repair/messages.js';
 import { notFound } from '../problem.js';
+import { connectionFactsOfRow, type ConnectionFactsRow } from './connection-facts.js';
 import { getConnection } from '../registry/connections.service.js';
 
 export type { StartRepairContext };
@@ -23,12 +24,12 @@ export async function reportDisconnection(
 
 /** What a repair knows of its connection, read without the ORM: intake is the path a mass outage takes. */
 async function connectionFactsOf(em: EntityManager, connectionId: string): Promise<ConnectionFacts> {
-  const [row] = await em.getConnection().execute<{ org_id: string; provider: string; account_ref: string; store_ids: string[] }[]>(
-    'select org_id, provider, account_ref, store_ids from connections where id = ?',
+  const [row] = await em.getConnection().execute<ConnectionFactsRow[]>(
+    'select id as connection_id, org_id, provider, account_ref, store_ids from connections where id = ?',
     [connectionId],
   );
   if (!row) throw notFound('connection', connectionId);
-  return { connectionId, orgId: row.org_id, provider: row.provider, accountRef: row.account_ref, storeIds: row.store_ids };
+  return connectionFactsOfRow(row);
 }
 
 /** A backend saw the connection working: the open repair (if any) ends as repaired elsewhere. */
